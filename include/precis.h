@@ -1,0 +1,358 @@
+/*
+ * precis.h - extractive summaries and key terms for articles.
+ *
+ * This is the whole public interface of libprecis.
+ *
+ * Ownership, stated once for the whole API:
+ *   - Every object you get from a precis_*_new / _load / _summarize call is
+ *     yours; free it with the matching precis_*_free, which accepts NULL.
+ *   - Every `const` pointer you get from an accessor belongs to the object
+ *     it came from and stays valid until that object is freed.
+ *   - Every `char **` output buffer is allocated by the library and yours;
+ *     release it with precis_free().
+ *   - Input pointers are only read during the call; the library keeps no
+ *     reference to them, except the precis_model passed in precis_options,
+ *     which must outlive every summarize call that uses it.
+ *
+ * Errors: every fallible function returns a precis_status. PRECIS_OK is 0;
+ * everything else is a failure the caller can act on. The library never
+ * prints, exits or aborts. Functions that take a `precis_error *err` fill it
+ * with the status, a byte offset where one applies, and a one-line message;
+ * pass NULL when you only need the status.
+ *
+ * Threads: the library keeps no global mutable state. A precis_model is
+ * immutable once built and may be shared by any number of threads. A
+ * precis_summarizer holds per-thread state (stemmers, caches, scratch
+ * memory): use one per thread. A precis_result is immutable and may be
+ * read from any thread.
+ *
+ * GSL: libprecis ranks with GSL. It allocates every GSL object's memory
+ * itself and checks every GSL status, so GSL's error handler is never
+ * reached on valid internal states. Programs that also call GSL themselves
+ * should still switch GSL's process-wide abort handler off
+ * (gsl_set_error_handler_off()), as the precis CLI does.
+ */
+#ifndef PRECIS_H
+#define PRECIS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(PRECIS_STATIC_DEFINE)
+#define PRECIS_API
+#elif defined(_WIN32)
+#ifdef PRECIS_BUILDING
+#define PRECIS_API __declspec(dllexport)
+#else
+#define PRECIS_API __declspec(dllimport)
+#endif
+#else
+#define PRECIS_API __attribute__((visibility("default")))
+#endif
+
+#define PRECIS_VERSION_MAJOR 0
+#define PRECIS_VERSION_MINOR 1
+#define PRECIS_VERSION_PATCH 0
+
+/* The library's version as "MAJOR.MINOR.PATCH". Static storage. */
+PRECIS_API const char *precis_version(void);
+
+/* ------------------------------------------------------------------------ */
+/* Status codes                                                              */
+/* ------------------------------------------------------------------------ */
+
+typedef enum precis_status {
+    PRECIS_OK = 0,
+    /* An allocation failed. Nothing was leaked; the call can be retried. */
+    PRECIS_ERR_NOMEM = 1,
+    /* An argument or option value is out of range (message names it). */
+    PRECIS_ERR_ARGUMENT = 2,
+    /* The text is empty or holds only white space. */
+    PRECIS_ERR_EMPTY = 3,
+    /* The text holds a NUL byte: it is binary, not text. offset = the NUL. */
+    PRECIS_ERR_BINARY = 4,
+    /* The text is not valid UTF-8. offset = first bad byte. */
+    PRECIS_ERR_UTF8 = 5,
+    /* The text is larger than precis_options.max_bytes. */
+    PRECIS_ERR_TOO_LARGE = 6,
+    /* The text has a single sentence: there is nothing to summarise. */
+    PRECIS_ERR_ONE_SENTENCE = 7,
+    /* A sentence is longer than precis_options.max_sentence_words: the text
+     * has no usable sentence structure. offset = where that sentence
+     * starts. */
+    PRECIS_ERR_NO_STRUCTURE = 8,
+    /* The language is not known to the stemmer library. */
+    PRECIS_ERR_LANGUAGE = 9,
+    /* A numerical step failed (GSL reported an error). */
+    PRECIS_ERR_NUMERIC = 10,
+    /* A model file is unreadable, corrupt, truncated or mismatched. */
+    PRECIS_ERR_MODEL = 11,
+    /* A file could not be read or written (message names it). */
+    PRECIS_ERR_IO = 12
+} precis_status;
+
+/* A short English description of a status ("invalid UTF-8"). Static
+ * storage; never NULL, also for unknown values. */
+PRECIS_API const char *precis_status_string(precis_status status);
+
+/* Details of a failure. */
+typedef struct precis_error {
+    precis_status status;
+    /* Byte offset into the caller's input the failure refers to, or
+     * SIZE_MAX when none applies. */
+    size_t offset;
+    /* One line, no trailing newline, NUL-terminated. */
+    char message[256];
+} precis_error;
+
+/* Release a buffer the library allocated for you. Accepts NULL. */
+PRECIS_API void precis_free(void *buffer);
+
+/* ------------------------------------------------------------------------ */
+/* Languages                                                                 */
+/* ------------------------------------------------------------------------ */
+
+/* Number of languages precis can stem (those of the Snowball library it
+ * was linked with, "porter" excluded), and the i-th one's canonical
+ * English name ("english", "french", ...). Names are static storage; an
+ * out-of-range i returns NULL. */
+PRECIS_API size_t precis_language_count(void);
+PRECIS_API const char *precis_language_name(size_t i);
+
+/* Resolve a language name or ISO 639 code ("en", "eng", "English") to its
+ * canonical name. Returns PRECIS_ERR_LANGUAGE (with a message listing the
+ * known languages) when it is not known. */
+PRECIS_API precis_status precis_language_resolve(const char *name,
+                                                 const char **canonical,
+                                                 precis_error *err);
+
+/* ------------------------------------------------------------------------ */
+/* Options                                                                   */
+/* ------------------------------------------------------------------------ */
+
+/* How sentences are scored. */
+typedef enum precis_method {
+    /* TextRank (Mihalcea and Tarau, 2004): PageRank over the cosine
+     * similarity graph of TF-IDF sentence vectors. */
+    PRECIS_METHOD_TEXTRANK = 0
+} precis_method;
+
+/* Parse a method name ("textrank"); PRECIS_ERR_ARGUMENT when unknown. */
+PRECIS_API precis_status precis_method_parse(const char *name,
+                                             precis_method *method);
+/* The name of a method; static storage; NULL when out of range. */
+PRECIS_API const char *precis_method_name(precis_method method);
+
+typedef struct precis_model precis_model;
+
+/* Everything that decides what a summary is. Fill it with
+ * precis_options_init() first, then change what you need: fields may be
+ * appended in later versions, and init sets them to their defaults. */
+typedef struct precis_options {
+    /* Canonical name or ISO code; default "english". */
+    const char *language;
+    /* Scoring method; default PRECIS_METHOD_TEXTRANK. */
+    precis_method method;
+
+    /* Summary length budget. Exactly one of these applies, checked in this
+     * order: ratio > 0 (that fraction of the document's words), words > 0
+     * (whole sentences in rank order until the next would exceed it; at
+     * least one sentence), otherwise sentences (default 3). */
+    size_t sentences;
+    size_t words;
+    double ratio;
+
+    /* Number of key terms; default 10; 0 skips key-term extraction. */
+    size_t keywords;
+
+    /* PageRank damping factor in (0, 1); default 0.85. */
+    double damping;
+    /* Power iteration stops when the L1 change falls below this; default
+     * 1e-6. */
+    double tolerance;
+    /* ... or after this many iterations (default 100); the result then
+     * reports converged = 0 and holds the last iterate. */
+    size_t max_iterations;
+
+    /* Non-zero: replace invalid UTF-8 sequences with U+FFFD instead of
+     * failing with PRECIS_ERR_UTF8. Default 0. */
+    int repair_utf8;
+    /* Texts larger than this fail with PRECIS_ERR_TOO_LARGE; default
+     * 64 MiB; at most 1 GiB. */
+    size_t max_bytes;
+    /* A sentence of more words than this means the text has no sentence
+     * structure (PRECIS_ERR_NO_STRUCTURE); default 2000. */
+    size_t max_sentence_words;
+
+    /* Optional trained term-weight model (immutable, shared); NULL uses
+     * IDF computed from the document's own sentences. Not owned. */
+    const precis_model *model;
+} precis_options;
+
+/* Set every field to its default. */
+PRECIS_API void precis_options_init(precis_options *options);
+
+/* Check options without summarising: PRECIS_ERR_ARGUMENT or
+ * PRECIS_ERR_LANGUAGE with a message naming the bad field. */
+PRECIS_API precis_status precis_options_validate(const precis_options *options,
+                                                 precis_error *err);
+
+/* ------------------------------------------------------------------------ */
+/* Summarizer                                                                */
+/* ------------------------------------------------------------------------ */
+
+/* Per-thread summarising state: stemmers, a word-to-stem cache and
+ * scratch memory reused between documents. Not thread-safe: one per
+ * thread. */
+typedef struct precis_summarizer precis_summarizer;
+
+/* Create a summarizer. On success *out is yours (precis_summarizer_free).
+ * Fails only with PRECIS_ERR_NOMEM or PRECIS_ERR_ARGUMENT (out NULL). */
+PRECIS_API precis_status precis_summarizer_new(precis_summarizer **out);
+PRECIS_API void precis_summarizer_free(precis_summarizer *summarizer);
+
+typedef struct precis_result precis_result;
+
+/* Summarise `len` bytes of UTF-8 `text` (need not be NUL-terminated).
+ * options NULL means defaults. On success *out is a new result that is
+ * yours (precis_result_free). On failure *out is NULL, the status says
+ * why and err (if not NULL) says where.
+ *
+ * A document with fewer summary-worthy sentences than the budget asks for
+ * is not an error: the result holds all of them and its stats say
+ * shortfall = 1. */
+PRECIS_API precis_status precis_summarize(precis_summarizer *summarizer,
+                                          const char *text, size_t len,
+                                          const precis_options *options,
+                                          precis_result **out,
+                                          precis_error *err);
+
+/* ------------------------------------------------------------------------ */
+/* Results                                                                   */
+/* ------------------------------------------------------------------------ */
+
+/* One summary sentence. Fields are appended only, never reordered. */
+typedef struct precis_sentence {
+    /* Position among all sentences of the document, from 0. */
+    size_t index;
+    /* Byte range [start, end) of the sentence in the caller's input. */
+    size_t start;
+    size_t end;
+    /* Centrality score (the ranking's stationary probability). */
+    double score;
+    /* The sentence as it stands in the article, NFC, white space runs
+     * collapsed to one space; NUL-terminated; owned by the result. */
+    const char *text;
+    size_t text_len;
+} precis_sentence;
+
+/* One key term. */
+typedef struct precis_keyword {
+    /* Its most frequent surface form in the article ("Kuril islands");
+     * NUL-terminated; owned by the result. */
+    const char *term;
+    size_t term_len;
+    double score;
+    /* Occurrences of the term in the article. */
+    size_t count;
+} precis_keyword;
+
+/* Facts about the document and the run. */
+typedef struct precis_stats {
+    size_t bytes;        /* input bytes */
+    size_t paragraphs;   /* non-empty paragraphs */
+    size_t sentences;    /* all sentences, headings and debris included */
+    size_t candidates;   /* sentences eligible for the summary */
+    size_t words;        /* word tokens */
+    size_t terms;        /* distinct stems */
+    size_t iterations;   /* power iterations used by the ranking */
+    int converged;       /* 1 when the ranking met its tolerance */
+    int shortfall;       /* 1 when fewer sentences than asked were found */
+    int repaired;        /* 1 when invalid UTF-8 was replaced */
+    const char *language; /* canonical language name, static storage */
+    const char *method;   /* method name, static storage */
+} precis_stats;
+
+/* Summary sentences, in document order. */
+PRECIS_API size_t precis_result_sentence_count(const precis_result *result);
+/* NULL when i is out of range. */
+PRECIS_API const precis_sentence *precis_result_sentence(
+    const precis_result *result, size_t i);
+
+/* Key terms, best first. */
+PRECIS_API size_t precis_result_keyword_count(const precis_result *result);
+PRECIS_API const precis_keyword *precis_result_keyword(
+    const precis_result *result, size_t i);
+
+PRECIS_API const precis_stats *precis_result_stats(const precis_result *result);
+
+/* What to put in a JSON rendering. Init with precis_json_options_init. */
+typedef struct precis_json_options {
+    /* A "source" member (file name or document ID); NULL omits it. */
+    const char *source;
+    /* Non-zero: one line, no insignificant white space (JSON Lines). */
+    int compact;
+} precis_json_options;
+
+PRECIS_API void precis_json_options_init(precis_json_options *options);
+
+/* Render a result as JSON (schema "precis/1", documented in
+ * docs/json-schema.md) into a new NUL-terminated buffer *out of *len bytes
+ * (NUL excluded) that is yours (precis_free). */
+PRECIS_API precis_status precis_result_json(const precis_result *result,
+                                            const precis_json_options *options,
+                                            char **out, size_t *len);
+
+PRECIS_API void precis_result_free(precis_result *result);
+
+/* ------------------------------------------------------------------------ */
+/* ROUGE                                                                     */
+/* ------------------------------------------------------------------------ */
+
+/* ROUGE (Lin, 2004) exactly as the reference script ROUGE-1.5.5 computes it
+ * when run with `-c 95 -m -n 2 -a`: Porter stemming with ROUGE's own
+ * stemmer after WordNet's irregular forms, stopwords kept, no length
+ * limit, summary-level ROUGE-L, several references pooled. */
+
+typedef struct precis_rouge_score {
+    double precision, recall, f; /* rounded to 5 decimals, as ROUGE prints */
+} precis_rouge_score;
+
+typedef struct precis_rouge {
+    precis_rouge_score rouge1, rouge2, rougeL;
+} precis_rouge;
+
+/* Scoring resources: WordNet's irregular-forms lists. Immutable once
+ * created: share one between threads. */
+typedef struct precis_rouge_scorer precis_rouge_scorer;
+
+/* Load WordNet's exception lists (adj.exc, adv.exc, noun.exc, verb.exc)
+ * from wordnet_dir, or from /usr/share/wordnet (Debian's wordnet-base)
+ * when NULL. Without them scores would silently differ from ROUGE-1.5.5,
+ * so a missing or unreadable list fails with PRECIS_ERR_IO and a message
+ * naming the file and the package. */
+PRECIS_API precis_status precis_rouge_scorer_new(const char *wordnet_dir,
+                                                 precis_rouge_scorer **out,
+                                                 precis_error *err);
+PRECIS_API void precis_rouge_scorer_free(precis_rouge_scorer *scorer);
+
+/* Score a candidate summary against n_refs >= 1 references. Each text is
+ * UTF-8 (need not be NUL-terminated) with one sentence per line. Fills
+ * *out. Thread-safe for a shared scorer. */
+PRECIS_API precis_status precis_rouge_evaluate(const precis_rouge_scorer *scorer,
+                                               const char *candidate,
+                                               size_t candidate_len,
+                                               const char *const *references,
+                                               const size_t *reference_lens,
+                                               size_t n_refs, precis_rouge *out,
+                                               precis_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* PRECIS_H */

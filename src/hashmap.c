@@ -1,0 +1,94 @@
+/* String-keyed hash map with open addressing and linear probing. Used for
+ * the per-document vocabulary, stopword sets and the stem cache. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* FNV-1a, 32 bit (Fowler, Noll and Vo): short keys (words) dominate, and
+ * for them it is as fast as anything and distributes well enough. */
+uint32_t pcs_hash(const char *s, size_t len)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+void pcs_map_init(pcs_map *map)
+{
+    memset(map, 0, sizeof *map);
+}
+
+static size_t find_slot(const pcs_map_slot *slots, size_t cap, const char *key,
+                        size_t len, uint32_t hash)
+{
+    size_t mask = cap - 1;
+    size_t i = hash & mask;
+    for (;;) {
+        const pcs_map_slot *s = &slots[i];
+        if (!s->key)
+            return i;
+        if (s->hash == hash && s->len == len && memcmp(s->key, key, len) == 0)
+            return i;
+        i = (i + 1) & mask;
+    }
+}
+
+pcs_map_slot *pcs_map_find(const pcs_map *map, const char *key, size_t len,
+                           uint32_t hash)
+{
+    if (map->cap == 0)
+        return NULL;
+    size_t i = find_slot(map->slots, map->cap, key, len, hash);
+    return map->slots[i].key ? &map->slots[i] : NULL;
+}
+
+static bool rehash(pcs_map *map, size_t cap)
+{
+    pcs_map_slot *slots = calloc(cap, sizeof *slots);
+    if (!slots)
+        return false;
+    for (size_t i = 0; i < map->cap; i++) {
+        const pcs_map_slot *s = &map->slots[i];
+        if (s->key)
+            slots[find_slot(slots, cap, s->key, s->len, s->hash)] = *s;
+    }
+    free(map->slots);
+    map->slots = slots;
+    map->cap = cap;
+    return true;
+}
+
+bool pcs_map_put(pcs_map *map, const char *key, size_t len, uint32_t hash,
+                 uint32_t value)
+{
+    if (len > UINT32_MAX)
+        return false;
+    /* Keep the load factor under 1/2: probes stay short. */
+    if ((map->count + 1) * 2 > map->cap) {
+        size_t cap = map->cap ? map->cap * 2 : 64;
+        if (cap > SIZE_MAX / sizeof(pcs_map_slot) || !rehash(map, cap))
+            return false;
+    }
+    size_t i = find_slot(map->slots, map->cap, key, len, hash);
+    if (!map->slots[i].key)
+        map->count++;
+    map->slots[i] = (pcs_map_slot){key, (uint32_t)len, hash, value};
+    return true;
+}
+
+void pcs_map_clear(pcs_map *map)
+{
+    if (map->slots)
+        memset(map->slots, 0, map->cap * sizeof *map->slots);
+    map->count = 0;
+}
+
+void pcs_map_free(pcs_map *map)
+{
+    free(map->slots);
+    pcs_map_init(map);
+}

@@ -1,0 +1,328 @@
+/* Internal interfaces of libprecis: memory helpers, the document model
+ * that flows through the pipeline, and one entry point per stage.
+ *
+ * Data flow (one pass, no back and forth):
+ *   bytes -> text.c (validated, NFC, offsets) -> segment.c (sentences)
+ *   -> tokenize.c (tokens as term ids) -> tfidf.c (sentence vectors)
+ *   -> rank.c (TextRank) -> select.c (summary) ; keywords.c reads the
+ *   same tokens; output.c renders a result.
+ *
+ * Every internal symbol carries the pcs_ prefix: the static library exports
+ * them, so they must not collide with anything the caller links. */
+#ifndef PRECIS_INTERNAL_H
+#define PRECIS_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "precis.h"
+
+/* ------------------------------------------------------------------------ */
+/* Errors                                                                    */
+/* ------------------------------------------------------------------------ */
+
+/* Fill err (if not NULL) and return status. printf-style message. */
+precis_status pcs_fail(precis_error *err, precis_status status, size_t offset,
+                       const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* ------------------------------------------------------------------------ */
+/* Memory                                                                    */
+/* ------------------------------------------------------------------------ */
+
+/* Bump allocator: everything belonging to one document comes from here and
+ * is released in one reset. Blocks are kept across resets so a summarizer
+ * that processes many documents stops calling malloc once warm. */
+typedef struct pcs_arena_block pcs_arena_block;
+typedef struct pcs_arena {
+    pcs_arena_block *head; /* block being filled */
+    pcs_arena_block *free; /* blocks kept for reuse after a reset */
+    size_t used_total;     /* bytes handed out since the last reset */
+} pcs_arena;
+
+void pcs_arena_init(pcs_arena *arena);
+/* NULL on allocation failure. Memory is aligned for any object. */
+void *pcs_arena_alloc(pcs_arena *arena, size_t size);
+void *pcs_arena_calloc(pcs_arena *arena, size_t count, size_t size);
+char *pcs_arena_strndup(pcs_arena *arena, const char *s, size_t len);
+void pcs_arena_reset(pcs_arena *arena);
+void pcs_arena_free(pcs_arena *arena);
+
+/* Grow *items (of elem bytes each, capacity *cap) to hold at least need.
+ * Returns false on overflow or allocation failure (then *items is
+ * unchanged). */
+bool pcs_grow(void **items, size_t *cap, size_t need, size_t elem);
+
+/* Multiply with overflow check: false on overflow. */
+static inline bool pcs_mul_ok(size_t a, size_t b, size_t *out)
+{
+    return !__builtin_mul_overflow(a, b, out);
+}
+
+/* ------------------------------------------------------------------------ */
+/* String hash map (open addressing, linear probing)                         */
+/* ------------------------------------------------------------------------ */
+
+typedef struct pcs_map_slot {
+    const char *key; /* NULL: empty slot; storage owned by the caller */
+    uint32_t len;
+    uint32_t hash;
+    uint32_t value;
+} pcs_map_slot;
+
+typedef struct pcs_map {
+    pcs_map_slot *slots;
+    size_t cap; /* power of two, or 0 */
+    size_t count;
+} pcs_map;
+
+uint32_t pcs_hash(const char *s, size_t len);
+void pcs_map_init(pcs_map *map);
+/* The slot holding key, or NULL. Valid until the next put or clear. */
+pcs_map_slot *pcs_map_find(const pcs_map *map, const char *key, size_t len,
+                           uint32_t hash);
+/* Insert key (not present yet) with value. The key's bytes must stay valid
+ * as long as the map holds them. false on allocation failure. */
+bool pcs_map_put(pcs_map *map, const char *key, size_t len, uint32_t hash,
+                 uint32_t value);
+void pcs_map_clear(pcs_map *map);
+void pcs_map_free(pcs_map *map);
+
+/* ------------------------------------------------------------------------ */
+/* Languages                                                                 */
+/* ------------------------------------------------------------------------ */
+
+/* How an abbreviation behaves before a full stop (models/<code>/
+ * abbreviations.txt). */
+typedef enum pcs_abbrev_class {
+    PCS_ABBREV_NONE = 0,
+    PCS_ABBREV_TITLE,   /* Mr. Dr. Gov.: never ends a sentence */
+    PCS_ABBREV_NUMBER,  /* No. Vol. Jan.: not before a number */
+    PCS_ABBREV_GENERAL  /* Inc. etc. U.S.: ends one before a function word */
+} pcs_abbrev_class;
+
+/* One language's resources inside a summarizer: a Snowball stemmer (not
+ * thread-safe, hence per summarizer), stopwords, abbreviations and a
+ * word-to-stem cache, which roughly doubles pipeline speed. */
+typedef struct pcs_language pcs_language;
+
+/* The language of `canonical` name for this summarizer, created on first
+ * use. NULL with err filled on failure. */
+pcs_language *pcs_language_get(precis_summarizer *summarizer,
+                               const char *canonical, precis_error *err);
+void pcs_language_free(pcs_language *language);
+const char *pcs_language_canonical(const pcs_language *language);
+
+bool pcs_is_stopword(const pcs_language *language, const char *folded,
+                     size_t len);
+pcs_abbrev_class pcs_abbreviation(const pcs_language *language,
+                                  const char *folded, size_t len);
+/* Stem a case-folded word. *stem stays valid until the cache is cleared,
+ * which only happens inside this call: copy it before the next call. */
+precis_status pcs_stem(pcs_language *language, const char *folded,
+                       size_t len, const char **stem, size_t *stem_len);
+
+/* ------------------------------------------------------------------------ */
+/* The document model                                                        */
+/* ------------------------------------------------------------------------ */
+
+/* Where normalised text and the caller's bytes line up: from norm onwards
+ * both advance together until the next anchor. */
+typedef struct pcs_anchor {
+    uint32_t norm;
+    uint32_t orig;
+} pcs_anchor;
+
+typedef enum pcs_sentence_kind {
+    PCS_SENT_BODY = 0, /* a sentence of running text: may be selected */
+    PCS_SENT_HEADING,  /* headline, section heading, dateline, byline */
+    PCS_SENT_DEBRIS,   /* page furniture: markup, captions, footers */
+    PCS_SENT_DUPLICATE /* repeats an earlier sentence */
+} pcs_sentence_kind;
+
+typedef struct pcs_sentence {
+    uint32_t start, end;   /* [start, end) in the normalised text */
+    uint32_t paragraph;    /* index of its paragraph */
+    uint32_t tok_first;    /* its tokens: toks[tok_first, +tok_count) */
+    uint32_t tok_count;
+    uint32_t words;        /* word tokens, stopwords included */
+    uint32_t duplicate_of; /* for PCS_SENT_DUPLICATE */
+    uint8_t kind;          /* pcs_sentence_kind */
+    bool terminated;       /* ends with . ! ? or an ellipsis */
+} pcs_sentence;
+
+enum {
+    PCS_TOK_STOP = 1,    /* a stopword: no term */
+    PCS_TOK_ALPHA = 2,   /* holds at least one letter */
+    PCS_TOK_UPPER = 4,   /* begins with an upper-case letter */
+    PCS_TOK_INITIAL = 8  /* first token of its sentence */
+};
+
+typedef struct pcs_token {
+    uint32_t start, len; /* surface form in the normalised text */
+    uint32_t term;       /* term id, or UINT32_MAX for stopwords */
+    uint32_t sentence;
+    uint8_t flags;
+} pcs_token;
+
+/* A distinct stem of the document. */
+typedef struct pcs_term {
+    const char *stem; /* arena */
+    uint32_t stem_len;
+    uint32_t count;      /* occurrences */
+    uint32_t sent_df;    /* sentences (graph nodes) holding it */
+    uint32_t last_sent;  /* scratch: last sentence counted in sent_df */
+    bool alpha;          /* holds a letter (numbers are not key terms) */
+} pcs_term;
+
+/* A sparse matrix in compressed-row form, rows = sentences. */
+typedef struct pcs_csr {
+    uint32_t rows, cols;
+    int *row_ptr; /* rows + 1 entries; int because GSL indexes with int */
+    int *col;
+    double *val;
+} pcs_csr;
+
+/* One document on its way through the pipeline. All memory comes from the
+ * summarizer's arena and is released with it. */
+typedef struct pcs_doc {
+    const char *input; /* the caller's bytes */
+    size_t input_len;
+
+    char *text; /* normalised text, NUL-terminated */
+    uint32_t len;
+    pcs_anchor *anchors;
+    uint32_t n_anchors;
+    bool repaired;
+
+    pcs_sentence *sents;
+    uint32_t n_sents;
+    uint32_t n_paragraphs;
+
+    pcs_token *toks;
+    uint32_t n_toks;
+    uint32_t n_words;
+
+    pcs_term *terms;
+    uint32_t n_terms;
+
+    /* Bag of terms per sentence: bag_term/bag_count[bag_ptr[i],
+     * bag_ptr[i+1]) for sentence i, in first-occurrence order. */
+    uint32_t *bag_ptr;
+    uint32_t *bag_term;
+    uint32_t *bag_count;
+
+    /* Graph nodes: the sentences that take part in the ranking. */
+    uint32_t *nodes;
+    uint32_t n_nodes;
+    pcs_csr vectors; /* TF-IDF row per node, L2-normalised */
+    double *scores;  /* per sentence; 0 for sentences outside the graph */
+    size_t iterations;
+    bool converged;
+} pcs_doc;
+
+/* Map a normalised-text offset back to the caller's bytes. */
+size_t pcs_orig_offset(const pcs_doc *doc, uint32_t norm);
+
+/* ------------------------------------------------------------------------ */
+/* Pipeline stages                                                           */
+/* ------------------------------------------------------------------------ */
+
+/* 1. text.c: validate, NFC-normalise and tidy white space. */
+precis_status pcs_text_prepare(pcs_doc *doc, pcs_arena *arena,
+                               const char *input, size_t len,
+                               const precis_options *options,
+                               precis_error *err);
+
+/* 2. segment.c: paragraphs and sentences, with headings, datelines and
+ * page debris marked. */
+precis_status pcs_segment(pcs_doc *doc, pcs_arena *arena,
+                          const pcs_language *language, precis_error *err);
+
+/* 3. tokenize.c: word tokens, case folding, stopwords, stems, terms; marks
+ * duplicate sentences. */
+precis_status pcs_tokenize(pcs_doc *doc, pcs_arena *arena,
+                           pcs_language *language,
+                           const precis_options *options, precis_error *err);
+
+/* 4. tfidf.c: choose graph nodes and build their TF-IDF vectors. */
+precis_status pcs_tfidf(pcs_doc *doc, pcs_arena *arena,
+                        const precis_options *options, precis_error *err);
+
+/* 5. rank.c: PageRank (Page et al., 1998) over a weighted graph given as an
+ * operator. Two forms: the sentence similarity graph W = X X^T - diag,
+ * never materialised (linear in non-zeros), and an explicit symmetric
+ * sparse matrix (the key-term co-occurrence graph). */
+typedef struct pcs_rank_params {
+    double damping;
+    double tolerance;
+    size_t max_iterations;
+} pcs_rank_params;
+
+typedef struct pcs_rank_out {
+    size_t iterations;
+    bool converged;
+} pcs_rank_out;
+
+/* Scores over the rows of x: graph weights are cosine similarities
+ * x_i . x_j for i != j (rows of x are L2-normalised or zero). */
+precis_status pcs_rank_similarity(const pcs_csr *x, const pcs_rank_params *p,
+                                  pcs_arena *arena, double *scores,
+                                  pcs_rank_out *out, precis_error *err);
+/* Scores over an explicit symmetric weighted adjacency matrix. */
+precis_status pcs_rank_graph(const pcs_csr *w, const pcs_rank_params *p,
+                             pcs_arena *arena, double *scores,
+                             pcs_rank_out *out, precis_error *err);
+
+/* 6. select.c: pick summary sentences within the budget; returns sentence
+ * indices in document order. */
+precis_status pcs_select(const pcs_doc *doc, pcs_arena *arena,
+                         const precis_options *options, uint32_t **picked,
+                         uint32_t *n_picked, bool *shortfall,
+                         precis_error *err);
+
+/* 7. keywords.c: TextRank key terms, multi-word phrases. */
+typedef struct pcs_keyterm {
+    const char *surface; /* arena, NUL-terminated */
+    uint32_t surface_len;
+    double score;
+    uint32_t count;
+} pcs_keyterm;
+
+precis_status pcs_keywords(const pcs_doc *doc, pcs_arena *arena,
+                           const precis_options *options, pcs_keyterm **out,
+                           uint32_t *n_out, precis_error *err);
+
+/* 8. output.c: render a result as JSON (schema precis/1). */
+precis_status pcs_result_json(const precis_result *result,
+                              const precis_json_options *options, char **out,
+                              size_t *len);
+
+/* Write the sentence's text with white-space runs collapsed into dst
+ * (capacity >= span length + 1). Returns the length written. */
+size_t pcs_collapse_space(const char *src, size_t len, char *dst);
+
+/* ------------------------------------------------------------------------ */
+/* Summarizer internals shared by the stages                                 */
+/* ------------------------------------------------------------------------ */
+
+#define PCS_MAX_LANGUAGES 32
+
+/* A result lives in one allocation: the struct, then its arrays, then its
+ * strings. */
+struct precis_result {
+    precis_sentence *sentences;
+    size_t n_sentences;
+    precis_keyword *keywords;
+    size_t n_keywords;
+    precis_stats stats;
+};
+
+struct precis_summarizer {
+    pcs_arena arena; /* per-document memory, reset per call */
+    pcs_language *languages[PCS_MAX_LANGUAGES];
+    size_t n_languages;
+};
+
+#endif

@@ -1,0 +1,304 @@
+/* Languages: names and codes, Snowball stemmers, stopwords, abbreviations
+ * and the per-summarizer word-to-stem cache. */
+#include <ctype.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libstemmer.h>
+
+#include "internal.h"
+#include "language.h"
+
+/* ISO 639-1 and 639-2 codes for Snowball's languages. Snowball itself
+ * accepts most of these, but we need the mapping both ways: codes name the
+ * models/<code>/ folders and users type either. */
+static const struct {
+    const char *name, *code1, *code2, *code2b;
+} iso_codes[] = {
+    {"arabic", "ar", "ara", NULL},     {"armenian", "hy", "hye", "arm"},
+    {"basque", "eu", "eus", "baq"},    {"catalan", "ca", "cat", NULL},
+    {"danish", "da", "dan", NULL},     {"dutch", "nl", "nld", "dut"},
+    {"english", "en", "eng", NULL},    {"finnish", "fi", "fin", NULL},
+    {"french", "fr", "fra", "fre"},    {"german", "de", "deu", "ger"},
+    {"greek", "el", "ell", "gre"},     {"hindi", "hi", "hin", NULL},
+    {"hungarian", "hu", "hun", NULL},  {"indonesian", "id", "ind", NULL},
+    {"irish", "ga", "gle", NULL},      {"italian", "it", "ita", NULL},
+    {"lithuanian", "lt", "lit", NULL}, {"nepali", "ne", "nep", NULL},
+    {"norwegian", "no", "nor", "nb"},  {"portuguese", "pt", "por", NULL},
+    {"romanian", "ro", "ron", "rum"},  {"russian", "ru", "rus", NULL},
+    {"serbian", "sr", "srp", NULL},    {"spanish", "es", "spa", NULL},
+    {"swedish", "sv", "swe", NULL},    {"tamil", "ta", "tam", NULL},
+    {"turkish", "tr", "tur", NULL},    {"yiddish", "yi", "yid", NULL},
+};
+#define N_ISO (sizeof iso_codes / sizeof iso_codes[0])
+
+/* Porter's original algorithm is in Snowball's list as a stemmer, not a
+ * language: leave it out of what users pick from. */
+static bool is_language(const char *algorithm)
+{
+    return strcmp(algorithm, "porter") != 0;
+}
+
+size_t precis_language_count(void)
+{
+    size_t n = 0;
+    for (const char **l = sb_stemmer_list(); *l; l++)
+        n += is_language(*l);
+    return n;
+}
+
+const char *precis_language_name(size_t i)
+{
+    for (const char **l = sb_stemmer_list(); *l; l++) {
+        if (!is_language(*l))
+            continue;
+        if (i-- == 0)
+            return *l;
+    }
+    return NULL;
+}
+
+static const char *iso_code(const char *canonical)
+{
+    for (size_t i = 0; i < N_ISO; i++)
+        if (strcmp(iso_codes[i].name, canonical) == 0)
+            return iso_codes[i].code1;
+    return canonical;
+}
+
+precis_status precis_language_resolve(const char *name, const char **canonical,
+                                      precis_error *err)
+{
+    char lower[32];
+    size_t n = name ? strlen(name) : 0;
+    if (n > 0 && n < sizeof lower) {
+        for (size_t i = 0; i <= n; i++)
+            lower[i] = (char)tolower((unsigned char)name[i]);
+        for (size_t i = 0; i < N_ISO; i++) {
+            if (strcmp(lower, iso_codes[i].name) == 0 ||
+                strcmp(lower, iso_codes[i].code1) == 0 ||
+                strcmp(lower, iso_codes[i].code2) == 0 ||
+                (iso_codes[i].code2b && strcmp(lower, iso_codes[i].code2b) == 0))
+                lower[0] = '\0', name = iso_codes[i].name;
+        }
+        /* Only languages the linked Snowball really has count. */
+        const char *match = lower[0] == '\0' ? name : lower;
+        for (const char **l = sb_stemmer_list(); *l; l++) {
+            if (is_language(*l) && strcmp(*l, match) == 0) {
+                *canonical = *l;
+                return PRECIS_OK;
+            }
+        }
+    }
+    char known[512];
+    size_t used = 0;
+    known[0] = '\0';
+    for (size_t i = 0; i < precis_language_count() && used < sizeof known; i++) {
+        int w = snprintf(known + used, sizeof known - used, "%s%s",
+                         i ? ", " : "", precis_language_name(i));
+        if (w < 0)
+            break;
+        used += (size_t)w;
+    }
+    return pcs_fail(err, PRECIS_ERR_LANGUAGE, SIZE_MAX,
+                    "unknown language '%s'; known: %s", name ? name : "(null)",
+                    known);
+}
+
+/* ------------------------------------------------------------------------ */
+
+/* Beyond this many cached words the cache starts afresh: a corpus of
+ * millions of documents must not grow it without bound. */
+#define STEM_CACHE_MAX 262144
+/* Longer tokens (URLs, junk) are neither stemmed nor cached. */
+#define STEM_MAX_BYTES 64
+
+struct pcs_language {
+    const char *canonical;
+    struct sb_stemmer *stemmer;
+    pcs_map stopwords;     /* keys point into the compiled-in data */
+    pcs_map abbreviations; /* value: pcs_abbrev_class */
+    pcs_map cache;         /* folded word -> offset of its stem in store */
+    pcs_arena store;       /* cached words and stems */
+};
+
+const char *pcs_language_canonical(const pcs_language *language)
+{
+    return language->canonical;
+}
+
+static const pcs_language_data *find_data(const char *canonical)
+{
+    const char *code = iso_code(canonical);
+    for (size_t i = 0; i < pcs_language_data_count; i++)
+        if (strcmp(pcs_language_data_table[i].code, code) == 0)
+            return &pcs_language_data_table[i];
+    return NULL;
+}
+
+/* Walk "entry [class]" lines; '#' starts a comment. The callback gets the
+ * first field and the rest of the line (trimmed). */
+typedef bool (*line_fn)(pcs_map *map, const char *word, size_t len,
+                        const char *rest, size_t rest_len);
+
+static bool each_line(const char *data, pcs_map *map, line_fn fn)
+{
+    const char *p = data;
+    while (p && *p) {
+        const char *eol = strchr(p, '\n');
+        size_t n = eol ? (size_t)(eol - p) : strlen(p);
+        const char *hash = memchr(p, '#', n);
+        size_t m = hash ? (size_t)(hash - p) : n;
+        while (m > 0 && isspace((unsigned char)p[m - 1]))
+            m--;
+        size_t a = 0;
+        while (a < m && isspace((unsigned char)p[a]))
+            a++;
+        size_t b = a;
+        while (b < m && !isspace((unsigned char)p[b]))
+            b++;
+        size_t r = b;
+        while (r < m && isspace((unsigned char)p[r]))
+            r++;
+        if (b > a && !fn(map, p + a, b - a, p + r, m - r))
+            return false;
+        p = eol ? eol + 1 : NULL;
+    }
+    return true;
+}
+
+static bool add_stopword(pcs_map *map, const char *w, size_t len,
+                         const char *rest, size_t rest_len)
+{
+    (void)rest, (void)rest_len;
+    uint32_t h = pcs_hash(w, len);
+    return pcs_map_find(map, w, len, h) || pcs_map_put(map, w, len, h, 1);
+}
+
+static bool add_abbreviation(pcs_map *map, const char *w, size_t len,
+                             const char *rest, size_t rest_len)
+{
+    uint32_t cls = PCS_ABBREV_GENERAL;
+    if (rest_len == 5 && memcmp(rest, "title", 5) == 0)
+        cls = PCS_ABBREV_TITLE;
+    else if (rest_len == 6 && memcmp(rest, "number", 6) == 0)
+        cls = PCS_ABBREV_NUMBER;
+    uint32_t h = pcs_hash(w, len);
+    pcs_map_slot *slot = pcs_map_find(map, w, len, h);
+    if (slot) {
+        slot->value = cls;
+        return true;
+    }
+    return pcs_map_put(map, w, len, h, cls);
+}
+
+void pcs_language_free(pcs_language *language)
+{
+    if (!language)
+        return;
+    sb_stemmer_delete(language->stemmer);
+    pcs_map_free(&language->stopwords);
+    pcs_map_free(&language->abbreviations);
+    pcs_map_free(&language->cache);
+    pcs_arena_free(&language->store);
+    free(language);
+}
+
+static pcs_language *language_new(const char *canonical, precis_error *err)
+{
+    pcs_language *l = calloc(1, sizeof *l);
+    if (!l) {
+        pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
+        return NULL;
+    }
+    l->canonical = canonical;
+    pcs_arena_init(&l->store);
+    l->stemmer = sb_stemmer_new(canonical, NULL);
+    const pcs_language_data *data = find_data(canonical);
+    bool ok = l->stemmer != NULL;
+    if (ok && data && data->stopwords)
+        ok = each_line(data->stopwords, &l->stopwords, add_stopword);
+    if (ok && data && data->abbreviations)
+        ok = each_line(data->abbreviations, &l->abbreviations, add_abbreviation);
+    if (!ok) {
+        pcs_language_free(l);
+        pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX,
+                 "out of memory loading language '%s'", canonical);
+        return NULL;
+    }
+    return l;
+}
+
+pcs_language *pcs_language_get(precis_summarizer *s, const char *canonical,
+                               precis_error *err)
+{
+    for (size_t i = 0; i < s->n_languages; i++)
+        if (s->languages[i]->canonical == canonical ||
+            strcmp(s->languages[i]->canonical, canonical) == 0)
+            return s->languages[i];
+    if (s->n_languages == PCS_MAX_LANGUAGES) {
+        pcs_fail(err, PRECIS_ERR_LANGUAGE, SIZE_MAX, "too many languages");
+        return NULL;
+    }
+    pcs_language *l = language_new(canonical, err);
+    if (l)
+        s->languages[s->n_languages++] = l;
+    return l;
+}
+
+bool pcs_is_stopword(const pcs_language *language, const char *folded,
+                     size_t len)
+{
+    return pcs_map_find(&language->stopwords, folded, len,
+                        pcs_hash(folded, len)) != NULL;
+}
+
+pcs_abbrev_class pcs_abbreviation(const pcs_language *language,
+                                  const char *folded, size_t len)
+{
+    const pcs_map_slot *slot = pcs_map_find(&language->abbreviations, folded,
+                                            len, pcs_hash(folded, len));
+    return slot ? (pcs_abbrev_class)slot->value : PCS_ABBREV_NONE;
+}
+
+precis_status pcs_stem(pcs_language *l, const char *folded, size_t len,
+                       const char **stem, size_t *stem_len)
+{
+    if (len > STEM_MAX_BYTES) {
+        *stem = folded;
+        *stem_len = len;
+        return PRECIS_OK;
+    }
+    uint32_t h = pcs_hash(folded, len);
+    const pcs_map_slot *hit = pcs_map_find(&l->cache, folded, len, h);
+    if (hit) {
+        /* The store holds "word\0stem\0" and the value is the stem's
+         * length. */
+        *stem = hit->key + hit->len + 1;
+        *stem_len = hit->value;
+        return PRECIS_OK;
+    }
+    const sb_symbol *r = sb_stemmer_stem(l->stemmer, (const sb_symbol *)folded,
+                                         (int)len);
+    if (!r)
+        return PRECIS_ERR_NOMEM;
+    size_t rlen = (size_t)sb_stemmer_length(l->stemmer);
+    if (l->cache.count >= STEM_CACHE_MAX) {
+        pcs_map_clear(&l->cache);
+        pcs_arena_reset(&l->store);
+    }
+    char *entry = pcs_arena_alloc(&l->store, len + rlen + 2);
+    if (!entry)
+        return PRECIS_ERR_NOMEM;
+    memcpy(entry, folded, len);
+    entry[len] = '\0';
+    memcpy(entry + len + 1, r, rlen);
+    entry[len + 1 + rlen] = '\0';
+    if (!pcs_map_put(&l->cache, entry, len, h, (uint32_t)rlen))
+        return PRECIS_ERR_NOMEM;
+    *stem = entry + len + 1;
+    *stem_len = rlen;
+    return PRECIS_OK;
+}

@@ -1,0 +1,324 @@
+/* The public API: options, the summarizer, and results. Runs the pipeline
+ * stages in order and copies what the caller keeps into one allocation. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+const char *precis_version(void)
+{
+#define PRECIS_STR2(x) #x
+#define PRECIS_STR(x) PRECIS_STR2(x)
+    return PRECIS_STR(PRECIS_VERSION_MAJOR) "." PRECIS_STR(PRECIS_VERSION_MINOR) "." PRECIS_STR(
+        PRECIS_VERSION_PATCH);
+}
+
+const char *precis_status_string(precis_status status)
+{
+    switch (status) {
+    case PRECIS_OK: return "success";
+    case PRECIS_ERR_NOMEM: return "out of memory";
+    case PRECIS_ERR_ARGUMENT: return "invalid argument";
+    case PRECIS_ERR_EMPTY: return "empty text";
+    case PRECIS_ERR_BINARY: return "binary data, not text";
+    case PRECIS_ERR_UTF8: return "invalid UTF-8";
+    case PRECIS_ERR_TOO_LARGE: return "text too large";
+    case PRECIS_ERR_ONE_SENTENCE: return "only one sentence";
+    case PRECIS_ERR_NO_STRUCTURE: return "no sentence structure";
+    case PRECIS_ERR_LANGUAGE: return "unknown language";
+    case PRECIS_ERR_NUMERIC: return "numerical failure";
+    case PRECIS_ERR_MODEL: return "bad model";
+    case PRECIS_ERR_IO: return "input/output error";
+    }
+    return "unknown status";
+}
+
+void precis_free(void *buffer)
+{
+    free(buffer);
+}
+
+static const char *const method_names[] = {"textrank"};
+#define N_METHODS (sizeof method_names / sizeof method_names[0])
+
+precis_status precis_method_parse(const char *name, precis_method *method)
+{
+    for (size_t i = 0; name && i < N_METHODS; i++) {
+        if (strcmp(name, method_names[i]) == 0) {
+            *method = (precis_method)i;
+            return PRECIS_OK;
+        }
+    }
+    return PRECIS_ERR_ARGUMENT;
+}
+
+const char *precis_method_name(precis_method method)
+{
+    return (size_t)method < N_METHODS ? method_names[method] : NULL;
+}
+
+void precis_options_init(precis_options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->language = "english";
+    o->method = PRECIS_METHOD_TEXTRANK;
+    o->sentences = 3;
+    o->keywords = 10;
+    o->damping = 0.85;
+    o->tolerance = 1e-6;
+    o->max_iterations = 100;
+    o->max_bytes = (size_t)64 << 20;
+    o->max_sentence_words = 2000;
+}
+
+/* Limits that keep absurd requests from turning into huge allocations. */
+#define MAX_COUNT 1000000
+#define MAX_BYTES_LIMIT ((size_t)1 << 30)
+
+precis_status precis_options_validate(const precis_options *o, precis_error *err)
+{
+    if (!o)
+        return pcs_fail(err, PRECIS_ERR_ARGUMENT, SIZE_MAX, "options are NULL");
+    const char *canonical;
+    precis_status s = precis_language_resolve(o->language, &canonical, err);
+    if (s != PRECIS_OK)
+        return s;
+    if (!precis_method_name(o->method))
+        return pcs_fail(err, PRECIS_ERR_ARGUMENT, SIZE_MAX, "unknown method %d",
+                        (int)o->method);
+    if (o->sentences < 1 || o->sentences > MAX_COUNT)
+        return pcs_fail(err, PRECIS_ERR_ARGUMENT, SIZE_MAX,
+                        "sentences must be between 1 and %d", MAX_COUNT);
+    if (o->words > MAX_COUNT * (size_t)100)
+        return pcs_fail(err, PRECIS_ERR_ARGUMENT, SIZE_MAX,
+                        "words must be at most %zu", MAX_COUNT * (size_t)100);
+    if (!(o->ratio >= 0 && o->ratio <= 1))
+        return pcs_fail(err, PRECIS_ERR_ARGUMENT, SIZE_MAX,
+                        "ratio must be a number above 0 and at most 1");
+    if (o->keywords > 10000)
+        return pcs_fail(err, PRECIS_ERR_ARGUMENT, SIZE_MAX,
+                        "keywords must be between 0 and 10000");
+    if (!(o->damping > 0 && o->damping < 1))
+        return pcs_fail(err, PRECIS_ERR_ARGUMENT, SIZE_MAX,
+                        "damping must be above 0 and below 1");
+    if (!(o->tolerance > 0 && o->tolerance < 1))
+        return pcs_fail(err, PRECIS_ERR_ARGUMENT, SIZE_MAX,
+                        "tolerance must be above 0 and below 1");
+    if (o->max_iterations < 1 || o->max_iterations > MAX_COUNT)
+        return pcs_fail(err, PRECIS_ERR_ARGUMENT, SIZE_MAX,
+                        "max_iterations must be between 1 and %d", MAX_COUNT);
+    if (o->max_bytes < 1 || o->max_bytes > MAX_BYTES_LIMIT)
+        return pcs_fail(err, PRECIS_ERR_ARGUMENT, SIZE_MAX,
+                        "max_bytes must be between 1 and %zu", MAX_BYTES_LIMIT);
+    if (o->max_sentence_words < 1 || o->max_sentence_words > MAX_COUNT)
+        return pcs_fail(err, PRECIS_ERR_ARGUMENT, SIZE_MAX,
+                        "max_sentence_words must be between 1 and %d", MAX_COUNT);
+    return PRECIS_OK;
+}
+
+precis_status precis_summarizer_new(precis_summarizer **out)
+{
+    if (!out)
+        return PRECIS_ERR_ARGUMENT;
+    *out = calloc(1, sizeof **out);
+    if (!*out)
+        return PRECIS_ERR_NOMEM;
+    pcs_arena_init(&(*out)->arena);
+    return PRECIS_OK;
+}
+
+void precis_summarizer_free(precis_summarizer *s)
+{
+    if (!s)
+        return;
+    for (size_t i = 0; i < s->n_languages; i++)
+        pcs_language_free(s->languages[i]);
+    pcs_arena_free(&s->arena);
+    free(s);
+}
+
+/* Copy what the caller keeps out of the document's arena into a single
+ * allocation, so a result is freed with one call and outlives the
+ * summarizer. */
+static precis_result *make_result(const pcs_doc *doc, const uint32_t *picked,
+                                  uint32_t n_picked, const pcs_keyterm *kt,
+                                  uint32_t n_kt)
+{
+    size_t bytes = sizeof(precis_result) + n_picked * sizeof(precis_sentence) +
+                   n_kt * sizeof(precis_keyword);
+    for (uint32_t i = 0; i < n_picked; i++) {
+        const pcs_sentence *s = &doc->sents[picked[i]];
+        bytes += (size_t)(s->end - s->start) + 1;
+    }
+    for (uint32_t i = 0; i < n_kt; i++)
+        bytes += (size_t)kt[i].surface_len + 1;
+    precis_result *r = malloc(bytes);
+    if (!r)
+        return NULL;
+    memset(r, 0, sizeof *r);
+    r->sentences = (precis_sentence *)(void *)(r + 1);
+    r->keywords = (precis_keyword *)(void *)(r->sentences + n_picked);
+    char *text = (char *)(r->keywords + n_kt);
+    for (uint32_t i = 0; i < n_picked; i++) {
+        const pcs_sentence *s = &doc->sents[picked[i]];
+        size_t n = pcs_collapse_space(doc->text + s->start, s->end - s->start, text);
+        r->sentences[i] = (precis_sentence){
+            .index = picked[i],
+            .start = pcs_orig_offset(doc, s->start),
+            .end = pcs_orig_offset(doc, s->end),
+            .score = doc->scores[picked[i]],
+            .text = text,
+            .text_len = n};
+        text += n + 1;
+    }
+    for (uint32_t i = 0; i < n_kt; i++) {
+        memcpy(text, kt[i].surface, kt[i].surface_len);
+        text[kt[i].surface_len] = '\0';
+        r->keywords[i] = (precis_keyword){.term = text,
+                                          .term_len = kt[i].surface_len,
+                                          .score = kt[i].score,
+                                          .count = kt[i].count};
+        text += kt[i].surface_len + 1;
+    }
+    r->n_sentences = n_picked;
+    r->n_keywords = n_kt;
+    return r;
+}
+
+precis_status precis_summarize(precis_summarizer *s, const char *text, size_t len,
+                               const precis_options *options, precis_result **out,
+                               precis_error *err)
+{
+    if (out)
+        *out = NULL;
+    if (err) {
+        err->status = PRECIS_OK;
+        err->offset = SIZE_MAX;
+        err->message[0] = '\0';
+    }
+    if (!s || !out || (!text && len > 0))
+        return pcs_fail(err, PRECIS_ERR_ARGUMENT, SIZE_MAX,
+                        "summarizer, text and out must not be NULL");
+    precis_options defaults;
+    if (!options) {
+        precis_options_init(&defaults);
+        options = &defaults;
+    }
+    precis_status st = precis_options_validate(options, err);
+    if (st != PRECIS_OK)
+        return st;
+    const char *canonical;
+    precis_language_resolve(options->language, &canonical, NULL);
+    pcs_language *lang = pcs_language_get(s, canonical, err);
+    if (!lang)
+        return err ? err->status : PRECIS_ERR_NOMEM;
+
+    pcs_arena_reset(&s->arena);
+    pcs_arena *arena = &s->arena;
+    pcs_doc doc;
+    memset(&doc, 0, sizeof doc);
+    st = pcs_text_prepare(&doc, arena, text ? text : "", len, options, err);
+    if (st == PRECIS_OK)
+        st = pcs_segment(&doc, arena, lang, err);
+    if (st == PRECIS_OK)
+        st = pcs_tokenize(&doc, arena, lang, options, err);
+    if (st == PRECIS_OK)
+        st = pcs_tfidf(&doc, arena, options, err);
+    double *node_scores = NULL;
+    if (st == PRECIS_OK) {
+        node_scores = pcs_arena_alloc(arena, (doc.n_nodes ? doc.n_nodes : 1) * sizeof *node_scores);
+        if (!node_scores)
+            st = pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
+    }
+    if (st == PRECIS_OK) {
+        pcs_rank_params prm = {options->damping, options->tolerance,
+                               options->max_iterations};
+        pcs_rank_out ro;
+        st = pcs_rank_similarity(&doc.vectors, &prm, arena, node_scores, &ro, err);
+        doc.iterations = ro.iterations;
+        doc.converged = ro.converged;
+        for (uint32_t k = 0; st == PRECIS_OK && k < doc.n_nodes; k++)
+            doc.scores[doc.nodes[k]] = node_scores[k];
+    }
+    uint32_t *picked = NULL, n_picked = 0;
+    bool shortfall = false;
+    if (st == PRECIS_OK)
+        st = pcs_select(&doc, arena, options, &picked, &n_picked, &shortfall, err);
+    pcs_keyterm *kt = NULL;
+    uint32_t n_kt = 0;
+    if (st == PRECIS_OK)
+        st = pcs_keywords(&doc, arena, options, &kt, &n_kt, err);
+    if (st != PRECIS_OK)
+        return st;
+
+    precis_result *r = make_result(&doc, picked, n_picked, kt, n_kt);
+    if (!r)
+        return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
+    uint32_t candidates = 0;
+    for (uint32_t k = 0; k < doc.n_nodes; k++)
+        candidates += doc.sents[doc.nodes[k]].kind == PCS_SENT_BODY;
+    r->stats = (precis_stats){.bytes = len,
+                              .paragraphs = doc.n_paragraphs,
+                              .sentences = doc.n_sents,
+                              .candidates = candidates,
+                              .words = doc.n_words,
+                              .terms = doc.n_terms,
+                              .iterations = doc.iterations,
+                              .converged = doc.converged,
+                              .shortfall = shortfall,
+                              .repaired = doc.repaired,
+                              .language = canonical,
+                              .method = precis_method_name(options->method)};
+    *out = r;
+    return PRECIS_OK;
+}
+
+size_t precis_result_sentence_count(const precis_result *r)
+{
+    return r ? r->n_sentences : 0;
+}
+
+const precis_sentence *precis_result_sentence(const precis_result *r, size_t i)
+{
+    return r && i < r->n_sentences ? &r->sentences[i] : NULL;
+}
+
+size_t precis_result_keyword_count(const precis_result *r)
+{
+    return r ? r->n_keywords : 0;
+}
+
+const precis_keyword *precis_result_keyword(const precis_result *r, size_t i)
+{
+    return r && i < r->n_keywords ? &r->keywords[i] : NULL;
+}
+
+const precis_stats *precis_result_stats(const precis_result *r)
+{
+    return r ? &r->stats : NULL;
+}
+
+void precis_json_options_init(precis_json_options *o)
+{
+    memset(o, 0, sizeof *o);
+}
+
+precis_status precis_result_json(const precis_result *r, const precis_json_options *o,
+                                 char **out, size_t *len)
+{
+    if (!r || !out)
+        return PRECIS_ERR_ARGUMENT;
+    *out = NULL;
+    precis_json_options defaults;
+    if (!o) {
+        precis_json_options_init(&defaults);
+        o = &defaults;
+    }
+    return pcs_result_json(r, o, out, len);
+}
+
+void precis_result_free(precis_result *r)
+{
+    free(r);
+}

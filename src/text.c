@@ -1,0 +1,256 @@
+/* Stage 1, text: validate UTF-8, NFC-normalise, tidy white space, and keep
+ * the way back to the caller's byte offsets.
+ *
+ * Output invariants, relied on by every later stage: valid UTF-8 in NFC; no
+ * NUL; line breaks are "\n"; every other white space or control character
+ * is " " (runs are kept: segment.c reads a double space after a dateline);
+ * soft hyphens and byte-order marks are gone. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "internal.h"
+
+/* Might this code point change under NFC, alone or with what precedes it?
+ * A conservative form of Unicode's NFC_Quick_Check (UAX #15, section 9):
+ * combining marks, characters with a canonical decomposition, and
+ * characters that compose with a preceding starter (utf8proc marks those
+ * with comb_index >= 0x8000). Text with none of them is already NFC, so
+ * the ~40 us utf8proc_map costs per article is only paid where needed. */
+static bool may_change_under_nfc(utf8proc_int32_t cp)
+{
+    const utf8proc_property_t *p = utf8proc_get_property(cp);
+    if (p->combining_class != 0)
+        return true;
+    if (p->decomp_seqindex != UINT16_MAX && p->decomp_type == 0)
+        return true;
+    if (p->comb_index != UINT16_MAX && p->comb_index >= 0x8000)
+        return true;
+    /* Hangul vowel and trailing jamo compose algorithmically. */
+    return (cp >= 0x1161 && cp <= 0x1175) || (cp >= 0x11A8 && cp <= 0x11C2);
+}
+
+typedef struct writer {
+    char *out;
+    size_t n;
+    pcs_anchor *anchors;
+    size_t n_anchors, cap_anchors;
+    bool nomem;
+} writer;
+
+/* Record that output offset `out` corresponds to input offset `in`, if the
+ * two no longer advance together. */
+static void anchor(writer *w, size_t out, size_t in)
+{
+    if (w->n_anchors > 0) {
+        const pcs_anchor *last = &w->anchors[w->n_anchors - 1];
+        if (out - last->norm == in - last->orig)
+            return;
+        if (last->norm == out) {
+            w->anchors[w->n_anchors - 1].orig = (uint32_t)in;
+            return;
+        }
+    }
+    if (!pcs_grow((void **)&w->anchors, &w->cap_anchors, w->n_anchors + 1,
+                  sizeof *w->anchors)) {
+        w->nomem = true;
+        return;
+    }
+    w->anchors[w->n_anchors++] = (pcs_anchor){(uint32_t)out, (uint32_t)in};
+}
+
+static void put(writer *w, const char *s, size_t n)
+{
+    memcpy(w->out + w->n, s, n);
+    w->n += n;
+}
+
+/* What a white space or control code point becomes: ' ', '\n', "" (drop)
+ * or 0 (keep as it is). */
+static int space_class(utf8proc_int32_t cp)
+{
+    switch (cp) {
+    case 0x85: case 0x2028: case 0x2029:
+        return '\n';
+    case 0xAD: case 0xFEFF:
+        return -1; /* soft hyphen, BOM inside text: drop */
+    case 0x200B:
+        return ' ';
+    default:
+        break;
+    }
+    if (cp < 0xA0)
+        return cp >= 0x80 ? ' ' : 0; /* C1 controls */
+    return utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS ? ' ' : 0;
+}
+
+precis_status pcs_text_prepare(pcs_doc *doc, pcs_arena *arena,
+                               const char *input, size_t len,
+                               const precis_options *options, precis_error *err)
+{
+    const unsigned char *in = (const unsigned char *)input;
+    if (len > options->max_bytes)
+        return pcs_fail(err, PRECIS_ERR_TOO_LARGE, SIZE_MAX,
+                        "%zu bytes is more than the limit of %zu", len,
+                        options->max_bytes);
+    bool ascii = true;
+    for (size_t i = 0; i < len; i++) {
+        if (in[i] == 0)
+            return pcs_fail(err, PRECIS_ERR_BINARY, i,
+                            "binary data (a NUL byte at byte %zu)", i);
+        ascii &= in[i] < 0x80;
+    }
+    /* UTF-8 output of NFC or of U+FFFD repair is at most three times the
+     * input (UAX #15, section 13: NFC expands by at most 3x). */
+    size_t cap = ascii ? len + 1 : len * 3 + 1;
+    writer w = {.out = pcs_arena_alloc(arena, cap)};
+    if (!w.out)
+        return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
+    doc->repaired = false;
+
+    size_t i = 0;
+    if (len >= 3 && in[0] == 0xEF && in[1] == 0xBB && in[2] == 0xBF)
+        i = 3; /* a leading byte-order mark carries no text */
+    anchor(&w, 0, i);
+
+    /* Where the last starter that NFC could compose with began, in input
+     * and output, or SIZE_MAX. */
+    size_t starter_in = SIZE_MAX, starter_out = SIZE_MAX;
+    bool content = false;
+    while (i < len) {
+        unsigned char b = in[i];
+        if (b < 0x80) {
+            starter_in = starter_out = SIZE_MAX;
+            if (b == '\r') {
+                w.out[w.n++] = '\n';
+                i += (i + 1 < len && in[i + 1] == '\n') ? 2 : 1;
+                anchor(&w, w.n, i);
+                continue;
+            }
+            if (b < 0x20 && b != '\n')
+                b = ' ';
+            else if (b == 0x7F)
+                b = ' ';
+            else if (b > ' ') {
+                content = true;
+                starter_in = i, starter_out = w.n;
+            }
+            w.out[w.n++] = (char)b;
+            i++;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate(in + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (k <= 0) {
+            if (!options->repair_utf8)
+                return pcs_fail(err, PRECIS_ERR_UTF8, i,
+                                "invalid UTF-8 at byte %zu", i);
+            put(&w, "\xEF\xBF\xBD", 3);
+            doc->repaired = true;
+            content = true;
+            i++;
+            anchor(&w, w.n, i);
+            starter_in = starter_out = SIZE_MAX;
+            continue;
+        }
+        int sc = space_class(cp);
+        if (sc != 0) {
+            if (sc > 0)
+                w.out[w.n++] = (char)sc;
+            i += (size_t)k;
+            anchor(&w, w.n, i);
+            starter_in = starter_out = SIZE_MAX;
+            continue;
+        }
+        content = true;
+        if (!may_change_under_nfc(cp)) {
+            starter_in = i, starter_out = w.n;
+            put(&w, (const char *)in + i, (size_t)k);
+            i += (size_t)k;
+            continue;
+        }
+        /* Normalise the smallest stretch NFC can touch: from the last
+         * starter through every following code point that may change. */
+        size_t from_in = starter_in != SIZE_MAX ? starter_in : i;
+        size_t from_out = starter_in != SIZE_MAX ? starter_out : w.n;
+        size_t j = i + (size_t)k;
+        while (j < len && in[j] >= 0x80) {
+            utf8proc_ssize_t m = utf8proc_iterate(in + j, (utf8proc_ssize_t)(len - j), &cp);
+            if (m <= 0 || space_class(cp) != 0 || !may_change_under_nfc(cp))
+                break;
+            j += (size_t)m;
+        }
+        utf8proc_uint8_t *nfc = NULL;
+        utf8proc_ssize_t r = utf8proc_map(in + from_in, (utf8proc_ssize_t)(j - from_in),
+                                          &nfc, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+        if (r < 0) {
+            free(nfc);
+            return pcs_fail(err, r == UTF8PROC_ERROR_NOMEM ? PRECIS_ERR_NOMEM
+                                                           : PRECIS_ERR_UTF8,
+                            i, "cannot normalise the text at byte %zu", i);
+        }
+        w.n = from_out;
+        put(&w, (const char *)nfc, (size_t)r);
+        free(nfc);
+        i = j;
+        anchor(&w, w.n, i);
+        starter_in = starter_out = SIZE_MAX;
+    }
+    if (w.nomem) {
+        free(w.anchors);
+        return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
+    }
+    w.out[w.n] = '\0';
+    doc->input = input;
+    doc->input_len = len;
+    doc->text = w.out;
+    doc->len = (uint32_t)w.n;
+    doc->anchors = pcs_arena_alloc(arena, w.n_anchors * sizeof *w.anchors);
+    if (!doc->anchors) {
+        free(w.anchors);
+        return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
+    }
+    memcpy(doc->anchors, w.anchors, w.n_anchors * sizeof *w.anchors);
+    doc->n_anchors = (uint32_t)w.n_anchors;
+    free(w.anchors);
+    if (!content)
+        return pcs_fail(err, PRECIS_ERR_EMPTY, SIZE_MAX,
+                        len ? "only white space, no text" : "empty, no text");
+    return PRECIS_OK;
+}
+
+size_t pcs_orig_offset(const pcs_doc *doc, uint32_t norm)
+{
+    /* Last anchor at or before norm (anchors[0].norm is 0). */
+    uint32_t lo = 0, hi = doc->n_anchors;
+    while (hi - lo > 1) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (doc->anchors[mid].norm <= norm)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    const pcs_anchor *a = &doc->anchors[lo];
+    size_t orig = (size_t)a->orig + (norm - a->norm);
+    return orig > doc->input_len ? doc->input_len : orig;
+}
+
+size_t pcs_collapse_space(const char *src, size_t len, char *dst)
+{
+    size_t n = 0;
+    bool space = false;
+    for (size_t i = 0; i < len; i++) {
+        char c = src[i];
+        if (c == ' ' || c == '\n') {
+            space = n > 0;
+            continue;
+        }
+        if (space)
+            dst[n++] = ' ';
+        space = false;
+        dst[n++] = c;
+    }
+    dst[n] = '\0';
+    return n;
+}

@@ -1,0 +1,429 @@
+/* Stage 3, tokens: Unicode word tokens, case folding, stopwords and stems,
+ * gathered into a per-document vocabulary of terms; then each sentence's
+ * bag of terms, and repeated sentences marked as duplicates. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "internal.h"
+
+typedef enum { C_OTHER, C_LETTER, C_DIGIT, C_APOSTROPHE, C_HYPHEN, C_POINT } char_class;
+
+static char_class classify(uint32_t cp)
+{
+    if (cp < 0x80) {
+        if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')
+            return C_LETTER;
+        if (cp >= '0' && cp <= '9')
+            return C_DIGIT;
+        if (cp == '\'')
+            return C_APOSTROPHE;
+        if (cp == '-')
+            return C_HYPHEN;
+        if (cp == '.' || cp == ',')
+            return C_POINT;
+        return C_OTHER;
+    }
+    switch (cp) {
+    case 0x2019: case 0x02BC:
+        return C_APOSTROPHE;
+    case 0x2010: case 0x2011:
+        return C_HYPHEN;
+    default:
+        break;
+    }
+    switch (utf8proc_category((utf8proc_int32_t)cp)) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+        return C_LETTER;
+    case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
+        return C_DIGIT;
+    default:
+        return C_OTHER;
+    }
+}
+
+static uint32_t decode(const char *text, uint32_t i, uint32_t *cp)
+{
+    const unsigned char *s = (const unsigned char *)text + i;
+    if (s[0] < 0x80) {
+        *cp = s[0];
+        return 1;
+    }
+    utf8proc_int32_t c;
+    utf8proc_ssize_t k = utf8proc_iterate(s, 4, &c);
+    if (k <= 0) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    *cp = (uint32_t)c;
+    return (uint32_t)k;
+}
+
+/* Languages that elide articles and particles with an apostrophe
+ * ("l'avion", "dell'anno"): the particle is dropped before stemming. */
+static bool elides(const char *canonical)
+{
+    return strcmp(canonical, "french") == 0 || strcmp(canonical, "italian") == 0 ||
+           strcmp(canonical, "catalan") == 0;
+}
+
+typedef struct folder {
+    char *buf;
+    size_t cap;
+} folder;
+
+/* Case-fold text[a, b) with Unicode full case folding (utf8proc), writing
+ * apostrophes as ' and hyphens as -. Returns the length or SIZE_MAX when
+ * out of memory. */
+static size_t fold(folder *f, const char *text, uint32_t a, uint32_t b)
+{
+    /* Full folding expands a code point to at most 3, each <= 4 bytes. */
+    size_t need = (size_t)(b - a) * 3 + 1;
+    if (!pcs_grow((void **)&f->buf, &f->cap, need, 1))
+        return SIZE_MAX;
+    size_t n = 0;
+    for (uint32_t i = a; i < b;) {
+        uint32_t cp;
+        i += decode(text, i, &cp);
+        if (cp < 0x80) {
+            f->buf[n++] = (char)((cp >= 'A' && cp <= 'Z') ? cp + 32 : cp);
+            continue;
+        }
+        char_class c = classify(cp);
+        if (c == C_APOSTROPHE || c == C_HYPHEN) {
+            f->buf[n++] = c == C_APOSTROPHE ? '\'' : '-';
+            continue;
+        }
+        utf8proc_int32_t out[4];
+        int bc = 0;
+        utf8proc_ssize_t m = utf8proc_decompose_char((utf8proc_int32_t)cp, out, 4,
+                                                     UTF8PROC_CASEFOLD, &bc);
+        if (m < 1 || m > 4) {
+            out[0] = (utf8proc_int32_t)cp;
+            m = 1;
+        }
+        for (utf8proc_ssize_t k = 0; k < m; k++)
+            n += (size_t)utf8proc_encode_char(out[k], (utf8proc_uint8_t *)f->buf + n);
+    }
+    f->buf[n] = '\0';
+    return n;
+}
+
+typedef struct tok_state {
+    pcs_doc *doc;
+    pcs_arena *arena;
+    pcs_language *lang;
+    pcs_map *vocab;
+    folder f;
+    pcs_token *toks;
+    size_t n_toks, cap_toks;
+    pcs_term *terms;
+    size_t n_terms, cap_terms;
+    bool elide;
+} tok_state;
+
+static precis_status add_token(tok_state *st, uint32_t a, uint32_t b,
+                               uint32_t sentence, uint8_t flags)
+{
+    size_t n = fold(&st->f, st->doc->text, a, b);
+    if (n == SIZE_MAX)
+        return PRECIS_ERR_NOMEM;
+    const char *w = st->f.buf;
+    if (st->elide) {
+        const char *ap = memchr(w, '\'', n < 7 ? n : 7);
+        if (ap && ap > w && (size_t)(ap - w) + 2 < n) {
+            n -= (size_t)(ap - w) + 1;
+            w = ap + 1;
+        }
+    }
+    uint32_t term = UINT32_MAX;
+    if (pcs_is_stopword(st->lang, w, n)) {
+        flags |= PCS_TOK_STOP;
+    } else {
+        const char *stem = w;
+        size_t stem_len = n;
+        if (flags & PCS_TOK_ALPHA) {
+            precis_status s = pcs_stem(st->lang, w, n, &stem, &stem_len);
+            if (s != PRECIS_OK)
+                return s;
+        }
+        if (stem_len > UINT32_MAX)
+            return PRECIS_ERR_NOMEM;
+        uint32_t h = pcs_hash(stem, stem_len);
+        pcs_map_slot *slot = pcs_map_find(st->vocab, stem, stem_len, h);
+        if (slot) {
+            term = slot->value;
+        } else {
+            char *copy = pcs_arena_strndup(st->arena, stem, stem_len);
+            if (!copy || st->n_terms >= UINT32_MAX - 1 ||
+                !pcs_grow((void **)&st->terms, &st->cap_terms, st->n_terms + 1,
+                          sizeof *st->terms))
+                return PRECIS_ERR_NOMEM;
+            term = (uint32_t)st->n_terms++;
+            st->terms[term] = (pcs_term){.stem = copy,
+                                         .stem_len = (uint32_t)stem_len,
+                                         .last_sent = UINT32_MAX,
+                                         .alpha = (flags & PCS_TOK_ALPHA) != 0};
+            if (!pcs_map_put(st->vocab, copy, stem_len, h, term))
+                return PRECIS_ERR_NOMEM;
+        }
+        st->terms[term].count++;
+    }
+    if (!pcs_grow((void **)&st->toks, &st->cap_toks, st->n_toks + 1,
+                  sizeof *st->toks))
+        return PRECIS_ERR_NOMEM;
+    st->toks[st->n_toks++] = (pcs_token){a, b - a, term, sentence, flags};
+    return PRECIS_OK;
+}
+
+/* Where the token starting at t[a] (a letter or digit) ends, before
+ * `end`. Tokens are runs of letters, marks and digits, joined by an
+ * apostrophe or hyphen between two of them ("don't", "Tokyo-Moscow"), by a
+ * point or comma between digits ("21.3", "1,000"); dotted acronyms ("U.S.",
+ * "a.m.") are one token with their dots. */
+static uint32_t token_end(const char *t, uint32_t a, uint32_t end, uint8_t *flags)
+{
+    uint32_t cp, k = decode(t, a, &cp);
+    char_class c = classify(cp);
+    *flags = 0;
+    if (c == C_LETTER) {
+        *flags |= PCS_TOK_ALPHA;
+        utf8proc_category_t cat = utf8proc_category((utf8proc_int32_t)cp);
+        if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT)
+            *flags |= PCS_TOK_UPPER;
+        /* Letter, dot, letter, dot, ...: an acronym. */
+        uint32_t d = a + k, last = a;
+        while (d + 1 < end && t[d] == '.') {
+            uint32_t cp2, k2 = decode(t, d + 1, &cp2);
+            if (classify(cp2) != C_LETTER || d + 1 + k2 >= end || t[d + 1 + k2] != '.')
+                break;
+            d += 1 + k2 + 1;
+            last = d;
+        }
+        if (last > a)
+            return last;
+    }
+    char_class prev = c;
+    uint32_t i = a + k;
+    while (i < end) {
+        uint32_t cp2, k2 = decode(t, i, &cp2);
+        char_class c2 = classify(cp2);
+        if (c2 == C_LETTER || c2 == C_DIGIT) {
+            if (c2 == C_LETTER)
+                *flags |= PCS_TOK_ALPHA;
+            prev = c2;
+            i += k2;
+            continue;
+        }
+        if ((c2 != C_APOSTROPHE && c2 != C_HYPHEN && c2 != C_POINT) || i + k2 >= end)
+            break;
+        uint32_t cp3;
+        decode(t, i + k2, &cp3);
+        char_class c3 = classify(cp3);
+        bool joins = c2 == C_POINT        ? (prev == C_DIGIT && c3 == C_DIGIT)
+                     : c2 == C_APOSTROPHE ? (prev == C_LETTER && c3 == C_LETTER)
+                                          : (c3 == C_LETTER || c3 == C_DIGIT);
+        if (!joins)
+            break;
+        i += k2;
+    }
+    return i;
+}
+
+static precis_status tokenize_sentence(tok_state *st, uint32_t si,
+                                       size_t max_words, precis_error *err)
+{
+    pcs_sentence *s = &st->doc->sents[si];
+    const char *t = st->doc->text;
+    s->tok_first = (uint32_t)st->n_toks;
+    uint32_t i = s->start, words = 0;
+    while (i < s->end) {
+        uint32_t cp, k = decode(t, i, &cp);
+        char_class c = classify(cp);
+        if (c != C_LETTER && c != C_DIGIT) {
+            i += k;
+            continue;
+        }
+        uint8_t flags;
+        uint32_t e = token_end(t, i, s->end, &flags);
+        if (words == 0)
+            flags |= PCS_TOK_INITIAL;
+        if (++words > max_words) {
+            size_t at = pcs_orig_offset(st->doc, s->start);
+            return pcs_fail(err, PRECIS_ERR_NO_STRUCTURE, at,
+                            "no sentence structure: more than %zu words "
+                            "without a sentence end, from byte %zu",
+                            max_words, at);
+        }
+        precis_status r = add_token(st, i, e, si, flags);
+        if (r != PRECIS_OK)
+            return pcs_fail(err, r, SIZE_MAX, "out of memory");
+        i = e;
+    }
+    s->tok_count = (uint32_t)st->n_toks - s->tok_first;
+    s->words = words;
+    return PRECIS_OK;
+}
+
+/* Near-duplicate: two sentences sharing this share of the larger one's
+ * distinct terms say the same thing (the sample article repeats its
+ * standfirst three times, once behind a dateline). */
+#define DUPLICATE_OVERLAP 0.8
+/* Only the rarest few terms of a sentence are used to find earlier
+ * sentences to compare with: near-duplicates share them, and their
+ * postings are short, which keeps this linear in practice. */
+#define DUPLICATE_PROBES 3
+
+/* Build each sentence's bag of terms and mark near-duplicate body
+ * sentences. */
+static precis_status bags_and_duplicates(pcs_doc *doc, pcs_arena *arena)
+{
+    uint32_t n = doc->n_sents, nt = doc->n_terms;
+    uint32_t *slot = malloc((nt ? nt : 1) * sizeof *slot);
+    uint32_t *stamp = malloc((nt ? nt : 1) * sizeof *stamp);
+    uint32_t *df = calloc(nt ? nt : 1, sizeof *df);
+    doc->bag_ptr = pcs_arena_alloc(arena, ((size_t)n + 1) * sizeof *doc->bag_ptr);
+    if (!slot || !stamp || !df || !doc->bag_ptr) {
+        free(slot), free(stamp), free(df);
+        return PRECIS_ERR_NOMEM;
+    }
+    /* Distinct terms per sentence are at most its tokens. */
+    size_t total = 0;
+    for (uint32_t i = 0; i < n; i++)
+        total += doc->sents[i].tok_count;
+    doc->bag_term = pcs_arena_alloc(arena, (total ? total : 1) * sizeof(uint32_t));
+    doc->bag_count = pcs_arena_alloc(arena, (total ? total : 1) * sizeof(uint32_t));
+    if (!doc->bag_term || !doc->bag_count) {
+        free(slot), free(stamp), free(df);
+        return PRECIS_ERR_NOMEM;
+    }
+    memset(stamp, 0xFF, (nt ? nt : 1) * sizeof *stamp);
+    uint32_t used = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        doc->bag_ptr[i] = used;
+        const pcs_sentence *s = &doc->sents[i];
+        for (uint32_t k = 0; k < s->tok_count; k++) {
+            uint32_t term = doc->toks[s->tok_first + k].term;
+            if (term == UINT32_MAX)
+                continue;
+            if (stamp[term] != i) {
+                stamp[term] = i;
+                slot[term] = used;
+                doc->bag_term[used] = term;
+                doc->bag_count[used] = 0;
+                used++;
+                df[term]++;
+            }
+            doc->bag_count[slot[term]]++;
+        }
+    }
+    doc->bag_ptr[n] = used;
+
+    /* Postings of earlier body sentences per term, built as we go. */
+    uint32_t *post_head = malloc((nt ? nt : 1) * sizeof *post_head);
+    uint32_t *post_next = malloc((used ? used : 1) * sizeof *post_next);
+    uint32_t *post_sent = malloc((used ? used : 1) * sizeof *post_sent);
+    if (!post_head || !post_next || !post_sent) {
+        free(slot), free(stamp), free(df);
+        free(post_head), free(post_next), free(post_sent);
+        return PRECIS_ERR_NOMEM;
+    }
+    memset(post_head, 0xFF, (nt ? nt : 1) * sizeof *post_head);
+    memset(stamp, 0xFF, (nt ? nt : 1) * sizeof *stamp);
+    uint32_t n_post = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        pcs_sentence *s = &doc->sents[i];
+        if (s->kind != PCS_SENT_BODY)
+            continue;
+        uint32_t b0 = doc->bag_ptr[i], b1 = doc->bag_ptr[i + 1], size = b1 - b0;
+        if (size == 0)
+            continue;
+        for (uint32_t k = b0; k < b1; k++)
+            stamp[doc->bag_term[k]] = i;
+        /* The rarest terms, by document frequency then first occurrence. */
+        uint32_t probe[DUPLICATE_PROBES], n_probe = 0;
+        for (uint32_t k = b0; k < b1; k++) {
+            uint32_t t = doc->bag_term[k], pos = n_probe;
+            while (pos > 0 && df[probe[pos - 1]] > df[t])
+                pos--;
+            if (pos >= DUPLICATE_PROBES)
+                continue;
+            if (n_probe < DUPLICATE_PROBES)
+                n_probe++;
+            memmove(probe + pos + 1, probe + pos, (n_probe - 1 - pos) * sizeof *probe);
+            probe[pos] = t;
+        }
+        for (uint32_t q = 0; q < n_probe && s->kind == PCS_SENT_BODY; q++) {
+            for (uint32_t p = post_head[probe[q]]; p != UINT32_MAX; p = post_next[p]) {
+                uint32_t j = post_sent[p];
+                uint32_t c0 = doc->bag_ptr[j], c1 = doc->bag_ptr[j + 1], shared = 0;
+                for (uint32_t k = c0; k < c1; k++)
+                    shared += stamp[doc->bag_term[k]] == i;
+                uint32_t larger = size > c1 - c0 ? size : c1 - c0;
+                if ((double)shared >= DUPLICATE_OVERLAP * larger) {
+                    s->kind = PCS_SENT_DUPLICATE;
+                    s->duplicate_of = j;
+                    break;
+                }
+            }
+        }
+        if (s->kind != PCS_SENT_BODY)
+            continue;
+        for (uint32_t k = b0; k < b1; k++) {
+            uint32_t t = doc->bag_term[k];
+            post_sent[n_post] = i;
+            post_next[n_post] = post_head[t];
+            post_head[t] = n_post++;
+        }
+    }
+    free(slot), free(stamp), free(df);
+    free(post_head), free(post_next), free(post_sent);
+    return PRECIS_OK;
+}
+
+precis_status pcs_tokenize(pcs_doc *doc, pcs_arena *arena, pcs_language *lang,
+                           const precis_options *options, precis_error *err)
+{
+    pcs_map vocab;
+    pcs_map_init(&vocab);
+    tok_state st = {.doc = doc, .arena = arena, .lang = lang, .vocab = &vocab,
+                    .elide = elides(pcs_language_canonical(lang))};
+    precis_status r = PRECIS_OK;
+    uint32_t words = 0;
+    for (uint32_t i = 0; i < doc->n_sents && r == PRECIS_OK; i++) {
+        pcs_sentence *s = &doc->sents[i];
+        if (s->kind == PCS_SENT_DEBRIS) {
+            s->tok_first = (uint32_t)st.n_toks;
+            continue;
+        }
+        r = tokenize_sentence(&st, i, options->max_sentence_words, err);
+        words += s->words;
+    }
+    pcs_map_free(&vocab);
+    free(st.f.buf);
+    if (r == PRECIS_OK) {
+        doc->toks = pcs_arena_alloc(arena, (st.n_toks ? st.n_toks : 1) * sizeof *st.toks);
+        doc->terms = pcs_arena_alloc(arena, (st.n_terms ? st.n_terms : 1) * sizeof *st.terms);
+        if (!doc->toks || !doc->terms) {
+            r = pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
+        } else {
+            if (st.n_toks)
+                memcpy(doc->toks, st.toks, st.n_toks * sizeof *st.toks);
+            if (st.n_terms)
+                memcpy(doc->terms, st.terms, st.n_terms * sizeof *st.terms);
+            doc->n_toks = (uint32_t)st.n_toks;
+            doc->n_terms = (uint32_t)st.n_terms;
+            doc->n_words = words;
+        }
+    }
+    free(st.toks);
+    free(st.terms);
+    if (r == PRECIS_OK && bags_and_duplicates(doc, arena) != PRECIS_OK)
+        r = pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
+    return r;
+}
