@@ -106,7 +106,7 @@ typedef struct precis_error {
      * SIZE_MAX when none applies. */
     size_t offset;
     /* One line, no trailing newline, NUL-terminated. */
-    char message[256];
+    char message[512];
 } precis_error;
 
 /* Release a buffer the library allocated for you. Accepts NULL. */

@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "internal.h"
 
 /* Co-occurrence window in tokens (the paper found 2 best on abstracts; 3
@@ -128,24 +130,47 @@ typedef struct kw_state {
     size_t cap_buf;
 } kw_state;
 
-/* How much one occurrence's spelling counts when choosing how to print the
- * phrase: a capital that only marks a sentence start, or a possessive, is
- * less typical of the term than a mid-sentence plain form. */
-static double spelling_weight(const pcs_doc *doc, const pcs_token *first,
-                              const pcs_token *last)
+/* Does the token end in a possessive 's? A possessor ends its phrase
+ * ("Putin's aides" is two terms) and is printed without the 's (Snowball
+ * stems both forms alike). */
+static bool possessive(const pcs_doc *doc, const pcs_token *t)
 {
-    double w = 1.0;
-    if ((first->flags & PCS_TOK_INITIAL) && (first->flags & PCS_TOK_UPPER))
-        w *= 0.4;
-    const char *end = doc->text + last->start + last->len;
-    if (last->len > 2 && end[-1] == 's' &&
-        (end[-2] == '\'' || (last->len > 4 && memcmp(end - 4, "\xE2\x80\x99", 3) == 0)))
-        w *= 0.5;
-    return w;
+    const char *end = doc->text + t->start + t->len;
+    if (t->len < 3 || end[-1] != 's')
+        return false;
+    return end[-2] == '\'' || (t->len > 4 && memcmp(end - 4, "\xE2\x80\x99", 3) == 0);
+}
+
+/* How much one occurrence's spelling counts when choosing how to print the
+ * phrase: a capital that only marks a sentence start is less typical of the
+ * term than a mid-sentence form. */
+static double spelling_weight(const pcs_token *first, bool lowered)
+{
+    if (!lowered && (first->flags & PCS_TOK_INITIAL) && (first->flags & PCS_TOK_UPPER))
+        return 0.4;
+    return 1.0;
+}
+
+/* Lower-case the first letter of buf[0, len) in place; returns the new
+ * length (a few letters change their UTF-8 length when lowered). */
+static size_t lower_first(char *buf, size_t len, size_t cap)
+{
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)buf, (utf8proc_ssize_t)len, &cp);
+    if (k <= 0)
+        return len;
+    utf8proc_uint8_t enc[4];
+    utf8proc_ssize_t m = utf8proc_encode_char(utf8proc_tolower(cp), enc);
+    if (m <= 0 || len - (size_t)k + (size_t)m + 1 > cap)
+        return len;
+    memmove(buf + m, buf + k, len - (size_t)k + 1);
+    memcpy(buf, enc, (size_t)m);
+    return len - (size_t)k + (size_t)m;
 }
 
 static bool add_occurrence(kw_state *st, const pcs_token *t, uint32_t n,
-                           const double *word_score, const uint32_t *vertex)
+                           const double *word_score, const uint32_t *vertex,
+                           const bool *lower_mid)
 {
     const pcs_doc *doc = st->doc;
     uint32_t key[MAX_PHRASE];
@@ -181,9 +206,18 @@ static bool add_occurrence(kw_state *st, const pcs_token *t, uint32_t n,
     p->count++;
 
     uint32_t a = t[0].start, b = t[n - 1].start + t[n - 1].len;
-    if (!pcs_grow((void **)&st->buf, &st->cap_buf, (size_t)(b - a) + 1, 1))
+    if (possessive(doc, &t[n - 1]))
+        b -= doc->text[b - 2] == '\'' ? 2 : 4; /* print the possessor bare */
+    if (!pcs_grow((void **)&st->buf, &st->cap_buf, (size_t)(b - a) + 8, 1))
         return false;
     size_t len = pcs_collapse_space(doc->text + a, b - a, st->buf);
+    /* A capital that only marks the sentence start goes when the word also
+     * appears in lower case mid-sentence: "Neural networks are ..." and
+     * "... what neural networks learn" are one spelling. */
+    bool lowered = (t[0].flags & PCS_TOK_INITIAL) && (t[0].flags & PCS_TOK_UPPER) &&
+                   lower_mid[t[0].term];
+    if (lowered)
+        len = lower_first(st->buf, len, st->cap_buf);
     uint32_t sh = pcs_hash(st->buf, len);
     pcs_map_slot *ss = pcs_map_find(&st->surface_map, st->buf, len, sh);
     uint32_t si;
@@ -200,7 +234,7 @@ static bool add_occurrence(kw_state *st, const pcs_token *t, uint32_t n,
             return false;
     }
     surface *sf = &st->surfaces[si];
-    sf->weight += spelling_weight(doc, &t[0], &t[n - 1]);
+    sf->weight += spelling_weight(&t[0], lowered);
     if (p->best_surface < 0 || sf->weight > p->best_weight) {
         p->best_surface = (int32_t)si;
         p->best_weight = sf->weight;
@@ -287,6 +321,15 @@ precis_status pcs_keywords(const pcs_doc *doc, pcs_arena *arena,
     for (size_t k = 0; k < top && k < nv; k++)
         keep[order[k].index] = true;
 
+    bool *lower_mid = pcs_arena_calloc(arena, doc->n_terms ? doc->n_terms : 1, sizeof *lower_mid);
+    if (!lower_mid)
+        return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
+    for (uint32_t k = 0; k < doc->n_toks; k++) {
+        const pcs_token *t = &doc->toks[k];
+        if (t->term != UINT32_MAX && !(t->flags & (PCS_TOK_INITIAL | PCS_TOK_UPPER)))
+            lower_mid[t->term] = true;
+    }
+
     kw_state st = {.doc = doc, .arena = arena};
     bool ok = true;
     for (uint32_t s = 0; s < doc->n_sents && ok; s++) {
@@ -302,14 +345,15 @@ precis_status pcs_keywords(const pcs_doc *doc, pcs_arena *arena,
             }
             uint32_t j = i + 1;
             while (j < sent->tok_count && is_candidate(doc, &t[j]) &&
-                   keep[vertex[t[j].term]] && adjacent(doc, &t[j - 1], &t[j]))
+                   keep[vertex[t[j].term]] && adjacent(doc, &t[j - 1], &t[j]) &&
+                   !possessive(doc, &t[j - 1]))
                 j++;
             /* Longer runs are lists, not phrases: keep their words. */
             if (j - i <= MAX_PHRASE) {
-                ok = add_occurrence(&st, &t[i], j - i, score, vertex);
+                ok = add_occurrence(&st, &t[i], j - i, score, vertex, lower_mid);
             } else {
                 for (uint32_t q = i; q < j && ok; q++)
-                    ok = add_occurrence(&st, &t[q], 1, score, vertex);
+                    ok = add_occurrence(&st, &t[q], 1, score, vertex, lower_mid);
             }
             i = j;
         }

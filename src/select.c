@@ -44,7 +44,7 @@ precis_status pcs_select(const pcs_doc *doc, pcs_arena *arena,
     }
     if (n_cand < 2)
         return pcs_fail(err, PRECIS_ERR_ONE_SENTENCE, SIZE_MAX,
-                        "only one sentence: nothing to summarise");
+                        "only one sentence with content words: nothing to summarise");
     ranked *cand = pcs_arena_alloc(arena, n_cand * sizeof *cand);
     uint32_t *out = pcs_arena_alloc(arena, n_cand * sizeof *out);
     if (!cand || !out)

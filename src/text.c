@@ -27,8 +27,9 @@ static bool may_change_under_nfc(utf8proc_int32_t cp)
         return true;
     if (p->comb_index != UINT16_MAX && p->comb_index >= 0x8000)
         return true;
-    /* Hangul vowel and trailing jamo compose algorithmically. */
-    return (cp >= 0x1161 && cp <= 0x1175) || (cp >= 0x11A8 && cp <= 0x11C2);
+    /* Hangul vowel and trailing jamo compose algorithmically (utf8proc also
+     * folds U+11A7, TBase itself, into a preceding LV syllable). */
+    return (cp >= 0x1161 && cp <= 0x1175) || (cp >= 0x11A7 && cp <= 0x11C2);
 }
 
 typedef struct writer {

@@ -12,6 +12,17 @@
 #include <sys/stat.h>
 
 #include <cmocka.h>
+#include <math.h>
+
+/* |a - b| <= eps, with both values in the failure message (cmocka 1.1 has
+ * no double assertion). */
+#define assert_near(a, b, eps)                                                 \
+    do {                                                                       \
+        double a_ = (a), b_ = (b);                                             \
+        if (!(fabs(a_ - b_) <= (eps)))                                         \
+            fail_msg("%s = %.17g, expected %.17g (within %g)", #a, a_, b_,     \
+                     (double)(eps));                                           \
+    } while (0)
 
 /* ctest reads this exit code as "skipped". */
 #define TEST_SKIP_CODE 77

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Makes the input files the CLI golden tests read (bad inputs are built
+# here rather than committed: a 10 MB line, binary and broken bytes).
+set -euo pipefail
+out=$1
+src=$(cd "$(dirname "$0")/../.." && pwd)
+rm -rf "$out"
+mkdir -p "$out/a-directory"
+cp "$src/corpora/abe-putin-vladivostok-2016.txt" "$out/sample.txt"
+: > "$out/empty.txt"
+printf ' \n\t\r\n   \n' > "$out/whitespace.txt"
+printf 'A first line.\nThen\0binary data.\n' > "$out/binary.txt"
+printf 'Caf\xc3\xa9 prices rose sharply this week. Then a stray \xe2\x80 byte broke the parser. Traders noticed the glitch quickly.\n' > "$out/invalid-utf8.txt"
+printf 'Only one sentence lives in this file.\n' > "$out/one-sentence.txt"
+printf 'Cats chase mice in the barn. Dogs chase the cats around the farm. The farmer watches the animals.\n' > "$out/three-sentences.txt"
+printf 'Windows line endings here.\r\nA second sentence follows.\r\nAnd a third one closes.\r\n' > "$out/crlf.txt"
+# A 10 MB line of words with no sentence punctuation.
+head -c 10485760 < <(yes 'word ' | tr -d '\n') > "$out/long-line.txt"
