@@ -1,0 +1,59 @@
+/* Shared pieces of the precis command: exit codes, messages, option
+ * parsing, input and output. Only the public header of the library is
+ * used from here. */
+#ifndef PRECIS_CLI_H
+#define PRECIS_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "precis.h"
+
+/* Exit codes, documented in `precis --help` and the README. */
+enum {
+    EXIT_OK = 0,
+    EXIT_INTERNAL = 1, /* out of memory, numerical failure */
+    EXIT_USAGE = 2,    /* bad option or value, unknown language */
+    EXIT_IO = 3,       /* cannot read input or write output */
+    EXIT_NOT_TEXT = 4, /* binary, invalid UTF-8, too large */
+    EXIT_NOTHING = 5,  /* empty, one sentence, no sentence structure */
+    EXIT_SHORT = 6     /* fewer sentences than asked for (all printed) */
+};
+
+/* "precis: <message>\n" on standard error. */
+void cli_complain(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The same with a pointer to --help; returns EXIT_USAGE. */
+int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Whole-string unsigned integer in [lo, hi]. */
+bool cli_parse_size(const char *s, size_t lo, size_t hi, size_t *out);
+/* Whole-string finite number within (or at, unless open) lo and hi. */
+bool cli_parse_double(const char *s, double lo, double hi, bool lo_open, bool hi_open,
+                      double *out);
+
+/* The exit code for a library status. */
+int cli_exit_for(precis_status status);
+
+/* Read a whole file, or standard input for "-", of at most limit bytes.
+ * On success returns EXIT_OK and a malloc'd *buf (NUL-terminated) of *len
+ * bytes. On failure returns the exit code and writes the reason into why
+ * ("cannot open: No such file or directory", "is a directory, not a
+ * file", "too large: ..."). */
+int cli_read_input(const char *path, size_t limit, char **buf, size_t *len, char *why,
+                   size_t why_len);
+
+/* A growing output buffer: everything is written at the end in one go, so
+ * a failure never leaves half an answer on standard output. */
+typedef struct cli_out {
+    char *s;
+    size_t n, cap;
+    bool nomem;
+} cli_out;
+
+void cli_printf(cli_out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void cli_append(cli_out *o, const char *s, size_t n);
+/* Write s[0, n) to standard output and flush; EXIT_IO with a message on
+ * failure. */
+int cli_write_stdout(const char *s, size_t n);
+
+#endif

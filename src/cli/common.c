@@ -1,0 +1,236 @@
+/* Shared pieces of the precis command (see cli.h). */
+#define _POSIX_C_SOURCE 200809L
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+void cli_complain(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("precis: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+int cli_usage_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("precis: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputs(" (try 'precis --help')\n", stderr);
+    va_end(ap);
+    return EXIT_USAGE;
+}
+
+bool cli_parse_size(const char *s, size_t lo, size_t hi, size_t *out)
+{
+    if (!s || !*s || *s == '-' || *s == '+')
+        return false;
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || *end || v < lo || v > hi)
+        return false;
+    *out = (size_t)v;
+    return true;
+}
+
+bool cli_parse_double(const char *s, double lo, double hi, bool lo_open, bool hi_open,
+                      double *out)
+{
+    if (!s || !*s)
+        return false;
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (errno || *end || !isfinite(v))
+        return false;
+    if (lo_open ? v <= lo : v < lo)
+        return false;
+    if (hi_open ? v >= hi : v > hi)
+        return false;
+    *out = v;
+    return true;
+}
+
+int cli_exit_for(precis_status s)
+{
+    switch (s) {
+    case PRECIS_OK:
+        return EXIT_OK;
+    case PRECIS_ERR_ARGUMENT:
+    case PRECIS_ERR_LANGUAGE:
+        return EXIT_USAGE;
+    case PRECIS_ERR_IO:
+        return EXIT_IO;
+    case PRECIS_ERR_BINARY:
+    case PRECIS_ERR_UTF8:
+    case PRECIS_ERR_TOO_LARGE:
+        return EXIT_NOT_TEXT;
+    case PRECIS_ERR_EMPTY:
+    case PRECIS_ERR_ONE_SENTENCE:
+    case PRECIS_ERR_NO_STRUCTURE:
+        return EXIT_NOTHING;
+    case PRECIS_ERR_NOMEM:
+    case PRECIS_ERR_NUMERIC:
+    case PRECIS_ERR_MODEL:
+        return EXIT_INTERNAL;
+    }
+    return EXIT_INTERNAL;
+}
+
+/* Read all of fd; EFBIG past limit bytes. */
+static int read_fd(int fd, size_t limit, char **buf, size_t *len)
+{
+    size_t cap = 65536, n = 0;
+    char *b = malloc(cap);
+    if (!b)
+        return ENOMEM;
+    for (;;) {
+        if (n + 1 >= cap) {
+            if (cap > limit + 1) {
+                free(b);
+                return EFBIG;
+            }
+            char *nb = realloc(b, cap * 2);
+            if (!nb) {
+                free(b);
+                return ENOMEM;
+            }
+            b = nb;
+            cap *= 2;
+        }
+        ssize_t r = read(fd, b + n, cap - n - 1);
+        if (r < 0) {
+            if (errno == EINTR)
+                continue;
+            int e = errno;
+            free(b);
+            return e;
+        }
+        if (r == 0)
+            break;
+        n += (size_t)r;
+        if (n > limit) {
+            free(b);
+            return EFBIG;
+        }
+    }
+    b[n] = '\0';
+    *buf = b;
+    *len = n;
+    return 0;
+}
+
+int cli_read_input(const char *path, size_t limit, char **buf, size_t *len, char *why,
+                   size_t why_len)
+{
+    int fd = STDIN_FILENO;
+    bool own = strcmp(path, "-") != 0;
+    if (own) {
+        fd = open(path, O_RDONLY);
+        if (fd < 0) {
+            snprintf(why, why_len, "cannot open: %s", strerror(errno));
+            return EXIT_IO;
+        }
+    }
+    struct stat st;
+    int code = EXIT_OK;
+    if (fstat(fd, &st) == 0) {
+        if (S_ISDIR(st.st_mode)) {
+            snprintf(why, why_len, "is a directory, not a file");
+            code = EXIT_IO;
+        } else if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > limit) {
+            snprintf(why, why_len, "too large: %lld bytes is more than the limit of %zu "
+                     "(--max-bytes)", (long long)st.st_size, limit);
+            code = EXIT_NOT_TEXT;
+        }
+    }
+    if (code == EXIT_OK) {
+        int e = read_fd(fd, limit, buf, len);
+        if (e == EFBIG) {
+            snprintf(why, why_len, "too large: more than the limit of %zu bytes (--max-bytes)",
+                     limit);
+            code = EXIT_NOT_TEXT;
+        } else if (e) {
+            snprintf(why, why_len, "cannot read: %s", strerror(e));
+            code = e == ENOMEM ? EXIT_INTERNAL : EXIT_IO;
+        }
+    }
+    if (own)
+        close(fd);
+    return code;
+}
+
+void cli_append(cli_out *o, const char *s, size_t n)
+{
+    if (o->nomem)
+        return;
+    if (o->n + n + 1 > o->cap) {
+        size_t cap = o->cap ? o->cap : 4096;
+        while (cap < o->n + n + 1)
+            cap *= 2;
+        char *p = realloc(o->s, cap);
+        if (!p) {
+            o->nomem = true;
+            return;
+        }
+        o->s = p;
+        o->cap = cap;
+    }
+    memcpy(o->s + o->n, s, n);
+    o->n += n;
+    o->s[o->n] = '\0';
+}
+
+void cli_printf(cli_out *o, const char *fmt, ...)
+{
+    char small[512];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n < 0) {
+        o->nomem = true;
+        return;
+    }
+    if ((size_t)n < sizeof small) {
+        cli_append(o, small, (size_t)n);
+        return;
+    }
+    char *big = malloc((size_t)n + 1);
+    if (!big) {
+        o->nomem = true;
+        return;
+    }
+    va_start(ap, fmt);
+    vsnprintf(big, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    cli_append(o, big, (size_t)n);
+    free(big);
+}
+
+int cli_write_stdout(const char *s, size_t n)
+{
+    if (n && fwrite(s, 1, n, stdout) != n) {
+        cli_complain("cannot write output: %s", strerror(errno));
+        return EXIT_IO;
+    }
+    if (fflush(stdout) != 0) {
+        cli_complain("cannot write output: %s", strerror(errno));
+        return EXIT_IO;
+    }
+    return EXIT_OK;
+}
