@@ -1,12 +1,29 @@
-# Turns models/<lang>/stopwords.txt and abbreviations.txt into C string
-# constants (generated/language_data.c), so the library carries its
-# language data and needs no file at run time.
+# Turns models/<lang>/stopwords.txt and abbreviations.txt into C arrays of
+# strings (generated/language_data.c), one string per entry, so the
+# library carries its language data and needs no file at run time. '#'
+# starts a comment; blank lines are skipped.
 # Usage: cmake -DMODELS_DIR=... -DOUTPUT=... -P EmbedLanguageData.cmake
+
+function(c_entries path out)
+  file(STRINGS "${path}" lines ENCODING UTF-8)
+  set(body "")
+  foreach(line IN LISTS lines)
+    string(REGEX REPLACE "#.*$" "" line "${line}")
+    string(STRIP "${line}" line)
+    if(line STREQUAL "")
+      continue()
+    endif()
+    string(REPLACE "\\" "\\\\" line "${line}")
+    string(REPLACE "\"" "\\\"" line "${line}")
+    string(APPEND body "    \"${line}\",\n")
+  endforeach()
+  set(${out} "${body}" PARENT_SCOPE)
+endfunction()
 
 file(GLOB langs RELATIVE "${MODELS_DIR}" "${MODELS_DIR}/*")
 list(SORT langs)
 set(body "/* Generated from models/ by cmake/EmbedLanguageData.cmake: do not edit. */\n")
-string(APPEND body "#include \"language.h\"\n\n")
+string(APPEND body "#include <stddef.h>\n\n#include \"language.h\"\n\n")
 set(table "")
 set(count 0)
 foreach(lang IN LISTS langs)
@@ -17,11 +34,8 @@ foreach(lang IN LISTS langs)
   foreach(kind stopwords abbreviations)
     set(path "${MODELS_DIR}/${lang}/${kind}.txt")
     if(EXISTS "${path}")
-      file(READ "${path}" content)
-      string(REPLACE "\\" "\\\\" content "${content}")
-      string(REPLACE "\"" "\\\"" content "${content}")
-      string(REPLACE "\n" "\\n\"\n    \"" content "${content}")
-      string(APPEND body "static const char ${lang}_${kind}[] =\n    \"${content}\";\n")
+      c_entries("${path}" entries)
+      string(APPEND body "static const char *const ${lang}_${kind}[] = {\n${entries}    NULL};\n")
       list(APPEND fields "${lang}_${kind}")
     else()
       list(APPEND fields "NULL")

@@ -138,33 +138,18 @@ static const pcs_language_data *find_data(const char *canonical)
     return NULL;
 }
 
-/* Walk "entry [class]" lines; '#' starts a comment. The callback gets the
- * first field and the rest of the line (trimmed). */
-typedef bool (*line_fn)(pcs_map *map, const char *word, size_t len,
-                        const char *rest, size_t rest_len);
+/* Walk the entries: the first word of each, and the rest of the entry. */
+typedef bool (*entry_fn)(pcs_map *map, const char *word, size_t len,
+                         const char *rest, size_t rest_len);
 
-static bool each_line(const char *data, pcs_map *map, line_fn fn)
+static bool each_entry(const char *const *entries, pcs_map *map, entry_fn fn)
 {
-    const char *p = data;
-    while (p && *p) {
-        const char *eol = strchr(p, '\n');
-        size_t n = eol ? (size_t)(eol - p) : strlen(p);
-        const char *hash = memchr(p, '#', n);
-        size_t m = hash ? (size_t)(hash - p) : n;
-        while (m > 0 && isspace((unsigned char)p[m - 1]))
-            m--;
-        size_t a = 0;
-        while (a < m && isspace((unsigned char)p[a]))
-            a++;
-        size_t b = a;
-        while (b < m && !isspace((unsigned char)p[b]))
-            b++;
-        size_t r = b;
-        while (r < m && isspace((unsigned char)p[r]))
-            r++;
-        if (b > a && !fn(map, p + a, b - a, p + r, m - r))
+    for (; *entries; entries++) {
+        const char *e = *entries;
+        size_t n = strcspn(e, " \t");
+        const char *rest = e + n + strspn(e + n, " \t");
+        if (n > 0 && !fn(map, e, n, rest, strlen(rest)))
             return false;
-        p = eol ? eol + 1 : NULL;
     }
     return true;
 }
@@ -219,9 +204,9 @@ static pcs_language *language_new(const char *canonical, precis_error *err)
     const pcs_language_data *data = find_data(canonical);
     bool ok = l->stemmer != NULL;
     if (ok && data && data->stopwords)
-        ok = each_line(data->stopwords, &l->stopwords, add_stopword);
+        ok = each_entry(data->stopwords, &l->stopwords, add_stopword);
     if (ok && data && data->abbreviations)
-        ok = each_line(data->abbreviations, &l->abbreviations, add_abbreviation);
+        ok = each_entry(data->abbreviations, &l->abbreviations, add_abbreviation);
     if (!ok) {
         pcs_language_free(l);
         pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX,

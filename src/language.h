@@ -5,12 +5,12 @@
 
 #include <stddef.h>
 
-/* Data compiled in from models/<code>/ (see cmake/EmbedLanguageData.cmake).
- * Each text is one entry per line; '#' starts a comment. */
+/* Data compiled in from models/<code>/ (see cmake/EmbedLanguageData.cmake):
+ * NULL-terminated arrays of entries, comments and blank lines removed. */
 typedef struct pcs_language_data {
-    const char *code;          /* ISO 639-1 folder name, "en" */
-    const char *stopwords;     /* NULL when the language has none */
-    const char *abbreviations; /* "word class" lines; NULL when none */
+    const char *code;                       /* ISO 639-1 folder name, "en" */
+    const char *const *stopwords;           /* NULL when the language has none */
+    const char *const *abbreviations;       /* "word class"; NULL when none */
 } pcs_language_data;
 
 extern const pcs_language_data pcs_language_data_table[];
