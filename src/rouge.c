@@ -1,0 +1,437 @@
+/* ROUGE-1, ROUGE-2 and summary-level ROUGE-L (Lin, 2004, "ROUGE: A Package
+ * for Automatic Evaluation of Summaries") with the exact behaviour of the
+ * reference script ROUGE-1.5.5.pl run as `-c 95 -m -n 2 -a`. Published
+ * figures come from that script, so ours are only comparable if every
+ * quirk is reproduced: its tokeniser, its stemmer (rouge_stem.c), its
+ * clipping, its LCS tie rule and its rounding.
+ *
+ * One call works on its own scratch memory, freed before returning, so a
+ * scorer can be shared between threads. Words become dense term ids first;
+ * everything after that is array indexing, linear in the tokens except the
+ * LCS tables themselves. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rouge.h"
+
+/* ROUGE's alpha for F: -p is not given, so 0.5 (harmonic mean). */
+#define PCS_ROUGE_ALPHA 0.5
+
+typedef struct rouge_sent {
+    uint32_t start, end; /* token range in work.toks */
+} rouge_sent;
+
+typedef struct rouge_work {
+    const precis_rouge_scorer *scorer;
+    pcs_arena arena;  /* map keys and the per-term arrays */
+    pcs_map surfaces; /* lower-cased token -> term id */
+    pcs_map stems;    /* compared form -> term id */
+    uint32_t n_terms;
+    pcs_map bigrams; /* 8 bytes of two adjacent term ids -> bigram id */
+    uint32_t n_bigrams;
+
+    char *word, *stem; /* scratch for one token */
+    size_t word_cap, stem_cap;
+
+    /* Every text's tokens, the candidate's first. Text k has tokens
+     * [tok_first[k], tok_first[k + 1]) and sentences [sent_first[k],
+     * sent_first[k + 1]). */
+    uint32_t *toks;
+    size_t n_toks, toks_cap;
+    rouge_sent *sents;
+    size_t n_sents, sents_cap;
+    size_t *tok_first, *sent_first;
+} rouge_work;
+
+static bool is_word_byte(unsigned char ch)
+{
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+           (ch >= '0' && ch <= '9');
+}
+
+static precis_status nomem(precis_error *err)
+{
+    return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX,
+                    "out of memory while scoring ROUGE");
+}
+
+/* The term id of one token (raw bytes, any case). */
+static bool term_of(rouge_work *w, const char *raw, size_t len, uint32_t *id)
+{
+    if (!pcs_grow((void **)&w->word, &w->word_cap, len, 1) ||
+        !pcs_grow((void **)&w->stem, &w->stem_cap, len, 1))
+        return false;
+    for (size_t i = 0; i < len; i++) {
+        char ch = raw[i];
+        w->word[i] = (ch >= 'A' && ch <= 'Z') ? (char)(ch - 'A' + 'a') : ch;
+    }
+    uint32_t h = pcs_hash(w->word, len);
+    const pcs_map_slot *slot = pcs_map_find(&w->surfaces, w->word, len, h);
+    if (slot) {
+        *id = slot->value;
+        return true;
+    }
+    size_t slen;
+    const char *stem = pcs_rouge_stem(w->scorer, w->word, len, w->stem, &slen);
+    uint32_t sh = pcs_hash(stem, slen);
+    slot = pcs_map_find(&w->stems, stem, slen, sh);
+    if (slot) {
+        *id = slot->value;
+    } else {
+        char *key = pcs_arena_strndup(&w->arena, stem, slen);
+        if (!key || !pcs_map_put(&w->stems, key, slen, sh, w->n_terms))
+            return false;
+        *id = w->n_terms++;
+    }
+    char *key = pcs_arena_strndup(&w->arena, w->word, len);
+    return key && pcs_map_put(&w->surfaces, key, len, h, *id);
+}
+
+static bool end_sentence(rouge_work *w, size_t *start)
+{
+    if (w->n_toks == *start)
+        return true; /* an empty line: nothing for the LCS to match */
+    if (!pcs_grow((void **)&w->sents, &w->sents_cap, w->n_sents + 1,
+                  sizeof *w->sents))
+        return false;
+    w->sents[w->n_sents++] = (rouge_sent){(uint32_t)*start,
+                                          (uint32_t)w->n_toks};
+    *start = w->n_toks;
+    return true;
+}
+
+/* ROUGE-1.5.5's readText/tokenizeText with -m: it lower-cases A-Z, sets
+ * each '-' apart, turns every byte other than an ASCII letter, digit or
+ * '-' into a space and keeps the tokens that begin with a letter or digit.
+ * The '-' tokens it creates are all dropped, so '-' simply separates, and
+ * so does every byte of a non-ASCII character ("Café" gives "caf"). Lines
+ * are its sentences (for ROUGE-L only; n-grams run across them). */
+static bool tokenize(rouge_work *w, const char *text, size_t len)
+{
+    size_t start = w->n_toks;
+    size_t i = 0;
+    while (i < len) {
+        unsigned char ch = (unsigned char)text[i];
+        if (ch == '\n') {
+            if (!end_sentence(w, &start))
+                return false;
+            i++;
+            continue;
+        }
+        if (!is_word_byte(ch)) {
+            i++;
+            continue;
+        }
+        size_t s = i;
+        while (i < len && is_word_byte((unsigned char)text[i]))
+            i++;
+        uint32_t id;
+        if (!pcs_grow((void **)&w->toks, &w->toks_cap, w->n_toks + 1,
+                      sizeof *w->toks) ||
+            !term_of(w, text + s, i - s, &id))
+            return false;
+        w->toks[w->n_toks++] = id;
+    }
+    return end_sentence(w, &start);
+}
+
+/* Bigram ids for tokens [first, last) of one text: big[i] is the id of
+ * (toks[i], toks[i + 1]). Keys point into w->toks, which no longer moves. */
+static bool bigram_ids(rouge_work *w, size_t first, size_t last, uint32_t *big)
+{
+    for (size_t i = first; i + 1 < last; i++) {
+        const char *key = (const char *)&w->toks[i];
+        size_t klen = 2 * sizeof *w->toks;
+        uint32_t h = pcs_hash(key, klen);
+        const pcs_map_slot *slot = pcs_map_find(&w->bigrams, key, klen, h);
+        if (slot) {
+            big[i] = slot->value;
+        } else {
+            if (!pcs_map_put(&w->bigrams, key, klen, h, w->n_bigrams))
+                return false;
+            big[i] = w->n_bigrams++;
+        }
+    }
+    return true;
+}
+
+/* Clipped matches of one reference against the candidate (ROUGE-1.5.5's
+ * ngramScore): each reference n-gram is a hit while the candidate still
+ * has an unused copy of it, i.e. the sum over n-grams of min(counts). */
+static uint64_t clipped_hits(const uint32_t *ref, size_t n,
+                             const uint32_t *cand_count, uint32_t *used)
+{
+    uint64_t hits = 0;
+    for (size_t i = 0; i < n; i++)
+        used[ref[i]] = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (used[ref[i]] < cand_count[ref[i]]) {
+            used[ref[i]]++;
+            hits++;
+        }
+    }
+    return hits;
+}
+
+/* One longest common subsequence of a reference sentence a and a candidate
+ * sentence b by the usual dynamic programme (Lin, 2004, section 3.1),
+ * traced back from the end, marking in hit the positions of a it uses.
+ * Which LCS is found matters for summary-level ROUGE-L, so ROUGE-1.5.5's
+ * lcs_inner/markLCS choice is kept: a match is always taken, and on a tie
+ * between dropping a's token and dropping b's, a's is dropped. dp holds
+ * (m + 1) * (n + 1) cells. */
+static void lcs_mark(const uint32_t *a, size_t m, const uint32_t *b, size_t n,
+                     uint32_t *dp, uint8_t *hit)
+{
+    size_t stride = n + 1;
+    memset(dp, 0, stride * sizeof *dp);
+    for (size_t i = 1; i <= m; i++) {
+        uint32_t *row = dp + i * stride;
+        const uint32_t *prev = row - stride;
+        uint32_t ai = a[i - 1];
+        row[0] = 0;
+        for (size_t j = 1; j <= n; j++) {
+            if (ai == b[j - 1]) {
+                row[j] = prev[j - 1] + 1;
+            } else {
+                uint32_t up = prev[j], left = row[j - 1];
+                row[j] = up >= left ? up : left;
+            }
+        }
+    }
+    size_t i = m, j = n;
+    while (i > 0 && j > 0) {
+        if (a[i - 1] == b[j - 1]) {
+            i--;
+            j--;
+            hit[i] = 1;
+        } else if (dp[(i - 1) * stride + j] >= dp[i * stride + j - 1]) {
+            i--;
+        } else {
+            j--;
+        }
+    }
+}
+
+double pcs_rouge_round5(double x)
+{
+    if (!isfinite(x))
+        return x;
+    if (x < 0)
+        return -pcs_rouge_round5(-x);
+    /* sprintf rounds the exact binary value of x, not x * 1e5 as rounded
+     * by the multiplication: y + e is that exact product (fma gives the
+     * multiplication's error), and frac = y - floor(y) is exact. Only when
+     * frac is exactly one half can e, which is smaller than half an ulp of
+     * y, decide; when e is 0 too the tie goes to even, as in glibc. */
+    double y = x * 100000.0;
+    double e = fma(x, 100000.0, -y);
+    double k = floor(y);
+    double frac = y - k;
+    if (frac > 0.5 ||
+        (frac == 0.5 && (e > 0 || (e == 0 && fmod(k, 2.0) != 0))))
+        k += 1;
+    return k / 100000.0;
+}
+
+/* ROUGE-1.5.5 prints P and R with "%7.5f" and computes F from those
+ * printed figures, then prints F the same way, so F is taken from the
+ * rounded P and R (P 0.70000, R 0.63636 give F 0.66666, not 0.66667).
+ * Counts are summed over references first (-a, model average). */
+static precis_rouge_score make_score(uint64_t hits, uint64_t ref_count,
+                                     uint64_t cand_count)
+{
+    precis_rouge_score s = {0, 0, 0};
+    if (ref_count)
+        s.recall = pcs_rouge_round5((double)hits / (double)ref_count);
+    if (cand_count)
+        s.precision = pcs_rouge_round5((double)hits / (double)cand_count);
+    double denom = (1 - PCS_ROUGE_ALPHA) * s.precision +
+                   PCS_ROUGE_ALPHA * s.recall;
+    if (denom > 0)
+        s.f = pcs_rouge_round5((s.precision * s.recall) / denom);
+    return s;
+}
+
+static void work_free(rouge_work *w)
+{
+    pcs_arena_free(&w->arena);
+    pcs_map_free(&w->surfaces);
+    pcs_map_free(&w->stems);
+    pcs_map_free(&w->bigrams);
+    free(w->word);
+    free(w->stem);
+    free(w->toks);
+    free(w->sents);
+    free(w->tok_first);
+    free(w->sent_first);
+}
+
+/* Everything after tokenisation: counts, clipping, LCS, scores. */
+static precis_status score_all(rouge_work *w, size_t n_refs, precis_rouge *out,
+                               precis_error *err)
+{
+    pcs_arena *a = &w->arena;
+    size_t cand_n = w->tok_first[1];
+    uint32_t *big = pcs_arena_calloc(a, w->n_toks + 1, sizeof *big);
+    if (!big)
+        return nomem(err);
+    for (size_t k = 0; k <= n_refs; k++)
+        if (!bigram_ids(w, w->tok_first[k], w->tok_first[k + 1], big))
+            return nomem(err);
+
+    /* Per term: the candidate's count, scratch for clipping, and what the
+     * ROUGE-L clipping has left of the reference's and candidate's counts. */
+    uint32_t *cand_count = pcs_arena_calloc(a, w->n_terms + 1, sizeof(uint32_t));
+    uint32_t *used = pcs_arena_calloc(a, w->n_terms + 1, sizeof(uint32_t));
+    uint32_t *ref_left = pcs_arena_calloc(a, w->n_terms + 1, sizeof(uint32_t));
+    uint32_t *cand_left = pcs_arena_calloc(a, w->n_terms + 1, sizeof(uint32_t));
+    uint32_t *cand_bcount =
+        pcs_arena_calloc(a, w->n_bigrams + 1, sizeof(uint32_t));
+    uint32_t *bused = pcs_arena_calloc(a, w->n_bigrams + 1, sizeof(uint32_t));
+    if (!cand_count || !used || !ref_left || !cand_left || !cand_bcount ||
+        !bused)
+        return nomem(err);
+    for (size_t i = 0; i < cand_n; i++)
+        cand_count[w->toks[i]]++;
+    for (size_t i = 0; i + 1 < cand_n; i++)
+        cand_bcount[big[i]]++;
+
+    /* One LCS table serves every sentence pair: size it for the longest. */
+    size_t max_cand = 0, max_ref = 0;
+    for (size_t s = 0; s < w->n_sents; s++) {
+        size_t len = w->sents[s].end - w->sents[s].start;
+        size_t *m = s < w->sent_first[1] ? &max_cand : &max_ref;
+        if (len > *m)
+            *m = len;
+    }
+    size_t cells, bytes;
+    if (!pcs_mul_ok(max_ref + 1, max_cand + 1, &cells) ||
+        !pcs_mul_ok(cells, sizeof(uint32_t), &bytes))
+        return nomem(err);
+    uint32_t *dp = pcs_arena_alloc(a, bytes); /* lcs_mark sets its edges */
+    uint8_t *hit = pcs_arena_calloc(a, max_ref + 1, 1);
+    if (!dp || !hit)
+        return nomem(err);
+
+    uint64_t hits1 = 0, hits2 = 0, hitsl = 0;
+    uint64_t ref1 = 0, ref2 = 0, cand1 = 0, cand2 = 0;
+    for (size_t k = 1; k <= n_refs; k++) {
+        size_t first = w->tok_first[k], n = w->tok_first[k + 1] - first;
+        const uint32_t *ref = w->toks + first;
+
+        hits1 += clipped_hits(ref, n, cand_count, used);
+        ref1 += n;
+        cand1 += cand_n;
+        if (n > 1)
+            hits2 += clipped_hits(big + first, n - 1, cand_bcount, bused);
+        ref2 += n > 1 ? n - 1 : 0;
+        cand2 += cand_n > 1 ? cand_n - 1 : 0;
+
+        /* Summary-level ROUGE-L (Lin, 2004, section 3.2) as ROUGE-1.5.5
+         * 1.4.1+ clips it: the union LCS of a reference sentence with
+         * every candidate sentence marks its hits, and a hit counts only
+         * while both the reference and the candidate have a unigram of it
+         * left (the candidate's counts restart for every reference), so
+         * ROUGE-L never exceeds ROUGE-1. */
+        for (size_t i = 0; i < n; i++)
+            ref_left[ref[i]] = 0;
+        for (size_t i = 0; i < n; i++) {
+            ref_left[ref[i]]++;
+            cand_left[ref[i]] = cand_count[ref[i]];
+        }
+        for (size_t rs = w->sent_first[k]; rs < w->sent_first[k + 1]; rs++) {
+            const uint32_t *rt = w->toks + w->sents[rs].start;
+            size_t m = w->sents[rs].end - w->sents[rs].start;
+            memset(hit, 0, m);
+            for (size_t cs = 0; cs < w->sent_first[1]; cs++)
+                lcs_mark(rt, m, w->toks + w->sents[cs].start,
+                         w->sents[cs].end - w->sents[cs].start, dp, hit);
+            for (size_t i = 0; i < m; i++) {
+                if (hit[i] && ref_left[rt[i]] > 0 && cand_left[rt[i]] > 0) {
+                    hitsl++;
+                    ref_left[rt[i]]--;
+                    cand_left[rt[i]]--;
+                }
+            }
+        }
+    }
+    out->rouge1 = make_score(hits1, ref1, cand1);
+    out->rouge2 = make_score(hits2, ref2, cand2);
+    /* ROUGE-L's counts are ROUGE-1's: all reference and candidate tokens. */
+    out->rougeL = make_score(hitsl, ref1, cand1);
+    return PRECIS_OK;
+}
+
+precis_status precis_rouge_evaluate(const precis_rouge_scorer *scorer,
+                                    const char *candidate,
+                                    size_t candidate_len,
+                                    const char *const *references,
+                                    const size_t *reference_lens,
+                                    size_t n_refs, precis_rouge *out,
+                                    precis_error *err)
+{
+    if (out)
+        memset(out, 0, sizeof *out);
+    if (!scorer || !out)
+        return pcs_fail(err, PRECIS_ERR_ARGUMENT, SIZE_MAX,
+                        "precis_rouge_evaluate: %s is NULL",
+                        scorer ? "out" : "scorer");
+    if (!candidate && candidate_len > 0)
+        return pcs_fail(err, PRECIS_ERR_ARGUMENT, SIZE_MAX,
+                        "precis_rouge_evaluate: candidate is NULL");
+    if (n_refs == 0 || !references || !reference_lens)
+        return pcs_fail(err, PRECIS_ERR_ARGUMENT, SIZE_MAX,
+                        "precis_rouge_evaluate: at least one reference is "
+                        "needed (n_refs, references, reference_lens)");
+    if (n_refs > SIZE_MAX / sizeof(size_t) - 2)
+        return pcs_fail(err, PRECIS_ERR_ARGUMENT, SIZE_MAX,
+                        "precis_rouge_evaluate: too many references");
+    /* Token and term ids are 32-bit. */
+    size_t total = candidate_len;
+    for (size_t k = 0; k < n_refs; k++) {
+        if (!references[k] && reference_lens[k] > 0)
+            return pcs_fail(err, PRECIS_ERR_ARGUMENT, SIZE_MAX,
+                            "precis_rouge_evaluate: references[%zu] is NULL",
+                            k);
+        if (reference_lens[k] > UINT32_MAX - total)
+            return pcs_fail(err, PRECIS_ERR_ARGUMENT, SIZE_MAX,
+                            "precis_rouge_evaluate: the texts total more "
+                            "than 4 GiB");
+        total += reference_lens[k];
+    }
+
+    rouge_work w;
+    memset(&w, 0, sizeof w);
+    w.scorer = scorer;
+    pcs_arena_init(&w.arena);
+    pcs_map_init(&w.surfaces);
+    pcs_map_init(&w.stems);
+    pcs_map_init(&w.bigrams);
+    precis_status st = PRECIS_OK;
+    w.tok_first = calloc(n_refs + 2, sizeof *w.tok_first);
+    w.sent_first = calloc(n_refs + 2, sizeof *w.sent_first);
+    if (!w.tok_first || !w.sent_first) {
+        st = nomem(err);
+        goto done;
+    }
+    for (size_t k = 0; k <= n_refs; k++) {
+        w.tok_first[k] = w.n_toks;
+        w.sent_first[k] = w.n_sents;
+        const char *text = k == 0 ? candidate : references[k - 1];
+        size_t len = k == 0 ? candidate_len : reference_lens[k - 1];
+        if (len > 0 && !tokenize(&w, text, len)) {
+            st = nomem(err);
+            goto done;
+        }
+    }
+    w.tok_first[n_refs + 1] = w.n_toks;
+    w.sent_first[n_refs + 1] = w.n_sents;
+    st = score_all(&w, n_refs, out, err);
+    if (st != PRECIS_OK)
+        memset(out, 0, sizeof *out);
+done:
+    work_free(&w);
+    return st;
+}

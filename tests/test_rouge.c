@@ -1,0 +1,443 @@
+/* ROUGE: small cases worked out by hand from ROUGE-1.5.5's rules, then the
+ * team's fixtures (stems.tsv, expected.tsv, expected-mean.tsv), which
+ * ROUGE-1.5.5.pl itself produced. */
+#define _POSIX_C_SOURCE 200809L
+
+#include "support.h"
+
+#include <unistd.h>
+
+#include "rouge.h"
+
+static precis_rouge_scorer *scorer; /* from /usr/share/wordnet */
+
+static int make_scorer(void **state)
+{
+    (void)state;
+    precis_error err;
+    if (precis_rouge_scorer_new(NULL, &scorer, &err) != PRECIS_OK) {
+        printf("cannot create the ROUGE scorer: %s\n", err.message);
+        return -1;
+    }
+    return 0;
+}
+
+static int free_scorer(void **state)
+{
+    (void)state;
+    precis_rouge_scorer_free(scorer);
+    scorer = NULL;
+    return 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Hand-computed cases                                                       */
+/* ------------------------------------------------------------------------ */
+
+static void check_score(const precis_rouge_score *s, double p, double r,
+                        double f)
+{
+    char got[64], want[64];
+    snprintf(got, sizeof got, "%.5f %.5f %.5f", s->precision, s->recall, s->f);
+    snprintf(want, sizeof want, "%.5f %.5f %.5f", p, r, f);
+    assert_string_equal(got, want);
+}
+
+/* Score cand against up to two NUL-terminated references. */
+static precis_rouge eval2(const char *cand, const char *ref_a,
+                          const char *ref_b)
+{
+    const char *refs[2] = {ref_a, ref_b};
+    size_t lens[2] = {strlen(ref_a), ref_b ? strlen(ref_b) : 0};
+    precis_rouge out;
+    precis_error err;
+    precis_status st = precis_rouge_evaluate(scorer, cand, strlen(cand), refs,
+                                             lens, ref_b ? 2 : 1, &out, &err);
+    if (st != PRECIS_OK)
+        fail_msg("precis_rouge_evaluate: %s", err.message);
+    return out;
+}
+
+static void check_stem(const char *word, const char *want)
+{
+    char buf[64];
+    size_t len;
+    const char *s = pcs_rouge_stem(scorer, word, strlen(word), buf, &len);
+    char got[64];
+    snprintf(got, sizeof got, "%.*s", (int)len, s);
+    assert_string_equal(got, want);
+}
+
+static void test_stem_rules(void **state)
+{
+    (void)state;
+    /* ROUGE's Porter, where it parts from Snowball's. */
+    check_stem("agreement", "agreem");
+    check_stem("apology", "apolog");
+    check_stem("accidental", "accid");
+    check_stem("hopping", "hop");
+    check_stem("hoping", "hope");
+    /* Irregular forms, and the base ROUGE keeps where there are several:
+     * the first one listed ("comics comic_strip comic"), or its choice. */
+    check_stem("children", "child");
+    check_stem("went", "go");
+    check_stem("running", "run");
+    check_stem("comics", "comic_strip");
+    check_stem("better", "good");
+    check_stem("best", "good");
+    check_stem("testes", "testes");
+    check_stem("offer", "offer");
+    check_stem("aurar", "eyrir");
+    check_stem("involucra", "involucrum");
+    /* WordNet 3.0 lists "morses morse mors", WordNet 2.0 did not: Porter
+     * then gives mors (morse -> step 5 drops the e). */
+    check_stem("morses", "mors");
+    /* Three bytes or fewer: never stemmed, never looked up. */
+    check_stem("was", "was");
+    check_stem("its", "its");
+    check_stem("men", "men");
+}
+
+static void test_lcs_tie(void **state)
+{
+    (void)state;
+    /* Reference sentence "cat dog" against candidate sentence "dog cat":
+     * both words are an LCS. On the tie at the end ROUGE drops the
+     * reference's "dog", so the LCS it marks is "cat"; the second candidate
+     * sentence "cat" marks "cat" again, so the union is {cat}: 1 hit. The
+     * other tie rule would mark dog then cat: 2 hits.
+     * L: R = 1/2, P = 1/3 -> 0.33333, F = .33333*.5/(.166665+.25) = 0.40000.
+     * 1: hits cat + dog = 2: R = 1, P = 2/3 -> 0.66667, F = 0.80000.
+     * 2: candidate bigrams "dog cat", "cat cat" (across the line), none
+     * in the reference. */
+    precis_rouge r = eval2("dog cat\ncat", "cat dog", NULL);
+    check_score(&r.rougeL, 0.33333, 0.5, 0.4);
+    check_score(&r.rouge1, 0.66667, 1.0, 0.8);
+    check_score(&r.rouge2, 0, 0, 0);
+}
+
+static void test_lcs_clipping(void **state)
+{
+    (void)state;
+    /* Two reference sentences "cat" both get their LCS with the candidate
+     * "cat", but the candidate has one cat: the second hit is clipped.
+     * L = 1 hit of 2 reference tokens, P = 1/1. */
+    precis_rouge r = eval2("cat", "cat\ncat", NULL);
+    check_score(&r.rougeL, 1.0, 0.5, 0.66667);
+    check_score(&r.rouge1, 1.0, 0.5, 0.66667);
+    /* The union LCS over candidate sentences: "cat" and "dog" come from
+     * different candidate sentences and both count. Empty lines are no
+     * sentences and n-grams run across lines: "cat dog" is a bigram. */
+    r = eval2("cat\n\n\ndog", "cat dog", NULL);
+    check_score(&r.rougeL, 1.0, 1.0, 1.0);
+    check_score(&r.rouge2, 1.0, 1.0, 1.0);
+}
+
+static void test_pooling(void **state)
+{
+    (void)state;
+    /* Hits and counts add up over references; the candidate's count is
+     * added once per reference.
+     * 1: hits 2 (the, cat) + 1 (sat) = 3; R = 3/5, P = 3/6, F = 0.54545.
+     * 2: "the cat" hits in A; R = 1/(1+2) = 0.33333, P = 1/(2+2) = 0.25,
+     *    F = .0833325/.291665 = 0.28571.
+     * L: LCS "the cat" with A, "sat" with B: as ROUGE-1. */
+    precis_rouge r = eval2("the cat sat", "the cat", "a dog sat");
+    check_score(&r.rouge1, 0.5, 0.6, 0.54545);
+    check_score(&r.rouge2, 0.25, 0.33333, 0.28571);
+    check_score(&r.rougeL, 0.5, 0.6, 0.54545);
+    /* The candidate's single "cat" matches each reference's: clipping is
+     * per reference. */
+    r = eval2("cat", "cat", "cat");
+    check_score(&r.rouge1, 1.0, 1.0, 1.0);
+    check_score(&r.rougeL, 1.0, 1.0, 1.0);
+}
+
+static void test_rounding(void **state)
+{
+    (void)state;
+    /* 7 hits, 10 candidate and 11 reference tokens: P 0.70000, R 0.63636,
+     * and F from those rounded figures is 0.666664 -> 0.66666 (from the
+     * exact ones it would be 0.66667). */
+    precis_rouge r = eval2("a b c d e f g x y z", "a b c d e f g p q r s", NULL);
+    check_score(&r.rouge1, 0.7, 0.63636, 0.66666);
+
+    /* pcs_rouge_round5 against the C library's printf on every fraction
+     * ROUGE could form with small counts, exact ties (k/64) included. */
+    char want[32], got[32];
+    for (unsigned den = 1; den <= 700; den++) {
+        for (unsigned num = 0; num <= den; num++) {
+            double x = (double)num / (double)den;
+            snprintf(want, sizeof want, "%.5f", x);
+            snprintf(got, sizeof got, "%.5f", pcs_rouge_round5(x));
+            if (strcmp(want, got) != 0)
+                fail_msg("%u/%u: printf %s, round5 %s", num, den, want, got);
+            /* The stored value must be the one Perl reads back. */
+            assert_true(pcs_rouge_round5(x) == strtod(want, NULL));
+        }
+    }
+    assert_true(pcs_rouge_round5(1.0 / 64) == 0.01562);
+    assert_true(pcs_rouge_round5(3.0 / 64) == 0.04688);
+}
+
+static void test_tokens(void **state)
+{
+    (void)state;
+    /* "its" has 3 letters and stays; "cats" is stemmed to "cat". */
+    precis_rouge r = eval2("its cats", "it cat", NULL);
+    check_score(&r.rouge1, 0.5, 0.5, 0.5);
+    /* '-' separates words and is no token itself; neither are a lone "-",
+     * "--" or a leading '-'. */
+    r = eval2("state-of-the-art -- -x", "state of the art x", NULL);
+    check_score(&r.rouge1, 1.0, 1.0, 1.0);
+    check_score(&r.rouge2, 1.0, 1.0, 1.0);
+    /* Every byte of a non-ASCII character separates: "Café" is "caf",
+     * "naïve" is "na ve". */
+    r = eval2("Caf\xc3\xa9 na\xc3\xafve", "caf na ve", NULL);
+    check_score(&r.rouge1, 1.0, 1.0, 1.0);
+    check_score(&r.rouge2, 1.0, 1.0, 1.0);
+    check_score(&r.rougeL, 1.0, 1.0, 1.0);
+    /* Only A-Z is lower-cased; stems are compared. */
+    r = eval2("The Children WENT Running", "the child go run", NULL);
+    check_score(&r.rouge1, 1.0, 1.0, 1.0);
+    /* No tokens at all: zeros, not an error. */
+    r = eval2("-- !! \xe2\x80\x94", "cat", NULL);
+    check_score(&r.rouge1, 0, 0, 0);
+    check_score(&r.rougeL, 0, 0, 0);
+    r = eval2("", "", NULL);
+    check_score(&r.rouge2, 0, 0, 0);
+}
+
+static void test_errors(void **state)
+{
+    (void)state;
+    precis_rouge_scorer *sc = (precis_rouge_scorer *)1;
+    precis_error err;
+    assert_int_equal(precis_rouge_scorer_new("/nonexistent/precis-wordnet",
+                                             &sc, &err),
+                     PRECIS_ERR_IO);
+    assert_null(sc);
+    assert_int_equal(err.status, PRECIS_ERR_IO);
+    assert_non_null(strstr(err.message, "/nonexistent/precis-wordnet/adj.exc"));
+    assert_non_null(strstr(err.message, "apt-get install wordnet-base"));
+
+    /* One list present, the next missing: the message names that one. */
+    char dir[] = "/tmp/precis-rouge-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[64];
+    snprintf(path, sizeof path, "%s/adj.exc", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("worse bad\n", f);
+    fclose(f);
+    assert_int_equal(precis_rouge_scorer_new(dir, &sc, &err), PRECIS_ERR_IO);
+    assert_non_null(strstr(err.message, "adv.exc"));
+    assert_non_null(strstr(err.message, "apt-get install wordnet-base"));
+    unlink(path);
+    rmdir(dir);
+
+    assert_int_equal(precis_rouge_scorer_new(NULL, NULL, NULL),
+                     PRECIS_ERR_ARGUMENT);
+    precis_rouge_scorer_free(NULL);
+
+    const char *refs[1] = {"cat"};
+    size_t lens[1] = {3};
+    precis_rouge out;
+    assert_int_equal(precis_rouge_evaluate(scorer, "cat", 3, refs, lens, 0,
+                                           &out, &err),
+                     PRECIS_ERR_ARGUMENT);
+    assert_int_equal(precis_rouge_evaluate(NULL, "cat", 3, refs, lens, 1, &out,
+                                           &err),
+                     PRECIS_ERR_ARGUMENT);
+    assert_int_equal(precis_rouge_evaluate(scorer, "cat", 3, NULL, lens, 1,
+                                           &out, &err),
+                     PRECIS_ERR_ARGUMENT);
+    assert_int_equal(precis_rouge_evaluate(scorer, NULL, 3, refs, lens, 1,
+                                           &out, &err),
+                     PRECIS_ERR_ARGUMENT);
+    assert_int_equal(precis_rouge_evaluate(scorer, "cat", 3, refs, lens, 1,
+                                           NULL, NULL),
+                     PRECIS_ERR_ARGUMENT);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Fixtures                                                                  */
+/* ------------------------------------------------------------------------ */
+
+static char fixtures[1024]; /* <shared>/fixtures/rouge */
+
+static char *read_fixture(const char *name, size_t *len)
+{
+    char path[1400];
+    snprintf(path, sizeof path, "%s/%s", fixtures, name);
+    return test_read_file(path, len);
+}
+
+/* Next tab- or newline-ended field of *p; NULL at the end of the line. */
+static char *field(char **p)
+{
+    char *s = *p;
+    if (*s == '\0' || *s == '\n')
+        return NULL;
+    char *e = s + strcspn(s, "\t\n");
+    *p = *e == '\t' ? e + 1 : e;
+    *e = '\0';
+    return s;
+}
+
+static char *next_line(char *p)
+{
+    char *nl = strchr(p, '\n');
+    return nl ? nl + 1 : p + strlen(p);
+}
+
+static void test_fixture_stems(void **state)
+{
+    (void)state;
+    char *data = read_fixture("stems.tsv", NULL);
+    assert_non_null(data);
+    size_t lines = 0, bad = 0;
+    char buf[256];
+    for (char *p = data; *p;) {
+        char *line = p;
+        p = next_line(p);
+        char *word = field(&line), *want = field(&line);
+        if (!word || !want)
+            continue;
+        lines++;
+        size_t wlen = strlen(word), len;
+        assert_true(wlen <= sizeof buf);
+        const char *got = pcs_rouge_stem(scorer, word, wlen, buf, &len);
+        if (len != strlen(want) || memcmp(got, want, len) != 0) {
+            if (bad++ < 20)
+                printf("stem %s: got %.*s, ROUGE %s\n", word, (int)len, got,
+                       want);
+        }
+    }
+    free(data);
+    printf("stems.tsv: %zu of %zu words match\n", lines - bad, lines);
+    assert_int_equal(lines, 34583);
+    assert_int_equal(bad, 0);
+}
+
+static const char *const figure_names[9] = {
+    "R1 P", "R1 R", "R1 F", "R2 P", "R2 R", "R2 F", "RL P", "RL R", "RL F"};
+
+static void figures_of(const precis_rouge *r, double v[9])
+{
+    const precis_rouge_score *s[3] = {&r->rouge1, &r->rouge2, &r->rougeL};
+    for (int m = 0; m < 3; m++) {
+        v[3 * m] = s[m]->precision;
+        v[3 * m + 1] = s[m]->recall;
+        v[3 * m + 2] = s[m]->f;
+    }
+}
+
+static void test_fixture_scores(void **state)
+{
+    (void)state;
+    char *data = read_fixture("expected.tsv", NULL);
+    assert_non_null(data);
+    double sum[9] = {0};
+    size_t pairs = 0, figures = 0, bad = 0;
+    char *p = next_line(data); /* header */
+    while (*p) {
+        char *line = p;
+        p = next_line(p);
+        char *id = field(&line);
+        if (!id)
+            continue;
+        char name[512];
+        size_t lens[2];
+        char *texts[3];
+        snprintf(name, sizeof name, "cand/%s.txt", id);
+        size_t cand_len;
+        texts[0] = read_fixture(name, &cand_len);
+        snprintf(name, sizeof name, "ref/%s.A.txt", id);
+        texts[1] = read_fixture(name, &lens[0]);
+        snprintf(name, sizeof name, "ref/%s.B.txt", id);
+        texts[2] = read_fixture(name, &lens[1]);
+        assert_non_null(texts[0]);
+        assert_non_null(texts[1]);
+        const char *refs[2] = {texts[1], texts[2]};
+        precis_rouge r;
+        precis_error err;
+        precis_status st = precis_rouge_evaluate(
+            scorer, texts[0], cand_len, refs, lens, texts[2] ? 2 : 1, &r, &err);
+        if (st != PRECIS_OK)
+            fail_msg("%s: %s", id, err.message);
+        double v[9];
+        figures_of(&r, v);
+        pairs++;
+        for (int i = 0; i < 9; i++) {
+            char *want = field(&line);
+            assert_non_null(want);
+            char got[32];
+            snprintf(got, sizeof got, "%.5f", v[i]);
+            figures++;
+            if (strcmp(got, want) != 0 && bad++ < 20)
+                printf("%s %s: got %s, ROUGE-1.5.5 %s\n", id, figure_names[i],
+                       got, want);
+            sum[i] += v[i];
+        }
+        for (int i = 0; i < 3; i++)
+            free(texts[i]);
+    }
+    free(data);
+    printf("expected.tsv: %zu of %zu figures match (%zu pairs)\n",
+           figures - bad, figures, pairs);
+    assert_int_equal(pairs, 328);
+    assert_int_equal(bad, 0);
+
+    /* The plain mean of the per-pair figures. */
+    data = read_fixture("expected-mean.tsv", NULL);
+    assert_non_null(data);
+    size_t rows = 0;
+    for (p = next_line(data); *p;) {
+        char *line = p;
+        p = next_line(p);
+        char *metric = field(&line), *kind = field(&line);
+        if (!metric || !kind || strcmp(kind, "mean-of-pairs") != 0)
+            continue;
+        int m = strcmp(metric, "ROUGE-1") == 0   ? 0
+                : strcmp(metric, "ROUGE-2") == 0 ? 1
+                : strcmp(metric, "ROUGE-L") == 0 ? 2
+                                                 : -1;
+        assert_true(m >= 0);
+        for (int i = 0; i < 3; i++) {
+            char *want = field(&line), got[32];
+            assert_non_null(want);
+            snprintf(got, sizeof got, "%.5f", sum[3 * m + i] / (double)pairs);
+            if (strcmp(got, want) != 0)
+                fail_msg("mean %s %s: got %s, expected %s", metric,
+                         figure_names[3 * m + i] + 3, got, want);
+        }
+        rows++;
+    }
+    free(data);
+    printf("expected-mean.tsv: %zu mean-of-pairs rows match\n", rows);
+    assert_int_equal(rows, 3);
+}
+
+int main(void)
+{
+    const struct CMUnitTest hand[] = {
+        cmocka_unit_test(test_stem_rules), cmocka_unit_test(test_lcs_tie),
+        cmocka_unit_test(test_lcs_clipping), cmocka_unit_test(test_pooling),
+        cmocka_unit_test(test_rounding), cmocka_unit_test(test_tokens),
+        cmocka_unit_test(test_errors),
+    };
+    int failed = cmocka_run_group_tests_name("rouge", hand, make_scorer,
+                                             free_scorer);
+    if (failed)
+        return failed;
+
+    const char *shared = test_require_shared("the ROUGE-1.5.5 fixtures");
+    snprintf(fixtures, sizeof fixtures, "%s/fixtures/rouge", shared);
+    const struct CMUnitTest data[] = {
+        cmocka_unit_test(test_fixture_stems),
+        cmocka_unit_test(test_fixture_scores),
+    };
+    return cmocka_run_group_tests_name("rouge fixtures", data, make_scorer,
+                                       free_scorer);
+}
