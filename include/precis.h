@@ -138,9 +138,17 @@ PRECIS_API precis_status precis_language_resolve(const char *name,
 typedef enum precis_method {
     /* TextRank (Mihalcea and Tarau, 2004): PageRank over the cosine
      * similarity graph of TF-IDF sentence vectors. */
-    PRECIS_METHOD_TEXTRANK = 0
+    PRECIS_METHOD_TEXTRANK = 0,
+    /* Baseline: the first sentences of running text ("lead"; headlines,
+     * datelines and page debris are skipped). */
+    PRECIS_METHOD_LEAD = 1,
+    /* Baseline: sentences drawn at random ("random"), reproducibly: the
+     * draw depends only on precis_options.seed and the text. */
+    PRECIS_METHOD_RANDOM = 2
 } precis_method;
 
+/* Number of methods; valid values are 0 .. precis_method_count() - 1. */
+PRECIS_API size_t precis_method_count(void);
 /* Parse a method name ("textrank"); PRECIS_ERR_ARGUMENT when unknown. */
 PRECIS_API precis_status precis_method_parse(const char *name,
                                              precis_method *method);
@@ -191,6 +199,9 @@ typedef struct precis_options {
     /* Optional trained term-weight model (immutable, shared); NULL uses
      * IDF computed from the document's own sentences. Not owned. */
     const precis_model *model;
+
+    /* Seed of PRECIS_METHOD_RANDOM; default 1. */
+    uint64_t seed;
 } precis_options;
 
 /* Set every field to its default. */
@@ -230,6 +241,17 @@ PRECIS_API precis_status precis_summarize(precis_summarizer *summarizer,
                                           const precis_options *options,
                                           precis_result **out,
                                           precis_error *err);
+
+/* Key terms only: the same as precis_summarize with no summary, so it also
+ * works on a text of a single sentence (an abstract, a headline). The
+ * result has no sentences. Fails with PRECIS_ERR_EMPTY, _BINARY, _UTF8,
+ * _TOO_LARGE or _NO_STRUCTURE as precis_summarize does, never with
+ * PRECIS_ERR_ONE_SENTENCE. */
+PRECIS_API precis_status precis_extract_keywords(precis_summarizer *summarizer,
+                                                 const char *text, size_t len,
+                                                 const precis_options *options,
+                                                 precis_result **out,
+                                                 precis_error *err);
 
 /* ------------------------------------------------------------------------ */
 /* Results                                                                   */
@@ -310,6 +332,62 @@ PRECIS_API precis_status precis_result_json(const precis_result *result,
 PRECIS_API void precis_result_free(precis_result *result);
 
 /* ------------------------------------------------------------------------ */
+/* Evaluation                                                                */
+/* ------------------------------------------------------------------------ */
+
+typedef struct precis_rouge_scorer precis_rouge_scorer;
+
+/* The greedy extractive ORACLE, an upper bound for extractive methods
+ * (Nallapati, Zhai and Zhou, 2017, "SummaRuNNer", section 4): starting
+ * from nothing, repeatedly add the candidate sentence that most raises
+ * ROUGE-1 F + ROUGE-2 F against the references, until no sentence raises
+ * it or the budget of `options` (sentences, words or ratio, as for
+ * precis_summarize) is spent. References are UTF-8 texts with one sentence
+ * per line. Result, errors and ownership as for precis_summarize; the
+ * sentences' scores are the objective's gain when each was added. */
+PRECIS_API precis_status precis_summarize_oracle(precis_summarizer *summarizer,
+                                                 const precis_rouge_scorer *scorer,
+                                                 const char *text, size_t len,
+                                                 const char *const *references,
+                                                 const size_t *reference_lens,
+                                                 size_t n_refs,
+                                                 const precis_options *options,
+                                                 precis_result **out,
+                                                 precis_error *err);
+
+typedef struct precis_keyphrase_score {
+    double precision, recall, f1;
+    size_t matched; /* distinct gold keys found among the predictions */
+} precis_keyphrase_score;
+
+/* Score predicted key phrases (best first) against gold ones with the
+ * usual convention for keyphrase benchmarks: both sides lower-cased, split
+ * into runs of letters and digits (so "out-of-print" and "out of print"
+ * agree), each word stemmed with Porter's 1980 stemmer (Snowball's
+ * "porter"), duplicates removed; a prediction matches when its whole
+ * stemmed phrase equals a gold one. Only the first k distinct predictions
+ * count: precision = matched / min(k, distinct predictions), recall =
+ * matched / distinct gold keys (keys absent from the text included), F1
+ * their harmonic mean (0 when both are 0). NUL-terminated UTF-8 strings.
+ * Thread-safe. */
+PRECIS_API precis_status precis_keyphrase_evaluate(const char *const *predicted,
+                                                   size_t n_predicted,
+                                                   const char *const *gold,
+                                                   size_t n_gold, size_t k,
+                                                   precis_keyphrase_score *out,
+                                                   precis_error *err);
+
+/* Mean of values[0, n) and its percentile bootstrap confidence interval
+ * (Efron and Tibshirani, 1993, ch. 13): `resamples` resamples with
+ * replacement drawn from a generator seeded with `seed`, interval at
+ * `confidence` (0.95 gives the 2.5th and 97.5th percentiles).
+ * Deterministic for a given seed. Thread-safe. */
+PRECIS_API precis_status precis_bootstrap_mean(const double *values, size_t n,
+                                               size_t resamples, double confidence,
+                                               uint64_t seed, double *mean,
+                                               double *lo, double *hi);
+
+/* ------------------------------------------------------------------------ */
 /* ROUGE                                                                     */
 /* ------------------------------------------------------------------------ */
 
@@ -327,8 +405,7 @@ typedef struct precis_rouge {
 } precis_rouge;
 
 /* Scoring resources: WordNet's irregular-forms lists. Immutable once
- * created: share one between threads. */
-typedef struct precis_rouge_scorer precis_rouge_scorer;
+ * created: share one between threads. (Declared above.) */
 
 /* Load WordNet's exception lists (adj.exc, adv.exc, noun.exc, verb.exc)
  * from wordnet_dir, or from /usr/share/wordnet (Debian's wordnet-base)

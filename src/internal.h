@@ -282,6 +282,22 @@ precis_status pcs_select(const pcs_doc *doc, pcs_arena *arena,
                          uint32_t *n_picked, bool *shortfall,
                          precis_error *err);
 
+/* The sentences a summary may hold, in document order: running text, or
+ * for a document of nothing but headings, its headings. Fails with
+ * PRECIS_ERR_ONE_SENTENCE when fewer than two. */
+precis_status pcs_candidates(const pcs_doc *doc, pcs_arena *arena, uint32_t **out,
+                             uint32_t *n_out, precis_error *err);
+
+/* Word budget for options (ratio or words), or 0 when the budget is a
+ * number of sentences. */
+size_t pcs_word_budget(const pcs_doc *doc, const precis_options *options);
+
+/* evaluate.c: the greedy ROUGE oracle (precis_summarize_oracle). */
+precis_status pcs_oracle(pcs_doc *doc, pcs_arena *arena, const precis_options *options,
+                         const precis_rouge_scorer *scorer, const char *const *refs,
+                         const size_t *ref_lens, size_t n_refs, uint32_t **picked,
+                         uint32_t *n_picked, bool *shortfall, precis_error *err);
+
 /* 7. keywords.c: TextRank key terms, multi-word phrases. */
 typedef struct pcs_keyterm {
     const char *surface; /* arena, NUL-terminated */

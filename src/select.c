@@ -28,41 +28,63 @@ static int by_index(const void *pa, const void *pb)
     return a < b ? -1 : a > b;
 }
 
-precis_status pcs_select(const pcs_doc *doc, pcs_arena *arena,
-                         const precis_options *o, uint32_t **picked,
-                         uint32_t *n_picked, bool *shortfall, precis_error *err)
+precis_status pcs_candidates(const pcs_doc *doc, pcs_arena *arena, uint32_t **out,
+                             uint32_t *n_out, precis_error *err)
 {
     /* Candidates are the ranked sentences of running text; a document of
      * nothing but unpunctuated lines (a list, a poem) offers its lines. */
     uint8_t want = PCS_SENT_BODY;
-    uint32_t n_cand = 0;
+    uint32_t n = 0;
     for (uint32_t k = 0; k < doc->n_nodes; k++)
-        n_cand += doc->sents[doc->nodes[k]].kind == PCS_SENT_BODY;
-    if (n_cand == 0) {
+        n += doc->sents[doc->nodes[k]].kind == PCS_SENT_BODY;
+    if (n == 0) {
         want = PCS_SENT_HEADING;
-        n_cand = doc->n_nodes;
+        n = doc->n_nodes;
     }
-    if (n_cand < 2)
+    if (n < 2)
         return pcs_fail(err, PRECIS_ERR_ONE_SENTENCE, SIZE_MAX,
                         "only one sentence with content words: nothing to summarise");
-    ranked *cand = pcs_arena_alloc(arena, n_cand * sizeof *cand);
-    uint32_t *out = pcs_arena_alloc(arena, n_cand * sizeof *out);
-    if (!cand || !out)
+    uint32_t *c = pcs_arena_alloc(arena, n * sizeof *c);
+    if (!c)
         return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
     uint32_t m = 0;
-    for (uint32_t k = 0; k < doc->n_nodes; k++) {
-        uint32_t i = doc->nodes[k];
-        if (doc->sents[i].kind == want)
-            cand[m++] = (ranked){doc->scores[i], i};
-    }
+    for (uint32_t k = 0; k < doc->n_nodes; k++)
+        if (doc->sents[doc->nodes[k]].kind == want)
+            c[m++] = doc->nodes[k];
+    *out = c;
+    *n_out = m;
+    return PRECIS_OK;
+}
+
+size_t pcs_word_budget(const pcs_doc *doc, const precis_options *o)
+{
+    if (o->ratio > 0)
+        return (size_t)ceil(o->ratio * doc->n_words);
+    return o->words;
+}
+
+precis_status pcs_select(const pcs_doc *doc, pcs_arena *arena, const precis_options *o,
+                         uint32_t **picked, uint32_t *n_picked, bool *shortfall,
+                         precis_error *err)
+{
+    uint32_t *idx, m;
+    precis_status st = pcs_candidates(doc, arena, &idx, &m, err);
+    if (st != PRECIS_OK)
+        return st;
+    ranked *cand = pcs_arena_alloc(arena, m * sizeof *cand);
+    uint32_t *out = pcs_arena_alloc(arena, m * sizeof *out);
+    if (!cand || !out)
+        return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
+    for (uint32_t k = 0; k < m; k++)
+        cand[k] = (ranked){doc->scores[idx[k]], idx[k]};
     qsort(cand, m, sizeof *cand, by_score);
 
     uint32_t n = 0;
     *shortfall = false;
-    if (o->ratio > 0 || o->words > 0) {
+    size_t budget = pcs_word_budget(doc, o);
+    if (budget > 0) {
         /* Whole sentences in rank order; the first that would go over the
          * budget stops the summary, which always has one sentence. */
-        size_t budget = o->ratio > 0 ? (size_t)ceil(o->ratio * doc->n_words) : o->words;
         size_t used = 0;
         for (uint32_t k = 0; k < m; k++) {
             size_t w = doc->sents[cand[k].index].words;

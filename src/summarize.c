@@ -39,8 +39,13 @@ void precis_free(void *buffer)
     free(buffer);
 }
 
-static const char *const method_names[] = {"textrank"};
+static const char *const method_names[] = {"textrank", "lead", "random"};
 #define N_METHODS (sizeof method_names / sizeof method_names[0])
+
+size_t precis_method_count(void)
+{
+    return N_METHODS;
+}
 
 precis_status precis_method_parse(const char *name, precis_method *method)
 {
@@ -70,6 +75,7 @@ void precis_options_init(precis_options *o)
     o->max_iterations = 100;
     o->max_bytes = (size_t)64 << 20;
     o->max_sentence_words = 2000;
+    o->seed = 1;
 }
 
 /* Limits that keep absurd requests from turning into huge allocations. */
@@ -186,9 +192,11 @@ static precis_result *make_result(const pcs_doc *doc, const uint32_t *picked,
     return r;
 }
 
-precis_status precis_summarize(precis_summarizer *s, const char *text, size_t len,
-                               const precis_options *options, precis_result **out,
-                               precis_error *err)
+/* Start a call: clear err, check arguments and options, resolve the
+ * language. */
+static precis_status begin(precis_summarizer *s, const char *text, size_t len,
+                           const precis_options **options, precis_options *defaults,
+                           precis_result **out, const char **canonical, precis_error *err)
 {
     if (out)
         *out = NULL;
@@ -200,78 +208,171 @@ precis_status precis_summarize(precis_summarizer *s, const char *text, size_t le
     if (!s || !out || (!text && len > 0))
         return pcs_fail(err, PRECIS_ERR_ARGUMENT, SIZE_MAX,
                         "summarizer, text and out must not be NULL");
-    precis_options defaults;
-    if (!options) {
-        precis_options_init(&defaults);
-        options = &defaults;
+    if (!*options) {
+        precis_options_init(defaults);
+        *options = defaults;
     }
-    precis_status st = precis_options_validate(options, err);
-    if (st != PRECIS_OK)
-        return st;
-    const char *canonical;
-    precis_language_resolve(options->language, &canonical, NULL);
+    precis_status st = precis_options_validate(*options, err);
+    if (st == PRECIS_OK)
+        st = precis_language_resolve((*options)->language, canonical, err);
+    return st;
+}
+
+/* Stages 1 to 4: from bytes to graph nodes with TF-IDF vectors. */
+static precis_status prepare(precis_summarizer *s, const char *text, size_t len,
+                             const precis_options *o, const char *canonical, pcs_doc *doc,
+                             precis_error *err)
+{
     pcs_language *lang = pcs_language_get(s, canonical, err);
     if (!lang)
         return err ? err->status : PRECIS_ERR_NOMEM;
-
     pcs_arena_reset(&s->arena);
-    pcs_arena *arena = &s->arena;
-    pcs_doc doc;
-    memset(&doc, 0, sizeof doc);
-    st = pcs_text_prepare(&doc, arena, text ? text : "", len, options, err);
+    memset(doc, 0, sizeof *doc);
+    doc->converged = true;
+    precis_status st = pcs_text_prepare(doc, &s->arena, text ? text : "", len, o, err);
     if (st == PRECIS_OK)
-        st = pcs_segment(&doc, arena, lang, err);
+        st = pcs_segment(doc, &s->arena, lang, err);
     if (st == PRECIS_OK)
-        st = pcs_tokenize(&doc, arena, lang, options, err);
+        st = pcs_tokenize(doc, &s->arena, lang, o, err);
     if (st == PRECIS_OK)
-        st = pcs_tfidf(&doc, arena, options, err);
-    double *node_scores = NULL;
-    if (st == PRECIS_OK) {
-        node_scores = pcs_arena_alloc(arena, (doc.n_nodes ? doc.n_nodes : 1) * sizeof *node_scores);
-        if (!node_scores)
-            st = pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
+        st = pcs_tfidf(doc, &s->arena, o, err);
+    return st;
+}
+
+/* SplitMix64 (Steele, Lea and Flood, 2014): a tiny, well-mixed generator
+ * whose whole state is one local integer, so draws are reproducible and
+ * nothing is shared between threads. */
+static uint64_t splitmix64(uint64_t *state)
+{
+    uint64_t z = (*state += 0x9E3779B97F4A7C15u);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
+    return z ^ (z >> 31);
+}
+
+/* Stage 5: a score for every graph node, by method. */
+static precis_status score(pcs_doc *doc, pcs_arena *arena, const precis_options *o,
+                           precis_error *err)
+{
+    if (o->method == PRECIS_METHOD_LEAD) {
+        /* Earlier is better: the first candidates win. */
+        for (uint32_t k = 0; k < doc->n_nodes; k++)
+            doc->scores[doc->nodes[k]] = 1.0 / (1.0 + k);
+        return PRECIS_OK;
     }
-    if (st == PRECIS_OK) {
-        pcs_rank_params prm = {options->damping, options->tolerance,
-                               options->max_iterations};
-        pcs_rank_out ro;
-        st = pcs_rank_similarity(&doc.vectors, &prm, arena, node_scores, &ro, err);
-        doc.iterations = ro.iterations;
-        doc.converged = ro.converged;
-        for (uint32_t k = 0; st == PRECIS_OK && k < doc.n_nodes; k++)
-            doc.scores[doc.nodes[k]] = node_scores[k];
+    if (o->method == PRECIS_METHOD_RANDOM) {
+        uint64_t state = o->seed ^ pcs_hash(doc->text, doc->len);
+        for (uint32_t k = 0; k < doc->n_nodes; k++)
+            doc->scores[doc->nodes[k]] = (double)(splitmix64(&state) >> 11) * 0x1.0p-53;
+        return PRECIS_OK;
     }
-    uint32_t *picked = NULL, n_picked = 0;
-    bool shortfall = false;
-    if (st == PRECIS_OK)
-        st = pcs_select(&doc, arena, options, &picked, &n_picked, &shortfall, err);
+    double *node_scores = pcs_arena_alloc(arena, (doc->n_nodes ? doc->n_nodes : 1) *
+                                                     sizeof *node_scores);
+    if (!node_scores)
+        return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
+    pcs_rank_params prm = {o->damping, o->tolerance, o->max_iterations};
+    pcs_rank_out ro;
+    precis_status st = pcs_rank_similarity(&doc->vectors, &prm, arena, node_scores, &ro, err);
+    doc->iterations = ro.iterations;
+    doc->converged = ro.converged;
+    for (uint32_t k = 0; st == PRECIS_OK && k < doc->n_nodes; k++)
+        doc->scores[doc->nodes[k]] = node_scores[k];
+    return st;
+}
+
+/* Stages 7 and 8: key terms, then the result the caller keeps. */
+static precis_status finish(const pcs_doc *doc, pcs_arena *arena, const precis_options *o,
+                            const char *canonical, const uint32_t *picked, uint32_t n_picked,
+                            bool shortfall, size_t len, precis_result **out, precis_error *err)
+{
     pcs_keyterm *kt = NULL;
     uint32_t n_kt = 0;
-    if (st == PRECIS_OK)
-        st = pcs_keywords(&doc, arena, options, &kt, &n_kt, err);
+    precis_status st = pcs_keywords(doc, arena, o, &kt, &n_kt, err);
     if (st != PRECIS_OK)
         return st;
-
-    precis_result *r = make_result(&doc, picked, n_picked, kt, n_kt);
+    precis_result *r = make_result(doc, picked, n_picked, kt, n_kt);
     if (!r)
         return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
     uint32_t candidates = 0;
-    for (uint32_t k = 0; k < doc.n_nodes; k++)
-        candidates += doc.sents[doc.nodes[k]].kind == PCS_SENT_BODY;
+    for (uint32_t k = 0; k < doc->n_nodes; k++)
+        candidates += doc->sents[doc->nodes[k]].kind == PCS_SENT_BODY;
     r->stats = (precis_stats){.bytes = len,
-                              .paragraphs = doc.n_paragraphs,
-                              .sentences = doc.n_sents,
+                              .paragraphs = doc->n_paragraphs,
+                              .sentences = doc->n_sents,
                               .candidates = candidates,
-                              .words = doc.n_words,
-                              .terms = doc.n_terms,
-                              .iterations = doc.iterations,
-                              .converged = doc.converged,
+                              .words = doc->n_words,
+                              .terms = doc->n_terms,
+                              .iterations = doc->iterations,
+                              .converged = doc->converged,
                               .shortfall = shortfall,
-                              .repaired = doc.repaired,
+                              .repaired = doc->repaired,
                               .language = canonical,
-                              .method = precis_method_name(options->method)};
+                              .method = precis_method_name(o->method)};
     *out = r;
     return PRECIS_OK;
+}
+
+precis_status precis_summarize(precis_summarizer *s, const char *text, size_t len,
+                               const precis_options *options, precis_result **out,
+                               precis_error *err)
+{
+    precis_options defaults;
+    const char *canonical = NULL;
+    precis_status st = begin(s, text, len, &options, &defaults, out, &canonical, err);
+    pcs_doc doc;
+    if (st == PRECIS_OK)
+        st = prepare(s, text, len, options, canonical, &doc, err);
+    if (st == PRECIS_OK)
+        st = score(&doc, &s->arena, options, err);
+    uint32_t *picked = NULL, n_picked = 0;
+    bool shortfall = false;
+    if (st == PRECIS_OK)
+        st = pcs_select(&doc, &s->arena, options, &picked, &n_picked, &shortfall, err);
+    if (st == PRECIS_OK)
+        st = finish(&doc, &s->arena, options, canonical, picked, n_picked, shortfall, len, out,
+                    err);
+    return st;
+}
+
+precis_status precis_extract_keywords(precis_summarizer *s, const char *text, size_t len,
+                                      const precis_options *options, precis_result **out,
+                                      precis_error *err)
+{
+    precis_options defaults;
+    const char *canonical = NULL;
+    precis_status st = begin(s, text, len, &options, &defaults, out, &canonical, err);
+    pcs_doc doc;
+    if (st == PRECIS_OK)
+        st = prepare(s, text, len, options, canonical, &doc, err);
+    if (st == PRECIS_OK)
+        st = finish(&doc, &s->arena, options, canonical, NULL, 0, false, len, out, err);
+    return st;
+}
+
+precis_status precis_summarize_oracle(precis_summarizer *s, const precis_rouge_scorer *scorer,
+                                      const char *text, size_t len,
+                                      const char *const *refs, const size_t *ref_lens,
+                                      size_t n_refs, const precis_options *options,
+                                      precis_result **out, precis_error *err)
+{
+    precis_options defaults;
+    const char *canonical = NULL;
+    precis_status st = begin(s, text, len, &options, &defaults, out, &canonical, err);
+    if (st == PRECIS_OK && (!scorer || !refs || !ref_lens || n_refs == 0))
+        st = pcs_fail(err, PRECIS_ERR_ARGUMENT, SIZE_MAX,
+                      "the oracle needs a ROUGE scorer and at least one reference");
+    pcs_doc doc;
+    if (st == PRECIS_OK)
+        st = prepare(s, text, len, options, canonical, &doc, err);
+    uint32_t *picked = NULL, n_picked = 0;
+    bool shortfall = false;
+    if (st == PRECIS_OK)
+        st = pcs_oracle(&doc, &s->arena, options, scorer, refs, ref_lens, n_refs, &picked,
+                        &n_picked, &shortfall, err);
+    if (st == PRECIS_OK)
+        st = finish(&doc, &s->arena, options, canonical, picked, n_picked, shortfall, len, out,
+                    err);
+    return st;
 }
 
 size_t precis_result_sentence_count(const precis_result *r)

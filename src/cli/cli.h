@@ -56,4 +56,8 @@ void cli_append(cli_out *o, const char *s, size_t n);
  * failure. */
 int cli_write_stdout(const char *s, size_t n);
 
+/* Subcommands: `precis NAME ...` runs cli_NAME_main(argc, argv) with
+ * argv[0] = NAME. */
+int cli_eval_main(int argc, char **argv);
+
 #endif

@@ -89,6 +89,7 @@ static const struct {
     const char *name;
     int (*run)(int argc, char **argv);
 } subcommands[] = {
+    {"eval", cli_eval_main},
     {NULL, NULL}
 };
 
@@ -239,7 +240,11 @@ int main(int argc, char **argv)
     precis_result *result = NULL;
     precis_error err;
     precis_status s = precis_summarizer_new(&summarizer);
-    if (s == PRECIS_OK)
+    /* Key terms alone need no summary, so they also work on a single
+     * sentence (an abstract, a headline). */
+    if (s == PRECIS_OK && only == ONLY_KEYWORDS)
+        s = precis_extract_keywords(summarizer, input, len, &opt, &result, &err);
+    else if (s == PRECIS_OK)
         s = precis_summarize(summarizer, input, len, &opt, &result, &err);
     else
         snprintf(err.message, sizeof err.message, "%s", precis_status_string(s));

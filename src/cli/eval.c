@@ -1,0 +1,583 @@
+/* precis eval: ROUGE for one candidate, and whole fixture sets scored with
+ * baselines beside the system, means with bootstrap confidence intervals.
+ * All scoring is the library's; this file reads folders and prints. */
+#define _POSIX_C_SOURCE 200809L
+
+#include <dirent.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "cli.h"
+
+static const char eval_usage[] =
+    "Usage: precis eval rouge CANDIDATE REFERENCE...\n"
+    "       precis eval [OPTION]... DIR\n"
+    "\n"
+    "The first form prints ROUGE-1, ROUGE-2 and ROUGE-L (precision, recall, F) of\n"
+    "one candidate summary against one or more references, each a UTF-8 file with\n"
+    "one sentence per line, exactly as ROUGE-1.5.5 -c 95 -m -n 2 -a computes them.\n"
+    "\n"
+    "The second scores a fixture set: DIR/docs/ID.txt with DIR/refs/ID.txt\n"
+    "(summaries: ROUGE F) or DIR/keys/ID.txt (key phrases: precision, recall and\n"
+    "F1 at 5 and 10, Porter-stemmed exact match, gold keys absent from the text\n"
+    "counted). Every method runs on every document; the table gives the mean over\n"
+    "documents and its 95% bootstrap confidence interval (1000 resamples).\n"
+    "\n"
+    "  -n, --sentences N     summaries of N sentences (default 3)\n"
+    "  -w, --words N         summaries of whole sentences up to N words\n"
+    "      --ref-words       summaries up to each reference's own word count\n"
+    "  -m, --methods LIST    comma-separated: textrank, lead, random, oracle\n"
+    "                        (default: all for summaries, textrank for key phrases)\n"
+    "  -l, --lang LANG       language of the documents (default english)\n"
+    "      --limit N         only the first N documents (in name order)\n"
+    "      --seed S          seed of the random baseline and the bootstrap (default 1)\n"
+    "      --wordnet DIR     WordNet's exception lists (default /usr/share/wordnet)\n"
+    "  -f, --format FORMAT   text (default) or json\n"
+    "  -h, --help            print this help\n"
+    "\n"
+    "Documents a method cannot summarise (for example a single sentence) score 0\n"
+    "for that method and are counted in the table's 'failed' column.\n";
+
+#define RESAMPLES 1000
+#define MAX_METHODS 16
+
+/* ------------------------------------------------------------------------ */
+
+static char *read_named(const char *path, size_t *len, int *code)
+{
+    char *buf = NULL, why[256];
+    *code = cli_read_input(path, (size_t)1 << 30, &buf, len, why, sizeof why);
+    if (*code != EXIT_OK) {
+        cli_complain("%s: %s", path, why);
+        return NULL;
+    }
+    return buf;
+}
+
+static int eval_rouge(int argc, char **argv, bool json, const char *wordnet)
+{
+    if (argc < 2)
+        return cli_usage_error("eval rouge needs a candidate and at least one reference");
+    precis_rouge_scorer *scorer = NULL;
+    precis_error err;
+    if (precis_rouge_scorer_new(wordnet, &scorer, &err) != PRECIS_OK) {
+        cli_complain("%s", err.message);
+        return cli_exit_for(err.status);
+    }
+    int code = EXIT_OK;
+    size_t n_refs = (size_t)argc - 1;
+    char **texts = calloc((size_t)argc, sizeof *texts);
+    size_t *lens = calloc((size_t)argc, sizeof *lens);
+    if (!texts || !lens)
+        code = EXIT_INTERNAL;
+    for (int i = 0; code == EXIT_OK && i < argc; i++)
+        if (!(texts[i] = read_named(argv[i], &lens[i], &code)))
+            break;
+    precis_rouge r;
+    if (code == EXIT_OK &&
+        precis_rouge_evaluate(scorer, texts[0], lens[0], (const char *const *)texts + 1,
+                              lens + 1, n_refs, &r, &err) != PRECIS_OK) {
+        cli_complain("%s", err.message);
+        code = cli_exit_for(err.status);
+    }
+    if (code == EXIT_OK) {
+        cli_out o = {0};
+        const precis_rouge_score *m[3] = {&r.rouge1, &r.rouge2, &r.rougeL};
+        const char *names[3] = {"rouge1", "rouge2", "rougeL"};
+        if (json) {
+            cli_printf(&o, "{");
+            for (int i = 0; i < 3; i++)
+                cli_printf(&o, "%s\"%s\": {\"p\": %.5f, \"r\": %.5f, \"f\": %.5f}",
+                           i ? ", " : "", names[i], m[i]->precision, m[i]->recall, m[i]->f);
+            cli_printf(&o, "}\n");
+        } else {
+            const char *labels[3] = {"ROUGE-1", "ROUGE-2", "ROUGE-L"};
+            for (int i = 0; i < 3; i++)
+                cli_printf(&o, "%s  P %.5f  R %.5f  F %.5f\n", labels[i], m[i]->precision,
+                           m[i]->recall, m[i]->f);
+        }
+        code = o.nomem ? EXIT_INTERNAL : cli_write_stdout(o.s, o.n);
+        free(o.s);
+    }
+    for (int i = 0; texts && i < argc; i++)
+        free(texts[i]);
+    free(texts);
+    free(lens);
+    precis_rouge_scorer_free(scorer);
+    return code;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Fixture sets                                                              */
+/* ------------------------------------------------------------------------ */
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Document IDs: the names under DIR/docs without ".txt", sorted. */
+static char **list_ids(const char *dir, size_t *n, size_t limit)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/docs", dir);
+    DIR *d = opendir(path);
+    if (!d)
+        return NULL;
+    char **ids = NULL;
+    size_t cap = 0, count = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        size_t len = strlen(e->d_name);
+        if (len <= 4 || strcmp(e->d_name + len - 4, ".txt") != 0)
+            continue;
+        if (count == cap) {
+            cap = cap ? cap * 2 : 256;
+            char **p = realloc(ids, cap * sizeof *p);
+            if (!p)
+                break;
+            ids = p;
+        }
+        ids[count] = strndup(e->d_name, len - 4);
+        if (ids[count])
+            count++;
+    }
+    closedir(d);
+    qsort(ids, count, sizeof *ids, by_name);
+    if (limit && count > limit) {
+        for (size_t i = limit; i < count; i++)
+            free(ids[i]);
+        count = limit;
+    }
+    *n = count;
+    return ids;
+}
+
+static bool is_dir(const char *dir, const char *sub)
+{
+    char path[4096];
+    struct stat st;
+    snprintf(path, sizeof path, "%s/%s", dir, sub);
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static char *read_part(const char *dir, const char *sub, const char *id, size_t *len)
+{
+    char path[4096], why[256], *buf = NULL;
+    snprintf(path, sizeof path, "%s/%s/%s.txt", dir, sub, id);
+    if (cli_read_input(path, (size_t)1 << 30, &buf, len, why, sizeof why) != EXIT_OK)
+        return NULL;
+    return buf;
+}
+
+static size_t count_words(const char *s, size_t n)
+{
+    size_t w = 0;
+    bool in = false;
+    for (size_t i = 0; i < n; i++) {
+        bool space = s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r';
+        w += !space && !in;
+        in = !space;
+    }
+    return w;
+}
+
+enum { ORACLE = -1 };
+
+typedef struct method {
+    const char *name;
+    int id; /* precis_method, or ORACLE */
+    double *scores; /* documents x metrics */
+    size_t failed;
+    double seconds;
+} method;
+
+typedef struct eval_cfg {
+    precis_options opt;
+    bool ref_words;
+    bool json;
+    size_t limit;
+    uint64_t seed;
+    const char *wordnet;
+} eval_cfg;
+
+static double now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
+/* Summary text of a result: its sentences, one per line. */
+static char *result_text(const precis_result *r, size_t *len)
+{
+    cli_out o = {0};
+    for (size_t i = 0; i < precis_result_sentence_count(r); i++)
+        cli_printf(&o, "%s\n", precis_result_sentence(r, i)->text);
+    if (o.nomem) {
+        free(o.s);
+        return NULL;
+    }
+    *len = o.n;
+    return o.s ? o.s : calloc(1, 1);
+}
+
+static void print_interval(cli_out *o, bool json, const char *key, const double *v, size_t n,
+                           uint64_t seed, double scale)
+{
+    double mean = 0, lo = 0, hi = 0;
+    precis_bootstrap_mean(v, n, RESAMPLES, 0.95, seed, &mean, &lo, &hi);
+    if (json)
+        cli_printf(o, "\"%s\": {\"mean\": %.5f, \"lo\": %.5f, \"hi\": %.5f}", key, mean, lo, hi);
+    else
+        cli_printf(o, "  %6.2f [%6.2f, %6.2f]", mean * scale, lo * scale, hi * scale);
+}
+
+static int report(const char *dir, const char *kind, const char *budget, method *m,
+                  size_t n_methods, size_t n_docs, const char *const *metrics, size_t n_metrics,
+                  const eval_cfg *cfg)
+{
+    cli_out o = {0};
+    double *col = malloc((n_docs ? n_docs : 1) * sizeof *col);
+    if (!col)
+        return EXIT_INTERNAL;
+    if (cfg->json) {
+        cli_printf(&o, "{\"dataset\": \"%s\", \"kind\": \"%s\", \"documents\": %zu, "
+                       "\"budget\": \"%s\", \"language\": \"%s\", \"resamples\": %d, "
+                       "\"confidence\": 0.95, \"methods\": [",
+                   dir, kind, n_docs, budget, cfg->opt.language, RESAMPLES);
+    } else {
+        cli_printf(&o, "%s: %zu documents, %s; mean and 95%% bootstrap interval\n", dir,
+                   n_docs, budget);
+        cli_printf(&o, "%-10s", "method");
+        for (size_t k = 0; k < n_metrics; k++)
+            cli_printf(&o, "  %-22s", metrics[k]);
+        cli_printf(&o, "  failed  seconds\n");
+    }
+    for (size_t i = 0; i < n_methods; i++) {
+        if (cfg->json)
+            cli_printf(&o, "%s{\"name\": \"%s\", \"failed\": %zu, \"seconds\": %.3f, ",
+                       i ? ", " : "", m[i].name, m[i].failed, m[i].seconds);
+        else
+            cli_printf(&o, "%-10s", m[i].name);
+        for (size_t k = 0; k < n_metrics; k++) {
+            for (size_t d = 0; d < n_docs; d++)
+                col[d] = m[i].scores[d * n_metrics + k];
+            if (cfg->json && k)
+                cli_printf(&o, ", ");
+            if (n_docs)
+                print_interval(&o, cfg->json, metrics[k], col, n_docs, cfg->seed, 100.0);
+        }
+        if (cfg->json)
+            cli_printf(&o, "}");
+        else
+            cli_printf(&o, "  %6zu  %7.2f\n", m[i].failed, m[i].seconds);
+    }
+    if (cfg->json)
+        cli_printf(&o, "]}\n");
+    free(col);
+    int code = o.nomem ? EXIT_INTERNAL : cli_write_stdout(o.s, o.n);
+    free(o.s);
+    return code;
+}
+
+static int eval_summaries(const char *dir, char **ids, size_t n_docs, method *m,
+                          size_t n_methods, eval_cfg *cfg)
+{
+    precis_rouge_scorer *scorer = NULL;
+    precis_error err;
+    if (precis_rouge_scorer_new(cfg->wordnet, &scorer, &err) != PRECIS_OK) {
+        cli_complain("%s", err.message);
+        return cli_exit_for(err.status);
+    }
+    enum { METRICS = 3 };
+    static const char *const metrics[METRICS] = {"ROUGE-1 F", "ROUGE-2 F", "ROUGE-L F"};
+    precis_summarizer *s = NULL;
+    int code = precis_summarizer_new(&s) == PRECIS_OK ? EXIT_OK : EXIT_INTERNAL;
+    for (size_t i = 0; code == EXIT_OK && i < n_methods; i++)
+        if (!(m[i].scores = calloc(n_docs * METRICS + 1, sizeof(double))))
+            code = EXIT_INTERNAL;
+    for (size_t d = 0; code == EXIT_OK && d < n_docs; d++) {
+        size_t doc_len, ref_len;
+        char *doc = read_part(dir, "docs", ids[d], &doc_len);
+        char *ref = read_part(dir, "refs", ids[d], &ref_len);
+        if (!doc || !ref) {
+            cli_complain("%s: cannot read document or reference '%s'", dir, ids[d]);
+            free(doc), free(ref);
+            code = EXIT_IO;
+            break;
+        }
+        precis_options o = cfg->opt;
+        if (cfg->ref_words)
+            o.words = count_words(ref, ref_len), o.ratio = 0;
+        const char *refs[1] = {ref};
+        for (size_t i = 0; i < n_methods; i++) {
+            double t0 = now();
+            precis_result *r = NULL;
+            precis_status st;
+            if (m[i].id == ORACLE) {
+                st = precis_summarize_oracle(s, scorer, doc, doc_len, refs, &ref_len, 1, &o, &r,
+                                             &err);
+            } else {
+                o.method = (precis_method)m[i].id;
+                st = precis_summarize(s, doc, doc_len, &o, &r, &err);
+            }
+            size_t cand_len = 0;
+            char *cand = st == PRECIS_OK ? result_text(r, &cand_len) : NULL;
+            precis_rouge score;
+            if (cand && precis_rouge_evaluate(scorer, cand, cand_len, refs, &ref_len, 1, &score,
+                                              &err) == PRECIS_OK) {
+                double *row = m[i].scores + d * METRICS;
+                row[0] = score.rouge1.f, row[1] = score.rouge2.f, row[2] = score.rougeL.f;
+            } else {
+                m[i].failed++;
+            }
+            free(cand);
+            precis_result_free(r);
+            m[i].seconds += now() - t0;
+        }
+        free(doc);
+        free(ref);
+    }
+    char budget[64];
+    if (cfg->ref_words)
+        snprintf(budget, sizeof budget, "each reference's word count");
+    else if (cfg->opt.words)
+        snprintf(budget, sizeof budget, "%zu words", cfg->opt.words);
+    else
+        snprintf(budget, sizeof budget, "%zu sentence%s", cfg->opt.sentences,
+                 cfg->opt.sentences == 1 ? "" : "s");
+    if (code == EXIT_OK)
+        code = report(dir, "summaries", budget, m, n_methods, n_docs, metrics, METRICS, cfg);
+    precis_summarizer_free(s);
+    precis_rouge_scorer_free(scorer);
+    return code;
+}
+
+/* Split a key file into its non-empty lines (in place). */
+static size_t split_lines(char *text, char ***out)
+{
+    size_t n = 0, cap = 16;
+    char **lines = malloc(cap * sizeof *lines);
+    for (char *p = text; lines && p && *p;) {
+        char *nl = strchr(p, '\n');
+        if (nl)
+            *nl = '\0';
+        size_t len = strlen(p);
+        if (len && p[len - 1] == '\r')
+            p[--len] = '\0';
+        if (len) {
+            if (n == cap) {
+                char **q = realloc(lines, (cap *= 2) * sizeof *q);
+                if (!q)
+                    break;
+                lines = q;
+            }
+            lines[n++] = p;
+        }
+        p = nl ? nl + 1 : NULL;
+    }
+    *out = lines;
+    return lines ? n : 0;
+}
+
+static int eval_keywords(const char *dir, char **ids, size_t n_docs, method *m,
+                         size_t n_methods, eval_cfg *cfg)
+{
+    enum { METRICS = 6 };
+    static const char *const metrics[METRICS] = {"P@5", "R@5", "F1@5", "P@10", "R@10", "F1@10"};
+    precis_summarizer *s = NULL;
+    int code = precis_summarizer_new(&s) == PRECIS_OK ? EXIT_OK : EXIT_INTERNAL;
+    for (size_t i = 0; code == EXIT_OK && i < n_methods; i++) {
+        if (m[i].id == ORACLE || m[i].id == PRECIS_METHOD_RANDOM || m[i].id == PRECIS_METHOD_LEAD)
+            return cli_usage_error("--methods: '%s' does not extract key phrases", m[i].name);
+        if (!(m[i].scores = calloc(n_docs * METRICS + 1, sizeof(double))))
+            code = EXIT_INTERNAL;
+    }
+    for (size_t d = 0; code == EXIT_OK && d < n_docs; d++) {
+        size_t doc_len, key_len;
+        char *doc = read_part(dir, "docs", ids[d], &doc_len);
+        char *keys = read_part(dir, "keys", ids[d], &key_len);
+        if (!doc || !keys) {
+            cli_complain("%s: cannot read document or keys '%s'", dir, ids[d]);
+            free(doc), free(keys);
+            code = EXIT_IO;
+            break;
+        }
+        char **gold = NULL;
+        size_t n_gold = split_lines(keys, &gold);
+        for (size_t i = 0; i < n_methods; i++) {
+            double t0 = now();
+            precis_options o = cfg->opt;
+            o.method = (precis_method)m[i].id;
+            o.keywords = 10;
+            precis_result *r = NULL;
+            precis_error err;
+            double *row = m[i].scores + d * METRICS;
+            if (precis_extract_keywords(s, doc, doc_len, &o, &r, &err) == PRECIS_OK) {
+                size_t n_pred = precis_result_keyword_count(r);
+                const char *pred[10];
+                for (size_t k = 0; k < n_pred && k < 10; k++)
+                    pred[k] = precis_result_keyword(r, k)->term;
+                precis_keyphrase_score at5, at10;
+                precis_keyphrase_evaluate(pred, n_pred, (const char *const *)gold, n_gold, 5,
+                                          &at5, NULL);
+                precis_keyphrase_evaluate(pred, n_pred, (const char *const *)gold, n_gold, 10,
+                                          &at10, NULL);
+                row[0] = at5.precision, row[1] = at5.recall, row[2] = at5.f1;
+                row[3] = at10.precision, row[4] = at10.recall, row[5] = at10.f1;
+            } else {
+                m[i].failed++;
+            }
+            precis_result_free(r);
+            m[i].seconds += now() - t0;
+        }
+        free(gold);
+        free(doc);
+        free(keys);
+    }
+    if (code == EXIT_OK)
+        code = report(dir, "keyphrases", "10 key phrases", m, n_methods, n_docs, metrics,
+                      METRICS, cfg);
+    precis_summarizer_free(s);
+    return code;
+}
+
+static int parse_methods(const char *list, method *m, size_t *n)
+{
+    char *copy = strdup(list);
+    if (!copy)
+        return EXIT_INTERNAL;
+    *n = 0;
+    int code = EXIT_OK;
+    for (char *save = NULL, *tok = strtok_r(copy, ",", &save); tok;
+         tok = strtok_r(NULL, ",", &save)) {
+        if (*n == MAX_METHODS) {
+            code = cli_usage_error("--methods: at most %d methods", MAX_METHODS);
+            break;
+        }
+        precis_method pm;
+        if (strcmp(tok, "oracle") == 0) {
+            m[*n] = (method){.name = "oracle", .id = ORACLE};
+        } else if (precis_method_parse(tok, &pm) == PRECIS_OK) {
+            m[*n] = (method){.name = precis_method_name(pm), .id = (int)pm};
+        } else {
+            code = cli_usage_error("--methods: unknown method '%s'", tok);
+            break;
+        }
+        (*n)++;
+    }
+    free(copy);
+    if (code == EXIT_OK && *n == 0)
+        code = cli_usage_error("--methods: no method given");
+    return code;
+}
+
+int cli_eval_main(int argc, char **argv)
+{
+    eval_cfg cfg = {.seed = 1};
+    precis_options_init(&cfg.opt);
+    const char *methods = NULL;
+    enum { OPT_REF_WORDS = 256, OPT_LIMIT, OPT_SEED, OPT_WORDNET };
+    static const struct option longopts[] = {
+        {"sentences", required_argument, NULL, 'n'}, {"words", required_argument, NULL, 'w'},
+        {"ref-words", no_argument, NULL, OPT_REF_WORDS},
+        {"methods", required_argument, NULL, 'm'},   {"lang", required_argument, NULL, 'l'},
+        {"limit", required_argument, NULL, OPT_LIMIT},
+        {"seed", required_argument, NULL, OPT_SEED},
+        {"wordnet", required_argument, NULL, OPT_WORDNET},
+        {"format", required_argument, NULL, 'f'},    {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    opterr = 0;
+    optind = 1;
+    int c;
+    size_t v;
+    while ((c = getopt_long(argc, argv, "+:n:w:m:l:f:h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'n':
+            if (!cli_parse_size(optarg, 1, 1000, &cfg.opt.sentences))
+                return cli_usage_error("--sentences: '%s' is not a whole number from 1 to 1000", optarg);
+            cfg.opt.words = 0, cfg.ref_words = false;
+            break;
+        case 'w':
+            if (!cli_parse_size(optarg, 1, 1000000, &cfg.opt.words))
+                return cli_usage_error("--words: '%s' is not a whole number from 1 to 1000000", optarg);
+            cfg.ref_words = false;
+            break;
+        case OPT_REF_WORDS:
+            cfg.ref_words = true, cfg.opt.words = 0;
+            break;
+        case 'm':
+            methods = optarg;
+            break;
+        case 'l': {
+            precis_error err;
+            if (precis_language_resolve(optarg, &cfg.opt.language, &err) != PRECIS_OK)
+                return cli_usage_error("--lang: %s", err.message);
+            break;
+        }
+        case OPT_LIMIT:
+            if (!cli_parse_size(optarg, 1, SIZE_MAX, &cfg.limit))
+                return cli_usage_error("--limit: '%s' is not a positive whole number", optarg);
+            break;
+        case OPT_SEED:
+            if (!cli_parse_size(optarg, 0, SIZE_MAX, &v))
+                return cli_usage_error("--seed: '%s' is not a whole number", optarg);
+            cfg.seed = cfg.opt.seed = (uint64_t)v;
+            break;
+        case OPT_WORDNET:
+            cfg.wordnet = optarg;
+            break;
+        case 'f':
+            if (strcmp(optarg, "json") == 0)
+                cfg.json = true;
+            else if (strcmp(optarg, "text") == 0)
+                cfg.json = false;
+            else
+                return cli_usage_error("--format: '%s' is not text or json", optarg);
+            break;
+        case 'h':
+            fputs(eval_usage, stdout);
+            return cli_write_stdout(NULL, 0);
+        case ':':
+            return cli_usage_error("option '%s' needs a value", argv[optind - 1]);
+        default:
+            return cli_usage_error("eval: unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (optind < argc && strcmp(argv[optind], "rouge") == 0)
+        return eval_rouge(argc - optind - 1, argv + optind + 1, cfg.json, cfg.wordnet);
+    if (argc - optind != 1)
+        return cli_usage_error("eval needs one fixture folder (DIR/docs with DIR/refs or DIR/keys)");
+    const char *dir = argv[optind];
+    bool keys = is_dir(dir, "keys"), refs = is_dir(dir, "refs");
+    if (!is_dir(dir, "docs") || (!keys && !refs)) {
+        cli_complain("%s: not a fixture folder: expected docs/ and refs/ or keys/ in it", dir);
+        return EXIT_IO;
+    }
+    method m[MAX_METHODS];
+    size_t n_methods;
+    int code = parse_methods(methods ? methods : refs ? "textrank,lead,random,oracle" : "textrank",
+                             m, &n_methods);
+    if (code != EXIT_OK)
+        return code;
+    size_t n_docs = 0;
+    char **ids = list_ids(dir, &n_docs, cfg.limit);
+    if (!ids || n_docs == 0) {
+        cli_complain("%s: no documents in docs/", dir);
+        free(ids);
+        return EXIT_NOTHING;
+    }
+    code = refs ? eval_summaries(dir, ids, n_docs, m, n_methods, &cfg)
+                : eval_keywords(dir, ids, n_docs, m, n_methods, &cfg);
+    for (size_t i = 0; i < n_methods; i++)
+        free(m[i].scores);
+    for (size_t d = 0; d < n_docs; d++)
+        free(ids[d]);
+    free(ids);
+    return code;
+}
