@@ -7,6 +7,7 @@
 #include <utf8proc.h>
 
 #include "internal.h"
+#include "rouge.h"
 
 /* ------------------------------------------------------------------------ */
 /* Greedy oracle                                                             */
@@ -32,31 +33,32 @@ precis_status pcs_oracle(pcs_doc *doc, pcs_arena *arena, const precis_options *o
     precis_status st = pcs_candidates(doc, arena, &cand, &m, err);
     if (st != PRECIS_OK)
         return st;
-    /* Each candidate's printed text, once. */
+    /* Each candidate's printed text, tokenised once for ROUGE. */
     char **text = pcs_arena_alloc(arena, m * sizeof *text);
     size_t *tlen = pcs_arena_alloc(arena, m * sizeof *tlen);
     bool *used = pcs_arena_calloc(arena, m, sizeof *used);
     uint32_t *sel = pcs_arena_alloc(arena, m * sizeof *sel);
-    if (!text || !tlen || !used || !sel)
+    uint32_t *trial = pcs_arena_alloc(arena, m * sizeof *trial);
+    if (!text || !tlen || !used || !sel || !trial)
         return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
-    size_t total = 0;
     for (uint32_t k = 0; k < m; k++) {
         const pcs_sentence *s = &doc->sents[cand[k]];
         text[k] = pcs_arena_alloc(arena, (size_t)(s->end - s->start) + 1);
         if (!text[k])
             return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
         tlen[k] = pcs_collapse_space(doc->text + s->start, s->end - s->start, text[k]);
-        total += tlen[k] + 1;
     }
-    char *buf = pcs_arena_alloc(arena, total + 1);
-    if (!buf)
-        return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
+    pcs_rouge_units *units;
+    st = pcs_rouge_units_new(scorer, (const char *const *)text, tlen, m, refs, ref_lens, n_refs,
+                             &units, err);
+    if (st != PRECIS_OK)
+        return st;
 
     size_t budget = pcs_word_budget(doc, o), words = 0;
     size_t max_sentences = budget > 0 ? m : o->sentences;
     uint32_t n = 0;
     double best_total = 0;
-    while (n < max_sentences) {
+    while (n < max_sentences && st == PRECIS_OK) {
         double best = best_total;
         uint32_t best_k = UINT32_MAX;
         for (uint32_t k = 0; k < m; k++) {
@@ -64,21 +66,16 @@ precis_status pcs_oracle(pcs_doc *doc, pcs_arena *arena, const precis_options *o
                 continue;
             if (budget > 0 && n > 0 && words + doc->sents[cand[k]].words > budget)
                 continue;
-            /* The summary with k added, in document order (candidates are
-             * in document order, so merge by position). */
-            size_t at = 0;
-            for (uint32_t q = 0; q < m; q++) {
-                if (!used[q] && q != k)
-                    continue;
-                memcpy(buf + at, text[q], tlen[q]);
-                at += tlen[q];
-                buf[at++] = '\n';
-            }
-            precis_rouge r;
-            st = precis_rouge_evaluate(scorer, buf, at, refs, ref_lens, n_refs, &r, err);
+            /* The summary with k added, in document order. */
+            uint32_t t = 0;
+            for (uint32_t q = 0; q < m; q++)
+                if (used[q] || q == k)
+                    trial[t++] = q;
+            precis_rouge_score r1, r2;
+            st = pcs_rouge_units_score(units, trial, t, &r1, &r2);
             if (st != PRECIS_OK)
-                return st;
-            double obj = r.rouge1.f + r.rouge2.f;
+                break;
+            double obj = r1.f + r2.f;
             if (obj > best) {
                 best = obj;
                 best_k = k;
@@ -94,6 +91,9 @@ precis_status pcs_oracle(pcs_doc *doc, pcs_arena *arena, const precis_options *o
         if (budget > 0 && words >= budget)
             break;
     }
+    pcs_rouge_units_free(units);
+    if (st != PRECIS_OK)
+        return pcs_fail(err, st, SIZE_MAX, "ROUGE scoring failed");
     qsort(sel, n, sizeof *sel, by_index);
     *picked = sel;
     *n_picked = n;

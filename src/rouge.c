@@ -435,3 +435,246 @@ done:
     work_free(&w);
     return st;
 }
+
+/* ------------------------------------------------------------------------ */
+/* Many candidates from the same units                                       */
+/* ------------------------------------------------------------------------ */
+
+struct pcs_rouge_units {
+    rouge_work w;        /* tokens of units then references, shared term ids */
+    size_t n_units, n_refs;
+    uint32_t *ref_big;   /* per token: id of the bigram it starts, if a
+                          * reference has it, else UINT32_MAX */
+    uint32_t n_ref_bigrams;
+    pcs_map ref_bigrams; /* 8 bytes of two term ids -> reference bigram id */
+    /* Per reference k, its distinct terms and bigrams with their counts:
+     * [ref_term_first[k], ref_term_first[k + 1]) into ref_terms and
+     * ref_term_count (likewise for bigrams). */
+    uint32_t *ref_terms, *ref_term_count, *ref_bigs, *ref_big_count;
+    size_t *ref_term_first, *ref_big_first;
+    uint64_t *ref_tokens; /* per reference: tokens (unigram count) */
+    uint32_t *cand1, *cand2; /* scratch counts, zero between calls */
+};
+
+void pcs_rouge_units_free(pcs_rouge_units *u)
+{
+    if (!u)
+        return;
+    work_free(&u->w);
+    pcs_map_free(&u->ref_bigrams);
+    free(u->ref_big);
+    free(u->ref_terms);
+    free(u->ref_term_count);
+    free(u->ref_bigs);
+    free(u->ref_big_count);
+    free(u->ref_term_first);
+    free(u->ref_big_first);
+    free(u->ref_tokens);
+    free(u->cand1);
+    free(u->cand2);
+    free(u);
+}
+
+/* Reference bigram id of the pair (a, b), or UINT32_MAX. */
+static uint32_t ref_bigram(const pcs_rouge_units *u, uint32_t a, uint32_t b)
+{
+    uint32_t key[2] = {a, b};
+    const pcs_map_slot *slot =
+        pcs_map_find(&u->ref_bigrams, (const char *)key, sizeof key, pcs_hash((const char *)key, sizeof key));
+    return slot ? slot->value : UINT32_MAX;
+}
+
+precis_status pcs_rouge_units_new(const precis_rouge_scorer *scorer, const char *const *units,
+                                  const size_t *unit_lens, size_t n_units,
+                                  const char *const *refs, const size_t *ref_lens,
+                                  size_t n_refs, pcs_rouge_units **out, precis_error *err)
+{
+    *out = NULL;
+    if (!scorer || n_refs == 0 || !refs || !ref_lens || (n_units && (!units || !unit_lens)))
+        return pcs_fail(err, PRECIS_ERR_ARGUMENT, SIZE_MAX,
+                        "pcs_rouge_units_new: scorer, units and references are needed");
+    pcs_rouge_units *u = calloc(1, sizeof *u);
+    if (!u)
+        return nomem(err);
+    u->n_units = n_units;
+    u->n_refs = n_refs;
+    rouge_work *w = &u->w;
+    w->scorer = scorer;
+    pcs_arena_init(&w->arena);
+    size_t texts = n_units + n_refs;
+    w->tok_first = calloc(texts + 1, sizeof *w->tok_first);
+    w->sent_first = calloc(texts + 1, sizeof *w->sent_first);
+    if (!w->tok_first || !w->sent_first)
+        goto fail;
+    for (size_t k = 0; k < texts; k++) {
+        w->tok_first[k] = w->n_toks;
+        w->sent_first[k] = w->n_sents;
+        const char *t = k < n_units ? units[k] : refs[k - n_units];
+        size_t len = k < n_units ? unit_lens[k] : ref_lens[k - n_units];
+        if (len > 0 && !tokenize(w, t, len))
+            goto fail;
+    }
+    w->tok_first[texts] = w->n_toks;
+    w->sent_first[texts] = w->n_sents;
+
+    /* Reference bigrams get dense ids; per reference, distinct terms and
+     * bigrams with counts. */
+    size_t ref_tok0 = w->tok_first[n_units], ref_toks = w->n_toks - ref_tok0;
+    u->ref_big = malloc((w->n_toks + 1) * sizeof *u->ref_big);
+    uint32_t *term_seen = calloc(w->n_terms + 1, sizeof *term_seen);
+    u->ref_terms = malloc((ref_toks + 1) * sizeof *u->ref_terms);
+    u->ref_term_count = malloc((ref_toks + 1) * sizeof *u->ref_term_count);
+    u->ref_bigs = malloc((ref_toks + 1) * sizeof *u->ref_bigs);
+    u->ref_big_count = malloc((ref_toks + 1) * sizeof *u->ref_big_count);
+    u->ref_term_first = calloc(n_refs + 1, sizeof *u->ref_term_first);
+    u->ref_big_first = calloc(n_refs + 1, sizeof *u->ref_big_first);
+    u->ref_tokens = calloc(n_refs, sizeof *u->ref_tokens);
+    if (!u->ref_big || !term_seen || !u->ref_terms || !u->ref_term_count || !u->ref_bigs ||
+        !u->ref_big_count || !u->ref_term_first || !u->ref_big_first || !u->ref_tokens) {
+        free(term_seen);
+        goto fail;
+    }
+    for (size_t i = ref_tok0; i + 1 < w->n_toks; i++) {
+        uint32_t key[2] = {w->toks[i], w->toks[i + 1]};
+        uint32_t h = pcs_hash((const char *)key, sizeof key);
+        if (!pcs_map_find(&u->ref_bigrams, (const char *)key, sizeof key, h)) {
+            char *stored = pcs_arena_alloc(&w->arena, sizeof key);
+            if (!stored) {
+                free(term_seen);
+                goto fail;
+            }
+            memcpy(stored, key, sizeof key);
+            if (!pcs_map_put(&u->ref_bigrams, stored, sizeof key, h, u->n_ref_bigrams++)) {
+                free(term_seen);
+                goto fail;
+            }
+        }
+    }
+    uint32_t *big_seen = calloc(u->n_ref_bigrams + 1, sizeof *big_seen);
+    u->cand1 = calloc(w->n_terms + 1, sizeof *u->cand1);
+    u->cand2 = calloc(u->n_ref_bigrams + 1, sizeof *u->cand2);
+    if (!big_seen || !u->cand1 || !u->cand2) {
+        free(term_seen);
+        free(big_seen);
+        goto fail;
+    }
+    /* Within each text, the bigram each token starts (n-grams run across
+     * a text's lines, not across texts). */
+    for (size_t k = 0; k < texts; k++)
+        for (size_t i = w->tok_first[k]; i < w->tok_first[k + 1]; i++)
+            u->ref_big[i] = i + 1 < w->tok_first[k + 1]
+                                ? ref_bigram(u, w->toks[i], w->toks[i + 1])
+                                : UINT32_MAX;
+    size_t nt = 0, nb = 0;
+    for (size_t r = 0; r < n_refs; r++) {
+        size_t a = w->tok_first[n_units + r], b = w->tok_first[n_units + r + 1];
+        u->ref_term_first[r] = nt;
+        u->ref_big_first[r] = nb;
+        u->ref_tokens[r] = b - a;
+        uint32_t stamp = (uint32_t)r + 1;
+        for (size_t i = a; i < b; i++) {
+            uint32_t t = w->toks[i];
+            if (term_seen[t] != stamp) {
+                term_seen[t] = stamp;
+                u->ref_terms[nt] = t;
+                u->ref_term_count[nt++] = 0;
+            }
+            uint32_t g = u->ref_big[i];
+            if (g != UINT32_MAX && big_seen[g] != stamp) {
+                big_seen[g] = stamp;
+                u->ref_bigs[nb] = g;
+                u->ref_big_count[nb++] = 0;
+            }
+        }
+        /* Counts: a second pass over the reference, found by linear search
+         * within this reference's distinct entries via the stamp arrays
+         * reused as positions. */
+        for (size_t q = u->ref_term_first[r]; q < nt; q++)
+            term_seen[u->ref_terms[q]] = (uint32_t)q;
+        for (size_t q = u->ref_big_first[r]; q < nb; q++)
+            big_seen[u->ref_bigs[q]] = (uint32_t)q;
+        for (size_t i = a; i < b; i++) {
+            u->ref_term_count[term_seen[w->toks[i]]]++;
+            if (u->ref_big[i] != UINT32_MAX)
+                u->ref_big_count[big_seen[u->ref_big[i]]]++;
+        }
+        /* Reset the stamps for the next reference. */
+        for (size_t q = u->ref_term_first[r]; q < nt; q++)
+            term_seen[u->ref_terms[q]] = 0;
+        for (size_t q = u->ref_big_first[r]; q < nb; q++)
+            big_seen[u->ref_bigs[q]] = 0;
+    }
+    u->ref_term_first[n_refs] = nt;
+    u->ref_big_first[n_refs] = nb;
+    free(term_seen);
+    free(big_seen);
+    *out = u;
+    return PRECIS_OK;
+fail:
+    pcs_rouge_units_free(u);
+    return nomem(err);
+}
+
+precis_status pcs_rouge_units_score(pcs_rouge_units *u, const uint32_t *chosen, size_t n,
+                                    precis_rouge_score *rouge1, precis_rouge_score *rouge2)
+{
+    const rouge_work *w = &u->w;
+    uint64_t cand_toks = 0, cand_bigs = 0;
+    uint32_t last = UINT32_MAX; /* the previous unit's last token, for the
+                                 * bigram that joins two lines */
+    for (size_t c = 0; c < n; c++) {
+        if (chosen[c] >= u->n_units)
+            return PRECIS_ERR_ARGUMENT;
+        size_t a = w->tok_first[chosen[c]], b = w->tok_first[chosen[c] + 1];
+        if (a == b)
+            continue;
+        if (last != UINT32_MAX) {
+            cand_bigs++;
+            uint32_t g = ref_bigram(u, last, w->toks[a]);
+            if (g != UINT32_MAX)
+                u->cand2[g]++;
+        }
+        for (size_t i = a; i < b; i++) {
+            u->cand1[w->toks[i]]++;
+            if (u->ref_big[i] != UINT32_MAX)
+                u->cand2[u->ref_big[i]]++;
+        }
+        cand_toks += b - a;
+        cand_bigs += b - a - 1;
+        last = w->toks[b - 1];
+    }
+    uint64_t hits1 = 0, hits2 = 0, ref1 = 0, ref2 = 0;
+    for (size_t r = 0; r < u->n_refs; r++) {
+        for (size_t q = u->ref_term_first[r]; q < u->ref_term_first[r + 1]; q++) {
+            uint32_t have = u->cand1[u->ref_terms[q]], want = u->ref_term_count[q];
+            hits1 += have < want ? have : want;
+        }
+        for (size_t q = u->ref_big_first[r]; q < u->ref_big_first[r + 1]; q++) {
+            uint32_t have = u->cand2[u->ref_bigs[q]], want = u->ref_big_count[q];
+            hits2 += have < want ? have : want;
+        }
+        ref1 += u->ref_tokens[r];
+        ref2 += u->ref_tokens[r] > 1 ? u->ref_tokens[r] - 1 : 0;
+    }
+    *rouge1 = make_score(hits1, ref1, cand_toks * u->n_refs);
+    *rouge2 = make_score(hits2, ref2, cand_bigs * u->n_refs);
+    /* Back to zero for the next call: touch only what was counted. */
+    last = UINT32_MAX;
+    for (size_t c = 0; c < n; c++) {
+        size_t a = w->tok_first[chosen[c]], b = w->tok_first[chosen[c] + 1];
+        if (a == b)
+            continue;
+        if (last != UINT32_MAX) {
+            uint32_t g = ref_bigram(u, last, w->toks[a]);
+            if (g != UINT32_MAX)
+                u->cand2[g] = 0;
+        }
+        for (size_t i = a; i < b; i++) {
+            u->cand1[w->toks[i]] = 0;
+            if (u->ref_big[i] != UINT32_MAX)
+                u->cand2[u->ref_big[i]] = 0;
+        }
+        last = w->toks[b - 1];
+    }
+    return PRECIS_OK;
+}

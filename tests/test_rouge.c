@@ -419,13 +419,59 @@ static void test_fixture_scores(void **state)
     assert_int_equal(rows, 3);
 }
 
+/* Scoring prepared units must equal scoring the same units joined by
+ * newlines, for every subset in document order (units 2 and 6 hold no
+ * token; bigrams run across the joins). */
+static void test_units_match_evaluate(void **state)
+{
+    (void)state;
+    static const char *const units[] = {"The cat sat down.", "On the mat, quietly!",
+                                        "-- ...", "The dog ran away from the cats.",
+                                        "Cats and dogs: running.", "sat on the mat", ""};
+    enum { N = sizeof units / sizeof units[0] };
+    size_t lens[N];
+    for (size_t i = 0; i < N; i++)
+        lens[i] = strlen(units[i]);
+    const char *refs[2] = {"The cat sat on the mat.\nThe dog ran.", "A cat and a dog ran."};
+    size_t ref_lens[2] = {strlen(refs[0]), strlen(refs[1])};
+    for (size_t n_refs = 1; n_refs <= 2; n_refs++) {
+        pcs_rouge_units *u = NULL;
+        assert_int_equal(pcs_rouge_units_new(scorer, units, lens, N, refs, ref_lens, n_refs, &u,
+                                             NULL),
+                         PRECIS_OK);
+        for (unsigned mask = 0; mask < (1u << N); mask++) {
+            uint32_t chosen[N];
+            size_t n = 0;
+            char joined[512] = "";
+            for (uint32_t i = 0; i < N; i++) {
+                if (!(mask & (1u << i)))
+                    continue;
+                chosen[n++] = i;
+                strcat(joined, units[i]);
+                strcat(joined, "\n");
+            }
+            precis_rouge_score r1, r2;
+            assert_int_equal(pcs_rouge_units_score(u, chosen, n, &r1, &r2), PRECIS_OK);
+            precis_rouge want;
+            assert_int_equal(precis_rouge_evaluate(scorer, joined, strlen(joined), refs,
+                                                   ref_lens, n_refs, &want, NULL),
+                             PRECIS_OK);
+            assert_true(r1.precision == want.rouge1.precision && r1.recall == want.rouge1.recall &&
+                        r1.f == want.rouge1.f);
+            assert_true(r2.precision == want.rouge2.precision && r2.recall == want.rouge2.recall &&
+                        r2.f == want.rouge2.f);
+        }
+        pcs_rouge_units_free(u);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest hand[] = {
         cmocka_unit_test(test_stem_rules), cmocka_unit_test(test_lcs_tie),
         cmocka_unit_test(test_lcs_clipping), cmocka_unit_test(test_pooling),
         cmocka_unit_test(test_rounding), cmocka_unit_test(test_tokens),
-        cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_errors), cmocka_unit_test(test_units_match_evaluate),
     };
     int failed = cmocka_run_group_tests_name("rouge", hand, make_scorer,
                                              free_scorer);
