@@ -36,7 +36,7 @@ static const char eval_usage[] =
     "      --limit N         only the first N documents (in name order)\n"
     "      --seed S          seed of the random baseline and the bootstrap (default 1)\n"
     "      --wordnet DIR     WordNet's exception lists (default /usr/share/wordnet)\n"
-    "  -f, --format FORMAT   text (default) or json\n"
+    "  -f, --format FORMAT   text (default), markdown or json\n"
     "  -h, --help            print this help\n"
     "\n"
     "Documents a method cannot summarise (for example a single sentence) score 0\n"
@@ -200,6 +200,7 @@ typedef struct eval_cfg {
     precis_options opt;
     bool ref_words;
     bool json;
+    bool markdown;
     size_t limit;
     uint64_t seed;
     const char *wordnet;
@@ -226,15 +227,17 @@ static char *result_text(const precis_result *r, size_t *len)
     return o.s ? o.s : calloc(1, 1);
 }
 
-static void print_interval(cli_out *o, bool json, const char *key, const double *v, size_t n,
-                           uint64_t seed, double scale)
+static void print_interval(cli_out *o, const eval_cfg *cfg, const char *key, const double *v,
+                           size_t n)
 {
     double mean = 0, lo = 0, hi = 0;
-    precis_bootstrap_mean(v, n, RESAMPLES, 0.95, seed, &mean, &lo, &hi);
-    if (json)
+    precis_bootstrap_mean(v, n, RESAMPLES, 0.95, cfg->seed, &mean, &lo, &hi);
+    if (cfg->json)
         cli_printf(o, "\"%s\": {\"mean\": %.5f, \"lo\": %.5f, \"hi\": %.5f}", key, mean, lo, hi);
+    else if (cfg->markdown)
+        cli_printf(o, " %.2f [%.2f, %.2f] |", mean * 100, lo * 100, hi * 100);
     else
-        cli_printf(o, "  %6.2f [%6.2f, %6.2f]", mean * scale, lo * scale, hi * scale);
+        cli_printf(o, "  %6.2f [%6.2f, %6.2f]", mean * 100, lo * 100, hi * 100);
 }
 
 static int report(const char *dir, const char *kind, const char *budget, method *m,
@@ -250,6 +253,15 @@ static int report(const char *dir, const char *kind, const char *budget, method 
                        "\"budget\": \"%s\", \"language\": \"%s\", \"resamples\": %d, "
                        "\"confidence\": 0.95, \"methods\": [",
                    dir, kind, n_docs, budget, cfg->opt.language, RESAMPLES);
+    } else if (cfg->markdown) {
+        cli_printf(&o, "**%s**: %zu documents, %s; mean and 95%% bootstrap interval\n\n"
+                       "| method |", dir, n_docs, budget);
+        for (size_t k = 0; k < n_metrics; k++)
+            cli_printf(&o, " %s |", metrics[k]);
+        cli_printf(&o, " failed |\n|---|");
+        for (size_t k = 0; k < n_metrics; k++)
+            cli_printf(&o, "---|");
+        cli_printf(&o, "---|\n");
     } else {
         cli_printf(&o, "%s: %zu documents, %s; mean and 95%% bootstrap interval\n", dir,
                    n_docs, budget);
@@ -262,6 +274,8 @@ static int report(const char *dir, const char *kind, const char *budget, method 
         if (cfg->json)
             cli_printf(&o, "%s{\"name\": \"%s\", \"failed\": %zu, \"seconds\": %.3f, ",
                        i ? ", " : "", m[i].name, m[i].failed, m[i].seconds);
+        else if (cfg->markdown)
+            cli_printf(&o, "| %s |", m[i].name);
         else
             cli_printf(&o, "%-10s", m[i].name);
         for (size_t k = 0; k < n_metrics; k++) {
@@ -270,15 +284,19 @@ static int report(const char *dir, const char *kind, const char *budget, method 
             if (cfg->json && k)
                 cli_printf(&o, ", ");
             if (n_docs)
-                print_interval(&o, cfg->json, metrics[k], col, n_docs, cfg->seed, 100.0);
+                print_interval(&o, cfg, metrics[k], col, n_docs);
         }
         if (cfg->json)
             cli_printf(&o, "}");
+        else if (cfg->markdown)
+            cli_printf(&o, " %zu |\n", m[i].failed);
         else
             cli_printf(&o, "  %6zu  %7.2f\n", m[i].failed, m[i].seconds);
     }
     if (cfg->json)
         cli_printf(&o, "]}\n");
+    else if (cfg->markdown)
+        cli_printf(&o, "\n");
     free(col);
     int code = o.nomem ? EXIT_INTERNAL : cli_write_stdout(o.s, o.n);
     free(o.s);
@@ -533,12 +551,10 @@ int cli_eval_main(int argc, char **argv)
             cfg.wordnet = optarg;
             break;
         case 'f':
-            if (strcmp(optarg, "json") == 0)
-                cfg.json = true;
-            else if (strcmp(optarg, "text") == 0)
-                cfg.json = false;
-            else
-                return cli_usage_error("--format: '%s' is not text or json", optarg);
+            cfg.json = strcmp(optarg, "json") == 0;
+            cfg.markdown = strcmp(optarg, "markdown") == 0;
+            if (!cfg.json && !cfg.markdown && strcmp(optarg, "text") != 0)
+                return cli_usage_error("--format: '%s' is not text, markdown or json", optarg);
             break;
         case 'h':
             fputs(eval_usage, stdout);
