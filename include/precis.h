@@ -134,18 +134,48 @@ PRECIS_API precis_status precis_language_resolve(const char *name,
 /* Options                                                                   */
 /* ------------------------------------------------------------------------ */
 
-/* How sentences are scored. */
+/* How sentences are scored. Measured quality of each on news fixtures is
+ * in bench/results/quality.md. */
 typedef enum precis_method {
-    /* TextRank (Mihalcea and Tarau, 2004): PageRank over the cosine
-     * similarity graph of TF-IDF sentence vectors. */
+    /* TextRank (Mihalcea and Tarau, 2004) as good as we could make it on
+     * extractive references: PageRank over their word-overlap similarity
+     * with a mild preference for longer sentences ("textrank"). */
     PRECIS_METHOD_TEXTRANK = 0,
     /* Baseline: the first sentences of running text ("lead"; headlines,
      * datelines and page debris are skipped). */
     PRECIS_METHOD_LEAD = 1,
     /* Baseline: sentences drawn at random ("random"), reproducibly: the
      * draw depends only on precis_options.seed and the text. */
-    PRECIS_METHOD_RANDOM = 2
+    PRECIS_METHOD_RANDOM = 2,
+    /* The default, for news read by people ("news"): TextRank centrality
+     * with length and quotation priors; a story that opens with a dateline
+     * is treated as wire copy written lede first, and scored with position
+     * and brevity priors and trigram blocking instead. */
+    PRECIS_METHOD_NEWS = 3,
+    /* TextRank exactly as published, no priors ("textrank-classic"). */
+    PRECIS_METHOD_TEXTRANK_CLASSIC = 4,
+    /* LexRank (Erkan and Radev, 2004): PageRank over TF-IDF cosine
+     * similarity, edges below 0.1 dropped ("lexrank"). */
+    PRECIS_METHOD_LEXRANK = 5,
+    /* TextRank with BM25+ similarity (Barrios et al., 2016) ("bm25"). */
+    PRECIS_METHOD_BM25 = 6,
+    /* PacSum's directed centrality over TF-IDF cosine (Zheng and Lapata,
+     * 2019) ("pacsum"). */
+    PRECIS_METHOD_PACSUM = 7
 } precis_method;
+
+/* Parts of the default method that can be switched off one by one, for
+ * ablation studies (precis_options.ablate, a bitwise or). */
+enum {
+    PRECIS_ABLATE_LEDE = 1,       /* score datelined stories like any other */
+    PRECIS_ABLATE_POSITION = 2,   /* no position prior */
+    PRECIS_ABLATE_LENGTH = 4,     /* no length prior */
+    PRECIS_ABLATE_QUOTATION = 8,  /* no quotation prior */
+    PRECIS_ABLATE_REDUNDANCY = 16, /* no trigram blocking */
+    PRECIS_ABLATE_HYGIENE = 32    /* page debris (captions, footers, markup)
+                                   * and repeated sentences are ranked and
+                                   * may be selected like any sentence */
+};
 
 /* Number of methods; valid values are 0 .. precis_method_count() - 1. */
 PRECIS_API size_t precis_method_count(void);
@@ -163,7 +193,7 @@ typedef struct precis_model precis_model;
 typedef struct precis_options {
     /* Canonical name or ISO code; default "english". */
     const char *language;
-    /* Scoring method; default PRECIS_METHOD_TEXTRANK. */
+    /* Scoring method; default PRECIS_METHOD_NEWS. */
     precis_method method;
 
     /* Summary length budget. Exactly one of these applies, checked in this
@@ -202,6 +232,9 @@ typedef struct precis_options {
 
     /* Seed of PRECIS_METHOD_RANDOM; default 1. */
     uint64_t seed;
+
+    /* PRECIS_ABLATE_* flags; default 0 (the method as designed). */
+    unsigned ablate;
 } precis_options;
 
 /* Set every field to its default. */
@@ -283,6 +316,19 @@ typedef struct precis_keyword {
     size_t count;
 } precis_keyword;
 
+/* Time spent in each stage of the pipeline, in nanoseconds (monotonic
+ * clock). Stages that did not run are 0. */
+typedef struct precis_timing {
+    uint64_t text;     /* validation, NFC, white space */
+    uint64_t segment;  /* paragraphs and sentences */
+    uint64_t tokenize; /* tokens, stems, duplicates */
+    uint64_t vectors;  /* TF-IDF sentence vectors */
+    uint64_t rank;     /* sentence scores (TextRank, or a baseline) */
+    uint64_t select;   /* choosing the summary */
+    uint64_t keywords; /* key terms */
+    uint64_t total;    /* the whole call */
+} precis_timing;
+
 /* Facts about the document and the run. */
 typedef struct precis_stats {
     size_t bytes;        /* input bytes */
@@ -297,6 +343,7 @@ typedef struct precis_stats {
     int repaired;        /* 1 when invalid UTF-8 was replaced */
     const char *language; /* canonical language name, static storage */
     const char *method;   /* method name, static storage */
+    precis_timing timing; /* where the time went */
 } precis_stats;
 
 /* Summary sentences, in document order. */

@@ -216,6 +216,7 @@ typedef struct pcs_doc {
     /* Graph nodes: the sentences that take part in the ranking. */
     uint32_t *nodes;
     uint32_t n_nodes;
+    uint32_t *node_of; /* per sentence: its node, or UINT32_MAX */
     pcs_csr vectors; /* TF-IDF row per node, L2-normalised */
     double *scores;  /* per sentence; 0 for sentences outside the graph */
     size_t iterations;
@@ -250,7 +251,72 @@ precis_status pcs_tokenize(pcs_doc *doc, pcs_arena *arena,
 precis_status pcs_tfidf(pcs_doc *doc, pcs_arena *arena,
                         const precis_options *options, precis_error *err);
 
-/* 5. rank.c: PageRank (Page et al., 1998) over a weighted graph given as an
+/* How a method scores sentences (score.c holds the named methods). */
+typedef enum pcs_similarity {
+    PCS_SIM_COSINE,   /* TF-IDF cosine */
+    PCS_SIM_OVERLAP,  /* Mihalcea and Tarau's normalised word overlap */
+    PCS_SIM_BM25,     /* Okapi BM25, symmetrised */
+    PCS_SIM_BM25PLUS  /* BM25+ */
+} pcs_similarity;
+
+typedef enum pcs_centrality {
+    PCS_CENTRALITY_PAGERANK, /* TextRank / LexRank: PageRank on the graph */
+    PCS_CENTRALITY_PACSUM,   /* directed degree, Zheng and Lapata (2019) */
+    PCS_CENTRALITY_LEAD,     /* earlier is better */
+    PCS_CENTRALITY_RANDOM    /* seeded draw */
+} pcs_centrality;
+
+typedef struct pcs_scoring {
+    pcs_centrality centrality;
+    pcs_similarity similarity;
+    /* Edges weaker than this similarity are dropped (LexRank's cosine
+     * threshold, Erkan and Radev, 2004); 0 keeps every edge. */
+    double cutoff;
+    /* PacSum's beta: edges weaker than min + threshold * (max - min) of all
+     * weights are dropped and the rest lowered by that floor. */
+    double threshold;
+    /* PacSum's lambda_1: weight of edges to earlier sentences; edges to
+     * later ones weigh 1. */
+    double backward;
+    /* Priors multiplied into the final score: 1 / (1 + position)^position
+     * (position among the sentences of running text) and
+     * ((words + 1) / mean words)^length. */
+    double position;
+    double length;
+    /* Sentences that are mostly direct quotation are multiplied by
+     * (1 - quotation): summaries report, they rarely quote. */
+    double quotation;
+    /* Skip a sentence that shares a content-word trigram with one already
+     * chosen (Paulus, Xiong and Socher, 2018). */
+    bool trigram_block;
+} pcs_scoring;
+
+typedef struct pcs_method_params {
+    pcs_scoring body;
+    /* Wire copy: a story that opens with a dateline (a place or agency
+     * before its first sentence) is written as an inverted pyramid, lede
+     * first, and is scored with `lede` instead of `body`. */
+    bool has_lede;
+    pcs_scoring lede;
+} pcs_method_params;
+
+/* The scoring options->method applies to this document, with the
+ * ablations of options->ablate. */
+pcs_scoring pcs_scoring_for(const pcs_doc *doc, const precis_options *options);
+
+
+/* 5a. graph.c: the explicit similarity graph over the nodes (symmetric,
+ * no diagonal). Only for documents where pcs_graph_fits(); larger ones are
+ * ranked in the factored cosine form, which stays linear. */
+bool pcs_graph_fits(const pcs_doc *doc);
+precis_status pcs_graph_build(const pcs_doc *doc, pcs_arena *arena, pcs_similarity kind,
+                              pcs_csr *w, precis_error *err);
+
+/* 5b. score.c: a score per sentence (doc->scores) by method. */
+precis_status pcs_score(pcs_doc *doc, pcs_arena *arena, const precis_options *options,
+                        precis_error *err);
+
+/* 5c. rank.c: PageRank (Page et al., 1998) over a weighted graph given as an
  * operator. Two forms: the sentence similarity graph W = X X^T - diag,
  * never materialised (linear in non-zeros), and an explicit symmetric
  * sparse matrix (the key-term co-occurrence graph). */

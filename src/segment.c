@@ -910,14 +910,23 @@ static bool has_position_markers(const char *t, uint32_t a, uint32_t b)
 /* Footers: copyright lines ("© Reuters 2016", "Copyright 2016 The
  * Associated Press. All rights reserved.") and the links pages end with
  * ("Follow Matt on Twitter", "Click here for more", "Media playback is not
- * supported on this device"). Phrases that also occur in running text
- * ("said on Twitter", "copyright law") only count where a footer puts
- * them. */
+ * supported on this device", "Read more: ...", "Related: ...",
+ * "Advertisement"). Phrases that also occur in running text ("said on
+ * Twitter", "copyright law") only count where a footer puts them. */
 static bool is_footer(const char *t, uint32_t a, uint32_t b)
 {
-    if (starts_with_ci(t, a, b, "\xC2\xA9") || starts_with_ci(t, a, b, "click here") ||
-        starts_with_ci(t, a, b, "media playback is") || contains_ci(t, a, b, "all rights reserved"))
+    static const char *const links[] = {"click here", "media playback is", "read more:",
+                                        "related:", "related articles",
+                                        "share this", "sign up for", "subscribe to",
+                                        "see also:", "watch:", "more:"};
+    if (starts_with_ci(t, a, b, "\xC2\xA9") || contains_ci(t, a, b, "all rights reserved"))
         return true;
+    if ((b - a == 13 && starts_with_ci(t, a, b, "advertisement")) ||
+        (b - a == 9 && starts_with_ci(t, a, b, "read more")))
+        return true;
+    for (size_t i = 0; i < sizeof links / sizeof links[0]; i++)
+        if (starts_with_ci(t, a, b, links[i]))
+            return true;
     if (starts_with_ci(t, a, b, "copyright ") || starts_with_ci(t, a, b, "(c) ")) {
         uint32_t i = a + (t[a] == '(' ? 4 : 10), cp;
         if (i < b && (decode(t, i, &cp), is_digit_cp(cp) || cp == 0xA9 || t[i] == '('))

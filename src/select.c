@@ -2,6 +2,7 @@
  * returned in document order. */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "internal.h"
 
@@ -63,44 +64,106 @@ size_t pcs_word_budget(const pcs_doc *doc, const precis_options *o)
     return o->words;
 }
 
+/* Content-word trigrams of a sentence, for trigram blocking. */
+typedef struct trigrams {
+    pcs_map set;
+    pcs_arena keys;
+} trigrams;
+
+/* Does sentence i share a content-word trigram with the set? With add,
+ * put its trigrams in. false on allocation failure via *nomem. */
+static bool shares_trigram(const pcs_doc *doc, uint32_t i, trigrams *tg, bool add, bool *nomem)
+{
+    const pcs_sentence *s = &doc->sents[i];
+    uint32_t key[3], have = 0;
+    bool shared = false;
+    for (uint32_t k = 0; k < s->tok_count; k++) {
+        uint32_t t = doc->toks[s->tok_first + k].term;
+        if (t == UINT32_MAX)
+            continue;
+        key[0] = key[1], key[1] = key[2], key[2] = t;
+        if (++have < 3)
+            continue;
+        uint32_t h = pcs_hash((const char *)key, sizeof key);
+        if (pcs_map_find(&tg->set, (const char *)key, sizeof key, h)) {
+            shared = true;
+        } else if (add) {
+            char *stored = pcs_arena_alloc(&tg->keys, sizeof key);
+            if (!stored || !pcs_map_put(&tg->set, memcpy(stored, key, sizeof key), sizeof key, h, 0))
+                *nomem = true;
+        }
+    }
+    return shared;
+}
+
+/* Choose in rank order, optionally skipping sentences that repeat a
+ * content-word trigram of a chosen one (trigram blocking), until the
+ * budget is spent. Skipped sentences fill the budget only when nothing
+ * else is left. */
 precis_status pcs_select(const pcs_doc *doc, pcs_arena *arena, const precis_options *o,
                          uint32_t **picked, uint32_t *n_picked, bool *shortfall,
                          precis_error *err)
 {
+    pcs_scoring scoring = pcs_scoring_for(doc, o);
+    const pcs_scoring *mp = &scoring;
     uint32_t *idx, m;
     precis_status st = pcs_candidates(doc, arena, &idx, &m, err);
     if (st != PRECIS_OK)
         return st;
     ranked *cand = pcs_arena_alloc(arena, m * sizeof *cand);
     uint32_t *out = pcs_arena_alloc(arena, m * sizeof *out);
-    if (!cand || !out)
+    uint8_t *state = pcs_arena_calloc(arena, m, 1); /* 0 free, 1 chosen, 2 blocked */
+    if (!cand || !out || !state)
         return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
     for (uint32_t k = 0; k < m; k++)
         cand[k] = (ranked){doc->scores[idx[k]], idx[k]};
     qsort(cand, m, sizeof *cand, by_score);
 
+    trigrams tg;
+    pcs_map_init(&tg.set);
+    pcs_arena_init(&tg.keys);
+    bool nomem = false;
+    size_t budget = pcs_word_budget(doc, o), used = 0;
+    size_t want = budget > 0 ? m : (o->sentences < m ? o->sentences : m);
     uint32_t n = 0;
-    *shortfall = false;
-    size_t budget = pcs_word_budget(doc, o);
-    if (budget > 0) {
-        /* Whole sentences in rank order; the first that would go over the
-         * budget stops the summary, which always has one sentence. */
-        size_t used = 0;
-        for (uint32_t k = 0; k < m; k++) {
-            size_t w = doc->sents[cand[k].index].words;
-            if (n > 0 && used + w > budget)
+    for (int pass = 0; pass < 2 && n < want && !nomem; pass++) {
+        while (n < want && !nomem) {
+            /* The next sentence: the best-ranked one still free. */
+            uint32_t best = UINT32_MAX;
+            for (uint32_t k = 0; k < m && best == UINT32_MAX; k++) {
+                if (state[k] == 1 || (pass == 0 && state[k] == 2))
+                    continue;
+                if (pass == 0 && mp->trigram_block && n > 0 &&
+                    shares_trigram(doc, cand[k].index, &tg, false, &nomem)) {
+                    state[k] = 2;
+                    continue;
+                }
+                best = k;
+            }
+            if (best == UINT32_MAX)
                 break;
-            out[n++] = cand[k].index;
+            uint32_t i = cand[best].index;
+            size_t w = doc->sents[i].words;
+            if (budget > 0 && n > 0 && used + w > budget) {
+                /* The first sentence that would go over the budget stops
+                 * the summary (which always has one sentence). */
+                want = n;
+                break;
+            }
+            state[best] = 1;
+            out[n++] = i;
             used += w;
-            if (used >= budget)
-                break;
+            if (mp->trigram_block)
+                shares_trigram(doc, i, &tg, true, &nomem);
+            if (budget > 0 && used >= budget)
+                want = n;
         }
-    } else {
-        n = o->sentences < m ? (uint32_t)o->sentences : m;
-        *shortfall = o->sentences > m;
-        for (uint32_t k = 0; k < n; k++)
-            out[k] = cand[k].index;
     }
+    pcs_map_free(&tg.set);
+    pcs_arena_free(&tg.keys);
+    if (nomem)
+        return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
+    *shortfall = budget == 0 && o->sentences > m;
     qsort(out, n, sizeof *out, by_index);
     *picked = out;
     *n_picked = n;

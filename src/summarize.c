@@ -1,10 +1,28 @@
 /* The public API: options, the summarizer, and results. Runs the pipeline
  * stages in order and copies what the caller keeps into one allocation. */
+#define _POSIX_C_SOURCE 200809L
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "internal.h"
+
+static uint64_t now_ns(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
+}
+
+/* Charge the time since *mark to *stage and restart the clock. */
+static void lap(uint64_t *mark, uint64_t *stage)
+{
+    uint64_t t = now_ns();
+    *stage += t - *mark;
+    *mark = t;
+}
 
 const char *precis_version(void)
 {
@@ -39,7 +57,8 @@ void precis_free(void *buffer)
     free(buffer);
 }
 
-static const char *const method_names[] = {"textrank", "lead", "random"};
+static const char *const method_names[] = {"textrank", "lead",    "random", "news",
+                                           "textrank-classic", "lexrank", "bm25",   "pacsum"};
 #define N_METHODS (sizeof method_names / sizeof method_names[0])
 
 size_t precis_method_count(void)
@@ -67,7 +86,7 @@ void precis_options_init(precis_options *o)
 {
     memset(o, 0, sizeof *o);
     o->language = "english";
-    o->method = PRECIS_METHOD_TEXTRANK;
+    o->method = PRECIS_METHOD_NEWS;
     o->sentences = 3;
     o->keywords = 10;
     o->damping = 0.85;
@@ -117,6 +136,11 @@ precis_status precis_options_validate(const precis_options *o, precis_error *err
     if (o->max_bytes < 1 || o->max_bytes > MAX_BYTES_LIMIT)
         return pcs_fail(err, PRECIS_ERR_ARGUMENT, SIZE_MAX,
                         "max_bytes must be between 1 and %zu", MAX_BYTES_LIMIT);
+    if (o->ablate & ~(unsigned)(PRECIS_ABLATE_LEDE | PRECIS_ABLATE_POSITION |
+                                PRECIS_ABLATE_LENGTH | PRECIS_ABLATE_QUOTATION |
+                                PRECIS_ABLATE_REDUNDANCY | PRECIS_ABLATE_HYGIENE))
+        return pcs_fail(err, PRECIS_ERR_ARGUMENT, SIZE_MAX, "ablate has unknown flags 0x%x",
+                        o->ablate);
     if (o->max_sentence_words < 1 || o->max_sentence_words > MAX_COUNT)
         return pcs_fail(err, PRECIS_ERR_ARGUMENT, SIZE_MAX,
                         "max_sentence_words must be between 1 and %d", MAX_COUNT);
@@ -221,7 +245,7 @@ static precis_status begin(precis_summarizer *s, const char *text, size_t len,
 /* Stages 1 to 4: from bytes to graph nodes with TF-IDF vectors. */
 static precis_status prepare(precis_summarizer *s, const char *text, size_t len,
                              const precis_options *o, const char *canonical, pcs_doc *doc,
-                             precis_error *err)
+                             precis_timing *tm, uint64_t *mark, precis_error *err)
 {
     pcs_language *lang = pcs_language_get(s, canonical, err);
     if (!lang)
@@ -230,64 +254,34 @@ static precis_status prepare(precis_summarizer *s, const char *text, size_t len,
     memset(doc, 0, sizeof *doc);
     doc->converged = true;
     precis_status st = pcs_text_prepare(doc, &s->arena, text ? text : "", len, o, err);
+    lap(mark, &tm->text);
     if (st == PRECIS_OK)
         st = pcs_segment(doc, &s->arena, lang, err);
+    /* Ablation: page debris is running text (and tokenize keeps repeats). */
+    for (uint32_t i = 0; st == PRECIS_OK && (o->ablate & PRECIS_ABLATE_HYGIENE) && i < doc->n_sents;
+         i++)
+        if (doc->sents[i].kind == PCS_SENT_DEBRIS)
+            doc->sents[i].kind = PCS_SENT_BODY;
+    lap(mark, &tm->segment);
     if (st == PRECIS_OK)
         st = pcs_tokenize(doc, &s->arena, lang, o, err);
+    lap(mark, &tm->tokenize);
     if (st == PRECIS_OK)
         st = pcs_tfidf(doc, &s->arena, o, err);
-    return st;
-}
-
-/* SplitMix64 (Steele, Lea and Flood, 2014): a tiny, well-mixed generator
- * whose whole state is one local integer, so draws are reproducible and
- * nothing is shared between threads. */
-static uint64_t splitmix64(uint64_t *state)
-{
-    uint64_t z = (*state += 0x9E3779B97F4A7C15u);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
-    return z ^ (z >> 31);
-}
-
-/* Stage 5: a score for every graph node, by method. */
-static precis_status score(pcs_doc *doc, pcs_arena *arena, const precis_options *o,
-                           precis_error *err)
-{
-    if (o->method == PRECIS_METHOD_LEAD) {
-        /* Earlier is better: the first candidates win. */
-        for (uint32_t k = 0; k < doc->n_nodes; k++)
-            doc->scores[doc->nodes[k]] = 1.0 / (1.0 + k);
-        return PRECIS_OK;
-    }
-    if (o->method == PRECIS_METHOD_RANDOM) {
-        uint64_t state = o->seed ^ pcs_hash(doc->text, doc->len);
-        for (uint32_t k = 0; k < doc->n_nodes; k++)
-            doc->scores[doc->nodes[k]] = (double)(splitmix64(&state) >> 11) * 0x1.0p-53;
-        return PRECIS_OK;
-    }
-    double *node_scores = pcs_arena_alloc(arena, (doc->n_nodes ? doc->n_nodes : 1) *
-                                                     sizeof *node_scores);
-    if (!node_scores)
-        return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
-    pcs_rank_params prm = {o->damping, o->tolerance, o->max_iterations};
-    pcs_rank_out ro;
-    precis_status st = pcs_rank_similarity(&doc->vectors, &prm, arena, node_scores, &ro, err);
-    doc->iterations = ro.iterations;
-    doc->converged = ro.converged;
-    for (uint32_t k = 0; st == PRECIS_OK && k < doc->n_nodes; k++)
-        doc->scores[doc->nodes[k]] = node_scores[k];
+    lap(mark, &tm->vectors);
     return st;
 }
 
 /* Stages 7 and 8: key terms, then the result the caller keeps. */
 static precis_status finish(const pcs_doc *doc, pcs_arena *arena, const precis_options *o,
                             const char *canonical, const uint32_t *picked, uint32_t n_picked,
-                            bool shortfall, size_t len, precis_result **out, precis_error *err)
+                            bool shortfall, size_t len, precis_timing *tm, uint64_t *mark,
+                            uint64_t start, precis_result **out, precis_error *err)
 {
     pcs_keyterm *kt = NULL;
     uint32_t n_kt = 0;
     precis_status st = pcs_keywords(doc, arena, o, &kt, &n_kt, err);
+    lap(mark, &tm->keywords);
     if (st != PRECIS_OK)
         return st;
     precis_result *r = make_result(doc, picked, n_picked, kt, n_kt);
@@ -307,7 +301,9 @@ static precis_status finish(const pcs_doc *doc, pcs_arena *arena, const precis_o
                               .shortfall = shortfall,
                               .repaired = doc->repaired,
                               .language = canonical,
-                              .method = precis_method_name(o->method)};
+                              .method = precis_method_name(o->method),
+                              .timing = *tm};
+    r->stats.timing.total = now_ns() - start;
     *out = r;
     return PRECIS_OK;
 }
@@ -316,21 +312,25 @@ precis_status precis_summarize(precis_summarizer *s, const char *text, size_t le
                                const precis_options *options, precis_result **out,
                                precis_error *err)
 {
+    uint64_t start = now_ns(), mark = start;
+    precis_timing tm = {0};
     precis_options defaults;
     const char *canonical = NULL;
     precis_status st = begin(s, text, len, &options, &defaults, out, &canonical, err);
     pcs_doc doc;
     if (st == PRECIS_OK)
-        st = prepare(s, text, len, options, canonical, &doc, err);
+        st = prepare(s, text, len, options, canonical, &doc, &tm, &mark, err);
     if (st == PRECIS_OK)
-        st = score(&doc, &s->arena, options, err);
+        st = pcs_score(&doc, &s->arena, options, err);
+    lap(&mark, &tm.rank);
     uint32_t *picked = NULL, n_picked = 0;
     bool shortfall = false;
     if (st == PRECIS_OK)
         st = pcs_select(&doc, &s->arena, options, &picked, &n_picked, &shortfall, err);
+    lap(&mark, &tm.select);
     if (st == PRECIS_OK)
-        st = finish(&doc, &s->arena, options, canonical, picked, n_picked, shortfall, len, out,
-                    err);
+        st = finish(&doc, &s->arena, options, canonical, picked, n_picked, shortfall, len, &tm,
+                    &mark, start, out, err);
     return st;
 }
 
@@ -338,14 +338,17 @@ precis_status precis_extract_keywords(precis_summarizer *s, const char *text, si
                                       const precis_options *options, precis_result **out,
                                       precis_error *err)
 {
+    uint64_t start = now_ns(), mark = start;
+    precis_timing tm = {0};
     precis_options defaults;
     const char *canonical = NULL;
     precis_status st = begin(s, text, len, &options, &defaults, out, &canonical, err);
     pcs_doc doc;
     if (st == PRECIS_OK)
-        st = prepare(s, text, len, options, canonical, &doc, err);
+        st = prepare(s, text, len, options, canonical, &doc, &tm, &mark, err);
     if (st == PRECIS_OK)
-        st = finish(&doc, &s->arena, options, canonical, NULL, 0, false, len, out, err);
+        st = finish(&doc, &s->arena, options, canonical, NULL, 0, false, len, &tm, &mark, start,
+                    out, err);
     return st;
 }
 
@@ -355,6 +358,8 @@ precis_status precis_summarize_oracle(precis_summarizer *s, const precis_rouge_s
                                       size_t n_refs, const precis_options *options,
                                       precis_result **out, precis_error *err)
 {
+    uint64_t start = now_ns(), mark = start;
+    precis_timing tm = {0};
     precis_options defaults;
     const char *canonical = NULL;
     precis_status st = begin(s, text, len, &options, &defaults, out, &canonical, err);
@@ -363,15 +368,16 @@ precis_status precis_summarize_oracle(precis_summarizer *s, const precis_rouge_s
                       "the oracle needs a ROUGE scorer and at least one reference");
     pcs_doc doc;
     if (st == PRECIS_OK)
-        st = prepare(s, text, len, options, canonical, &doc, err);
+        st = prepare(s, text, len, options, canonical, &doc, &tm, &mark, err);
     uint32_t *picked = NULL, n_picked = 0;
     bool shortfall = false;
     if (st == PRECIS_OK)
         st = pcs_oracle(&doc, &s->arena, options, scorer, refs, ref_lens, n_refs, &picked,
                         &n_picked, &shortfall, err);
+    lap(&mark, &tm.select);
     if (st == PRECIS_OK)
-        st = finish(&doc, &s->arena, options, canonical, picked, n_picked, shortfall, len, out,
-                    err);
+        st = finish(&doc, &s->arena, options, canonical, picked, n_picked, shortfall, len, &tm,
+                    &mark, start, out, err);
     return st;
 }
 

@@ -25,8 +25,9 @@ precis_status pcs_tfidf(pcs_doc *doc, pcs_arena *arena,
     (void)options;
     uint32_t n = doc->n_sents;
     doc->nodes = pcs_arena_alloc(arena, (n ? n : 1) * sizeof *doc->nodes);
+    doc->node_of = pcs_arena_alloc(arena, (n ? n : 1) * sizeof *doc->node_of);
     doc->scores = pcs_arena_calloc(arena, n ? n : 1, sizeof *doc->scores);
-    if (!doc->nodes || !doc->scores)
+    if (!doc->nodes || !doc->node_of || !doc->scores)
         return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
     /* Headings join the graph (a headline is strong evidence of what is
      * central) but are never selected; debris and repeats stay out so they
@@ -36,7 +37,9 @@ precis_status pcs_tfidf(pcs_doc *doc, pcs_arena *arena,
     for (uint32_t i = 0; i < n; i++) {
         uint8_t kind = doc->sents[i].kind;
         uint32_t bag = doc->bag_ptr[i + 1] - doc->bag_ptr[i];
+        doc->node_of[i] = UINT32_MAX;
         if ((kind == PCS_SENT_BODY || kind == PCS_SENT_HEADING) && bag > 0) {
+            doc->node_of[i] = m;
             doc->nodes[m++] = i;
             nnz += bag;
         }

@@ -276,12 +276,16 @@ static precis_status tokenize_sentence(tok_state *st, uint32_t si,
 #define DUPLICATE_OVERLAP 0.8
 /* Only the rarest few terms of a sentence are used to find earlier
  * sentences to compare with: near-duplicates share them, and their
- * postings are short, which keeps this linear in practice. */
+ * postings are short. A sentence whose rarest term is common ("He said
+ * so.") would walk a posting list as long as the document, so only the
+ * most recent DUPLICATE_SCAN postings of a term are compared: the cost
+ * stays linear in the document. */
 #define DUPLICATE_PROBES 3
+#define DUPLICATE_SCAN 64
 
 /* Build each sentence's bag of terms and mark near-duplicate body
  * sentences. */
-static precis_status bags_and_duplicates(pcs_doc *doc, pcs_arena *arena)
+static precis_status bags_and_duplicates(pcs_doc *doc, pcs_arena *arena, bool duplicates)
 {
     uint32_t n = doc->n_sents, nt = doc->n_terms;
     uint32_t *slot = malloc((nt ? nt : 1) * sizeof *slot);
@@ -323,6 +327,10 @@ static precis_status bags_and_duplicates(pcs_doc *doc, pcs_arena *arena)
         }
     }
     doc->bag_ptr[n] = used;
+    if (!duplicates) {
+        free(slot), free(stamp), free(df);
+        return PRECIS_OK;
+    }
 
     /* Postings of earlier body sentences per term, built as we go. */
     uint32_t *post_head = malloc((nt ? nt : 1) * sizeof *post_head);
@@ -359,12 +367,17 @@ static precis_status bags_and_duplicates(pcs_doc *doc, pcs_arena *arena)
             probe[pos] = t;
         }
         for (uint32_t q = 0; q < n_probe && s->kind == PCS_SENT_BODY; q++) {
-            for (uint32_t p = post_head[probe[q]]; p != UINT32_MAX; p = post_next[p]) {
+            uint32_t scanned = 0;
+            for (uint32_t p = post_head[probe[q]]; p != UINT32_MAX && scanned++ < DUPLICATE_SCAN;
+                 p = post_next[p]) {
                 uint32_t j = post_sent[p];
                 uint32_t c0 = doc->bag_ptr[j], c1 = doc->bag_ptr[j + 1], shared = 0;
+                uint32_t larger = size > c1 - c0 ? size : c1 - c0;
+                uint32_t smaller = size + (c1 - c0) - larger;
+                if ((double)smaller < DUPLICATE_OVERLAP * larger)
+                    continue; /* too different in size to share enough */
                 for (uint32_t k = c0; k < c1; k++)
                     shared += stamp[doc->bag_term[k]] == i;
-                uint32_t larger = size > c1 - c0 ? size : c1 - c0;
                 if ((double)shared >= DUPLICATE_OVERLAP * larger) {
                     s->kind = PCS_SENT_DUPLICATE;
                     s->duplicate_of = j;
@@ -423,7 +436,8 @@ precis_status pcs_tokenize(pcs_doc *doc, pcs_arena *arena, pcs_language *lang,
     }
     free(st.toks);
     free(st.terms);
-    if (r == PRECIS_OK && bags_and_duplicates(doc, arena) != PRECIS_OK)
+    if (r == PRECIS_OK &&
+        bags_and_duplicates(doc, arena, !(options->ablate & PRECIS_ABLATE_HYGIENE)) != PRECIS_OK)
         r = pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
     return r;
 }

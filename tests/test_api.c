@@ -94,8 +94,18 @@ static void option_validation(void **state)
     assert_int_equal(precis_options_validate(&o, &err), PRECIS_ERR_ARGUMENT);
     precis_options_init(&o); o.max_bytes = (size_t)2 << 30;
     assert_int_equal(precis_options_validate(&o, &err), PRECIS_ERR_ARGUMENT);
-    precis_options_init(&o); o.method = (precis_method)42;
+    precis_options_init(&o); o.method = (precis_method)precis_method_count();
     assert_int_equal(precis_options_validate(&o, &err), PRECIS_ERR_ARGUMENT);
+    precis_options_init(&o); o.ablate = 64;
+    assert_int_equal(precis_options_validate(&o, &err), PRECIS_ERR_ARGUMENT);
+    assert_non_null(strstr(err.message, "ablate"));
+    /* Every method has a name that parses back to it. */
+    for (size_t i = 0; i < precis_method_count(); i++) {
+        precis_method m;
+        assert_int_equal(precis_method_parse(precis_method_name((precis_method)i), &m), PRECIS_OK);
+        assert_int_equal(m, i);
+    }
+    assert_null(precis_method_name((precis_method)precis_method_count()));
     precis_options_init(&o); o.language = "xx";
     assert_int_equal(precis_options_validate(&o, &err), PRECIS_ERR_LANGUAGE);
     assert_int_equal(precis_options_validate(NULL, &err), PRECIS_ERR_ARGUMENT);
@@ -130,7 +140,7 @@ static void sample_summary(void **state)
     const precis_stats *st = precis_result_stats(r);
     assert_int_equal(st->bytes, len);
     assert_string_equal(st->language, "english");
-    assert_string_equal(st->method, "textrank");
+    assert_string_equal(st->method, "news");
     assert_true(st->converged);
     assert_false(st->shortfall);
     precis_result_free(r);

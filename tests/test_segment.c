@@ -748,6 +748,14 @@ static const seg_case cases[] = {
     {.name = "footer_copyright_sign",
      "Markets closed higher.\n\xC2\xA9 Reuters 2016",
      {"Markets closed higher.", P D "\xC2\xA9 Reuters 2016"}},
+    {.name = "footer_read_more_and_advert",
+     "Markets closed higher.\nRead more: Why the dollar fell.\nAdvertisement\n"
+     "Traders expect calm.",
+     {"Markets closed higher.", P D "Read more: Why the dollar fell.", P D "Advertisement",
+      P "Traders expect calm."}},
+    {.name = "read_more_in_running_text",
+     "Read more about the plan in the report. It is free.",
+     {"Read more about the plan in the report.", "It is free."}},
 
     /* ---- Lists --------------------------------------------------------- */
     {.name = "numbered_list",

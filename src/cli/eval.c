@@ -30,10 +30,15 @@ static const char eval_usage[] =
     "  -n, --sentences N     summaries of N sentences (default 3)\n"
     "  -w, --words N         summaries of whole sentences up to N words\n"
     "      --ref-words       summaries up to each reference's own word count\n"
-    "  -m, --methods LIST    comma-separated: textrank, lead, random, oracle\n"
-    "                        (default: all for summaries, textrank for key phrases)\n"
+    "  -m, --methods LIST    comma-separated methods (see precis --help) and\n"
+    "                        oracle; default: all of them for summaries,\n"
+    "                        textrank for key phrases\n"
+    "      --ablations       also the default method with each of its parts\n"
+    "                        switched off (rows named news-no-PART)\n"
     "  -l, --lang LANG       language of the documents (default english)\n"
     "      --limit N         only the first N documents (in name order)\n"
+    "      --fold I/N        only fold I of N: the documents whose position in\n"
+    "                        name order is I modulo N (for cross-validation)\n"
     "      --seed S          seed of the random baseline and the bootstrap (default 1)\n"
     "      --wordnet DIR     WordNet's exception lists (default /usr/share/wordnet)\n"
     "  -f, --format FORMAT   text (default), markdown or json\n"
@@ -43,7 +48,7 @@ static const char eval_usage[] =
     "for that method and are counted in the table's 'failed' column.\n";
 
 #define RESAMPLES 1000
-#define MAX_METHODS 16
+#define MAX_METHODS 24
 
 /* ------------------------------------------------------------------------ */
 
@@ -115,14 +120,28 @@ static int eval_rouge(int argc, char **argv, bool json, const char *wordnet)
 /* Fixture sets                                                              */
 /* ------------------------------------------------------------------------ */
 
+typedef struct eval_cfg {
+    precis_options opt;
+    bool ref_words;
+    bool json;
+    bool markdown;
+    bool ablations;
+    size_t limit;
+    size_t fold, folds; /* fold of folds; folds 0 = all documents */
+    uint64_t seed;
+    const char *wordnet;
+} eval_cfg;
+
 static int by_name(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Document IDs: the names under DIR/docs without ".txt", sorted. */
-static char **list_ids(const char *dir, size_t *n, size_t limit)
+/* Document IDs: the names under DIR/docs without ".txt", sorted, then
+ * those of the fold asked for, then the first `limit`. */
+static char **list_ids(const char *dir, size_t *n, const eval_cfg *cfg)
 {
+    size_t limit = cfg->limit;
     char path[4096];
     snprintf(path, sizeof path, "%s/docs", dir);
     DIR *d = opendir(path);
@@ -148,6 +167,16 @@ static char **list_ids(const char *dir, size_t *n, size_t limit)
     }
     closedir(d);
     qsort(ids, count, sizeof *ids, by_name);
+    if (cfg->folds) {
+        size_t kept = 0;
+        for (size_t i = 0; i < count; i++) {
+            if (i % cfg->folds == cfg->fold)
+                ids[kept++] = ids[i];
+            else
+                free(ids[i]);
+        }
+        count = kept;
+    }
     if (limit && count > limit) {
         for (size_t i = limit; i < count; i++)
             free(ids[i]);
@@ -191,20 +220,12 @@ enum { ORACLE = -1 };
 typedef struct method {
     const char *name;
     int id; /* precis_method, or ORACLE */
+    unsigned ablate; /* PRECIS_ABLATE_* */
     double *scores; /* documents x metrics */
     size_t failed;
     double seconds;
 } method;
 
-typedef struct eval_cfg {
-    precis_options opt;
-    bool ref_words;
-    bool json;
-    bool markdown;
-    size_t limit;
-    uint64_t seed;
-    const char *wordnet;
-} eval_cfg;
 
 static double now(void)
 {
@@ -265,7 +286,7 @@ static int report(const char *dir, const char *kind, const char *budget, method 
     } else {
         cli_printf(&o, "%s: %zu documents, %s; mean and 95%% bootstrap interval\n", dir,
                    n_docs, budget);
-        cli_printf(&o, "%-10s", "method");
+        cli_printf(&o, "%-18s", "method");
         for (size_t k = 0; k < n_metrics; k++)
             cli_printf(&o, "  %-22s", metrics[k]);
         cli_printf(&o, "  failed  seconds\n");
@@ -277,7 +298,7 @@ static int report(const char *dir, const char *kind, const char *budget, method 
         else if (cfg->markdown)
             cli_printf(&o, "| %s |", m[i].name);
         else
-            cli_printf(&o, "%-10s", m[i].name);
+            cli_printf(&o, "%-18s", m[i].name);
         for (size_t k = 0; k < n_metrics; k++) {
             for (size_t d = 0; d < n_docs; d++)
                 col[d] = m[i].scores[d * n_metrics + k];
@@ -342,6 +363,7 @@ static int eval_summaries(const char *dir, char **ids, size_t n_docs, method *m,
                                              &err);
             } else {
                 o.method = (precis_method)m[i].id;
+                o.ablate = m[i].ablate;
                 st = precis_summarize(s, doc, doc_len, &o, &r, &err);
             }
             size_t cand_len = 0;
@@ -500,12 +522,14 @@ int cli_eval_main(int argc, char **argv)
     eval_cfg cfg = {.seed = 1};
     precis_options_init(&cfg.opt);
     const char *methods = NULL;
-    enum { OPT_REF_WORDS = 256, OPT_LIMIT, OPT_SEED, OPT_WORDNET };
+    enum { OPT_REF_WORDS = 256, OPT_LIMIT, OPT_FOLD, OPT_SEED, OPT_WORDNET, OPT_ABLATIONS };
     static const struct option longopts[] = {
         {"sentences", required_argument, NULL, 'n'}, {"words", required_argument, NULL, 'w'},
         {"ref-words", no_argument, NULL, OPT_REF_WORDS},
         {"methods", required_argument, NULL, 'm'},   {"lang", required_argument, NULL, 'l'},
         {"limit", required_argument, NULL, OPT_LIMIT},
+        {"fold", required_argument, NULL, OPT_FOLD},
+        {"ablations", no_argument, NULL, OPT_ABLATIONS},
         {"seed", required_argument, NULL, OPT_SEED},
         {"wordnet", required_argument, NULL, OPT_WORDNET},
         {"format", required_argument, NULL, 'f'},    {"help", no_argument, NULL, 'h'},
@@ -514,7 +538,7 @@ int cli_eval_main(int argc, char **argv)
     optind = 1;
     int c;
     size_t v;
-    while ((c = getopt_long(argc, argv, "+:n:w:m:l:f:h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":n:w:m:l:f:h", longopts, NULL)) != -1) {
         switch (c) {
         case 'n':
             if (!cli_parse_size(optarg, 1, 1000, &cfg.opt.sentences))
@@ -542,6 +566,17 @@ int cli_eval_main(int argc, char **argv)
             if (!cli_parse_size(optarg, 1, SIZE_MAX, &cfg.limit))
                 return cli_usage_error("--limit: '%s' is not a positive whole number", optarg);
             break;
+        case OPT_ABLATIONS:
+            cfg.ablations = true;
+            break;
+        case OPT_FOLD: {
+            unsigned long i, n;
+            char extra;
+            if (sscanf(optarg, "%lu/%lu%c", &i, &n, &extra) != 2 || n < 2 || i >= n)
+                return cli_usage_error("--fold: '%s' is not I/N with 0 <= I < N and N >= 2", optarg);
+            cfg.fold = i, cfg.folds = n;
+            break;
+        }
         case OPT_SEED:
             if (!cli_parse_size(optarg, 0, SIZE_MAX, &v))
                 return cli_usage_error("--seed: '%s' is not a whole number", optarg);
@@ -577,12 +612,32 @@ int cli_eval_main(int argc, char **argv)
     }
     method m[MAX_METHODS];
     size_t n_methods;
-    int code = parse_methods(methods ? methods : refs ? "textrank,lead,random,oracle" : "textrank",
-                             m, &n_methods);
+    /* By default every method of the library, then the oracle. */
+    char all[512] = "";
+    for (size_t i = 0; refs && i < precis_method_count(); i++) {
+        strncat(all, precis_method_name((precis_method)i), sizeof all - strlen(all) - 1);
+        strncat(all, ",", sizeof all - strlen(all) - 1);
+    }
+    strncat(all, "oracle", sizeof all - strlen(all) - 1);
+    int code = parse_methods(methods ? methods : refs ? all : "textrank", m, &n_methods);
     if (code != EXIT_OK)
         return code;
+    if (cfg.ablations && refs) {
+        static const struct {
+            const char *name;
+            unsigned flag;
+        } parts[] = {{"news-no-lede", PRECIS_ABLATE_LEDE},
+                     {"news-no-position", PRECIS_ABLATE_POSITION},
+                     {"news-no-length", PRECIS_ABLATE_LENGTH},
+                     {"news-no-quotation", PRECIS_ABLATE_QUOTATION},
+                     {"news-no-redundancy", PRECIS_ABLATE_REDUNDANCY},
+                     {"news-no-hygiene", PRECIS_ABLATE_HYGIENE}};
+        for (size_t i = 0; i < sizeof parts / sizeof parts[0] && n_methods < MAX_METHODS; i++)
+            m[n_methods++] = (method){.name = parts[i].name, .id = PRECIS_METHOD_NEWS,
+                                      .ablate = parts[i].flag};
+    }
     size_t n_docs = 0;
-    char **ids = list_ids(dir, &n_docs, cfg.limit);
+    char **ids = list_ids(dir, &n_docs, &cfg);
     if (!ids || n_docs == 0) {
         cli_complain("%s: no documents in docs/", dir);
         free(ids);

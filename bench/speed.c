@@ -1,0 +1,401 @@
+/* bench/speed: throughput, per-stage profile, memory and scaling of
+ * precis_summarize, through the public API (precis_stats.timing).
+ *
+ *   build/bench/speed [--repeat N] [--no-scaling] [PATH...]
+ *
+ * PATHs are folders (every *.txt below them) or text files; by default the
+ * articles of every set under $PRECIS_SHARED/fixtures/summ (that is,
+ * ../shared/fixtures/summ/<set>/docs).
+ * The corpus is read into memory first so that disk speed is not measured.
+ * Scaling documents (1 kB to 10 MB) are made by concatenating corpus
+ * articles as paragraphs; each size runs in a child process so its peak
+ * memory is its own. */
+#define _DEFAULT_SOURCE
+
+#include <dirent.h>
+#include <errno.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <gsl/gsl_errno.h>
+
+#include "precis.h"
+
+typedef struct doc {
+    char *text;
+    size_t len;
+} doc;
+
+typedef struct corpus {
+    doc *docs;
+    size_t n, cap, bytes;
+} corpus;
+
+static int add_file(corpus *c, const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return -1;
+    struct stat st;
+    if (fstat(fileno(f), &st) != 0 || st.st_size <= 0) {
+        fclose(f);
+        return 0;
+    }
+    char *buf = malloc((size_t)st.st_size);
+    size_t n = buf ? fread(buf, 1, (size_t)st.st_size, f) : 0;
+    fclose(f);
+    if (!buf || n == 0) {
+        free(buf);
+        return -1;
+    }
+    if (c->n == c->cap) {
+        c->cap = c->cap ? c->cap * 2 : 1024;
+        doc *d = realloc(c->docs, c->cap * sizeof *d);
+        if (!d)
+            return -1;
+        c->docs = d;
+    }
+    c->docs[c->n++] = (doc){buf, n};
+    c->bytes += n;
+    return 0;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every *.txt below path, in name order so runs are comparable. */
+static int add_path(corpus *c, const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return -1;
+    if (!S_ISDIR(st.st_mode))
+        return add_file(c, path);
+    DIR *d = opendir(path);
+    if (!d)
+        return -1;
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 256;
+            char **p = realloc(names, cap * sizeof *p);
+            if (!p)
+                break;
+            names = p;
+        }
+        names[n++] = strdup(e->d_name);
+    }
+    closedir(d);
+    qsort(names, n, sizeof *names, by_name);
+    int rc = 0;
+    for (size_t i = 0; i < n; i++) {
+        char child[4096];
+        snprintf(child, sizeof child, "%s/%s", path, names[i]);
+        size_t len = strlen(names[i]);
+        struct stat cs;
+        if (stat(child, &cs) == 0 && (S_ISDIR(cs.st_mode) ||
+                                      (len > 4 && strcmp(names[i] + len - 4, ".txt") == 0)))
+            rc |= add_path(c, child);
+        free(names[i]);
+    }
+    free(names);
+    return rc;
+}
+
+static double seconds(uint64_t ns)
+{
+    return (double)ns * 1e-9;
+}
+
+static void machine(void)
+{
+    char model[256] = "unknown CPU";
+    FILE *f = fopen("/proc/cpuinfo", "r");
+    char line[512];
+    while (f && fgets(line, sizeof line, f)) {
+        if (strncmp(line, "model name", 10) == 0) {
+            char *p = strchr(line, ':');
+            if (p) {
+                snprintf(model, sizeof model, "%s", p + 2);
+                model[strcspn(model, "\n")] = '\0';
+            }
+            break;
+        }
+    }
+    if (f)
+        fclose(f);
+    printf("machine: %s, %ld online cores; precis %s\n", model, sysconf(_SC_NPROCESSORS_ONLN),
+           precis_version());
+}
+
+enum { STAGES = 7 };
+static const char *const stage_names[STAGES] = {"text", "segment", "tokenize", "vectors",
+                                                "rank", "select", "keywords"};
+
+static void add_timing(uint64_t *acc, const precis_timing *t)
+{
+    acc[0] += t->text, acc[1] += t->segment, acc[2] += t->tokenize, acc[3] += t->vectors;
+    acc[4] += t->rank, acc[5] += t->select, acc[6] += t->keywords;
+}
+
+/* Summarise every document once; stage times and the whole in *acc and
+ * *total (ns); returns the documents that failed. */
+static size_t run_corpus(precis_summarizer *s, const corpus *c, uint64_t *acc, uint64_t *total)
+{
+    size_t failed = 0;
+    struct timespec a, b;
+    clock_gettime(CLOCK_MONOTONIC, &a);
+    for (size_t i = 0; i < c->n; i++) {
+        precis_result *r = NULL;
+        if (precis_summarize(s, c->docs[i].text, c->docs[i].len, NULL, &r, NULL) != PRECIS_OK) {
+            failed++;
+            continue;
+        }
+        add_timing(acc, &precis_result_stats(r)->timing);
+        precis_result_free(r);
+    }
+    clock_gettime(CLOCK_MONOTONIC, &b);
+    *total = (uint64_t)(b.tv_sec - a.tv_sec) * 1000000000u + (uint64_t)b.tv_nsec -
+             (uint64_t)a.tv_nsec;
+    return failed;
+}
+
+/* A document of about `size` bytes: corpus articles as paragraphs. */
+static char *synthetic(const corpus *c, size_t size, size_t *len)
+{
+    char *buf = malloc(size + 2);
+    size_t n = 0;
+    for (size_t i = 0; buf && n < size; i = (i + 1) % c->n) {
+        size_t take = c->docs[i].len;
+        if (take > size - n)
+            take = size - n;
+        memcpy(buf + n, c->docs[i].text, take);
+        n += take;
+        if (n < size)
+            buf[n++] = '\n';
+    }
+    if (buf) {
+        /* End on a sentence boundary's worth of text: cut back to the last
+         * newline so no sentence is torn. */
+        while (n > 0 && buf[n - 1] != '\n' && size > 4096)
+            n--;
+        buf[n] = '\0';
+    }
+    *len = n;
+    return buf;
+}
+
+typedef struct point {
+    size_t bytes;
+    uint64_t stage[STAGES];
+    uint64_t total;
+    long rss_kb;
+    int status;
+} point;
+
+static point measure_size(const corpus *c, size_t size)
+{
+    point p = {.bytes = size, .status = -1};
+    int fd[2];
+    if (pipe(fd) != 0)
+        return p;
+    pid_t pid = fork();
+    if (pid == 0) {
+        close(fd[0]);
+        size_t len;
+        char *text = synthetic(c, size, &len);
+        precis_summarizer *s;
+        precis_result *r = NULL;
+        point q = {.bytes = len};
+        precis_options o;
+        precis_options_init(&o);
+        o.max_bytes = (size_t)1 << 30;
+        /* The best of three runs for small sizes, where timer noise counts. */
+        int runs = len < 1000000 ? 3 : 1;
+        q.total = UINT64_MAX;
+        if (text && precis_summarizer_new(&s) == PRECIS_OK) {
+            for (int k = 0; k < runs; k++) {
+                q.status = (int)precis_summarize(s, text, len, &o, &r, NULL);
+                if (q.status != PRECIS_OK)
+                    break;
+                const precis_timing *t = &precis_result_stats(r)->timing;
+                if (t->total < q.total) {
+                    uint64_t acc[STAGES] = {0};
+                    add_timing(acc, t);
+                    memcpy(q.stage, acc, sizeof acc);
+                    q.total = t->total;
+                }
+                precis_result_free(r);
+            }
+            precis_summarizer_free(s);
+        }
+        if (write(fd[1], &q, sizeof q) != (ssize_t)sizeof q)
+            _exit(1);
+        _exit(0);
+    }
+    close(fd[1]);
+    ssize_t got = pid > 0 ? read(fd[0], &p, sizeof p) : -1;
+    close(fd[0]);
+    int wstatus;
+    struct rusage ru;
+    if (pid > 0 && wait4(pid, &wstatus, 0, &ru) == pid && got == (ssize_t)sizeof p)
+        p.rss_kb = ru.ru_maxrss;
+    else
+        p.status = -1;
+    return p;
+}
+
+int main(int argc, char **argv)
+{
+    gsl_set_error_handler_off();
+    int repeat = 3;
+    int scaling = 1;
+    corpus c = {0};
+    int paths = 0;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--repeat") == 0 && i + 1 < argc) {
+            repeat = atoi(argv[++i]);
+            if (repeat < 1)
+                repeat = 1;
+        } else if (strcmp(argv[i], "--no-scaling") == 0) {
+            scaling = 0;
+        } else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            puts("usage: speed [--repeat N] [--no-scaling] [PATH...]");
+            return 0;
+        } else {
+            if (add_path(&c, argv[i]) != 0)
+                fprintf(stderr, "speed: cannot read %s: %s\n", argv[i], strerror(errno));
+            paths++;
+        }
+    }
+    if (!paths) {
+        const char *shared = getenv("PRECIS_SHARED");
+        char dir[4096];
+        snprintf(dir, sizeof dir, "%s/fixtures/summ", shared ? shared : "../shared");
+        DIR *d = opendir(dir);
+        if (!d) {
+            fprintf(stderr, "speed: no corpus given and %s is not readable\n", dir);
+            return 2;
+        }
+        char **sets = NULL;
+        size_t n = 0;
+        struct dirent *e;
+        while ((e = readdir(d))) {
+            char **p = e->d_name[0] != '.' ? realloc(sets, (n + 1) * sizeof *p) : NULL;
+            if (p) {
+                sets = p;
+                sets[n++] = strdup(e->d_name);
+            }
+        }
+        closedir(d);
+        qsort(sets, n, sizeof *sets, by_name);
+        for (size_t i = 0; i < n; i++) {
+            char docs[4600];
+            snprintf(docs, sizeof docs, "%s/%s/docs", dir, sets[i]);
+            add_path(&c, docs);
+            free(sets[i]);
+        }
+        free(sets);
+    }
+    if (c.n == 0) {
+        fprintf(stderr, "speed: the corpus is empty\n");
+        return 2;
+    }
+    machine();
+
+    precis_summarizer *s;
+    if (precis_summarizer_new(&s) != PRECIS_OK)
+        return 1;
+    /* A warm-up pass fills the stem cache, as in any long run. */
+    uint64_t warm[STAGES] = {0}, warm_total;
+    run_corpus(s, &c, warm, &warm_total);
+    uint64_t best[STAGES] = {0}, best_total = UINT64_MAX;
+    size_t failed = 0;
+    for (int k = 0; k < repeat; k++) {
+        uint64_t acc[STAGES] = {0}, total;
+        failed = run_corpus(s, &c, acc, &total);
+        if (total < best_total) {
+            best_total = total;
+            memcpy(best, acc, sizeof acc);
+        }
+    }
+    precis_summarizer_free(s);
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    double secs = seconds(best_total), mb = (double)c.bytes / 1e6;
+    printf("\ncorpus: %zu documents, %.1f MB (%zu failed: too short to summarise); best of %d "
+           "runs after a warm-up, one thread\n",
+           c.n, mb, failed, repeat);
+    printf("  %.0f documents/s, %.2f MB/s, %.1f us/document; peak RSS %.1f MB (corpus held in "
+           "memory: %.1f MB)\n",
+           (double)c.n / secs, mb / secs, secs * 1e6 / (double)c.n, (double)ru.ru_maxrss / 1024,
+           mb);
+    uint64_t staged = 0;
+    for (int i = 0; i < STAGES; i++)
+        staged += best[i];
+    printf("\n  %-10s %10s %7s %12s\n", "stage", "seconds", "share", "us/document");
+    for (int i = 0; i < STAGES; i++)
+        printf("  %-10s %10.3f %6.1f%% %12.1f\n", stage_names[i], seconds(best[i]),
+               100.0 * (double)best[i] / (double)staged,
+               seconds(best[i]) * 1e6 / (double)c.n);
+    printf("  %-10s %10.3f %6.1f%%\n", "(other)", seconds(best_total - staged),
+           100.0 * (double)(best_total - staged) / (double)best_total);
+
+    if (scaling) {
+        static const size_t sizes[] = {1000, 10000, 100000, 1000000, 10000000};
+        enum { N = sizeof sizes / sizeof sizes[0] };
+        point pts[N];
+        printf("\nscaling: one document of each size made of corpus articles, best of 3 runs "
+               "below 1 MB;\nms per stage, total ns/byte, and the growth exponent k of "
+               "time ~ size^k against the previous size\n\n");
+        printf("  %9s", "bytes");
+        for (int i = 0; i < STAGES; i++)
+            printf(" %9s", stage_names[i]);
+        printf(" %10s %8s %6s %9s\n", "total ms", "ns/byte", "k", "peak MB");
+        for (size_t i = 0; i < N; i++) {
+            pts[i] = measure_size(&c, sizes[i]);
+            point *p = &pts[i];
+            if (p->status != PRECIS_OK) {
+                printf("  %9zu  failed (status %d)\n", sizes[i], p->status);
+                continue;
+            }
+            printf("  %9zu", p->bytes);
+            for (int k = 0; k < STAGES; k++)
+                printf(" %9.2f", (double)p->stage[k] / 1e6);
+            printf(" %10.2f %8.1f", (double)p->total / 1e6, (double)p->total / (double)p->bytes);
+            if (i > 0 && pts[i - 1].status == PRECIS_OK)
+                printf(" %6.2f", log((double)p->total / (double)pts[i - 1].total) /
+                                     log((double)p->bytes / (double)pts[i - 1].bytes));
+            else
+                printf(" %6s", "");
+            printf(" %9.1f\n", (double)p->rss_kb / 1024);
+        }
+        printf("\n  growth exponent per stage from %zu to %zu bytes:", pts[N - 2].bytes,
+               pts[N - 1].bytes);
+        for (int k = 0; k < STAGES; k++) {
+            double a = (double)pts[N - 2].stage[k], b = (double)pts[N - 1].stage[k];
+            if (a > 0 && b > 0)
+                printf(" %s %.2f", stage_names[k],
+                       log(b / a) / log((double)pts[N - 1].bytes / (double)pts[N - 2].bytes));
+        }
+        printf("\n");
+    }
+    for (size_t i = 0; i < c.n; i++)
+        free(c.docs[i].text);
+    free(c.docs);
+    return 0;
+}

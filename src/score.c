@@ -1,0 +1,230 @@
+/* Stage 5, scores: each method is a small set of parameters over the same
+ * machinery (similarity graph, centrality, priors), so variants differ
+ * only where they say they do. */
+#include <math.h>
+#include <stdlib.h>
+
+#include "internal.h"
+
+/* Parameters were chosen on the team's dev fixtures with two-fold
+ * cross-validation, a handful per method (see bench/README.md): textrank
+ * on bbc-news, the default's lede scoring on cnndm-val and its body
+ * scoring on xsum. Published methods keep their published settings. */
+static const pcs_method_params methods[] = {
+    [PRECIS_METHOD_TEXTRANK] = {.body = {.centrality = PCS_CENTRALITY_PAGERANK,
+                                         .similarity = PCS_SIM_OVERLAP,
+                                         .length = 0.15}},
+    [PRECIS_METHOD_LEAD] = {.body = {.centrality = PCS_CENTRALITY_LEAD}},
+    [PRECIS_METHOD_RANDOM] = {.body = {.centrality = PCS_CENTRALITY_RANDOM}},
+    [PRECIS_METHOD_NEWS] = {.body = {.centrality = PCS_CENTRALITY_PAGERANK,
+                                     .similarity = PCS_SIM_OVERLAP,
+                                     .length = 0.3,
+                                     .quotation = 0.3},
+                            .has_lede = true,
+                            .lede = {.centrality = PCS_CENTRALITY_PAGERANK,
+                                     .similarity = PCS_SIM_OVERLAP,
+                                     .position = 1.0,
+                                     .length = -0.3,
+                                     .quotation = 0.6,
+                                     .trigram_block = true}},
+    [PRECIS_METHOD_TEXTRANK_CLASSIC] = {.body = {.centrality = PCS_CENTRALITY_PAGERANK,
+                                                 .similarity = PCS_SIM_OVERLAP}},
+    [PRECIS_METHOD_LEXRANK] = {.body = {.centrality = PCS_CENTRALITY_PAGERANK,
+                                        .similarity = PCS_SIM_COSINE,
+                                        .cutoff = 0.1}},
+    [PRECIS_METHOD_BM25] = {.body = {.centrality = PCS_CENTRALITY_PAGERANK,
+                                     .similarity = PCS_SIM_BM25PLUS}},
+    /* lambda_1 = 0.6, lambda_2 = 0.4 (backward = -lambda_1 / lambda_2),
+     * beta = 0, tuned as the paper does (its grid, on cnndm-val). */
+    [PRECIS_METHOD_PACSUM] = {.body = {.centrality = PCS_CENTRALITY_PACSUM,
+                                       .similarity = PCS_SIM_COSINE,
+                                       .backward = -1.5}},
+};
+
+/* SplitMix64 (Steele, Lea and Flood, 2014): a tiny, well-mixed generator
+ * whose whole state is one local integer, so draws are reproducible and
+ * nothing is shared between threads. */
+static uint64_t splitmix64(uint64_t *state)
+{
+    uint64_t z = (*state += 0x9E3779B97F4A7C15u);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
+    return z ^ (z >> 31);
+}
+
+/* Drop edges below an absolute cutoff (LexRank), then those weaker than
+ * min + threshold * (max - min) of the remaining weights, lowering the
+ * rest by that floor (PacSum's e_ij); weights stay non-negative. */
+static void cut_edges(pcs_csr *w, double cutoff, double threshold)
+{
+    int nnz = w->row_ptr[w->rows];
+    if (nnz == 0)
+        return;
+    for (int q = 0; q < nnz && cutoff > 0; q++)
+        if (w->val[q] < cutoff)
+            w->val[q] = 0;
+    if (threshold <= 0)
+        return;
+    double lo = w->val[0], hi = w->val[0];
+    for (int q = 1; q < nnz; q++) {
+        lo = fmin(lo, w->val[q]);
+        hi = fmax(hi, w->val[q]);
+    }
+    double floor = lo + threshold * (hi - lo);
+    for (int q = 0; q < nnz; q++)
+        w->val[q] = w->val[q] > floor ? w->val[q] - floor : 0;
+}
+
+/* PacSum's directed centrality (Zheng and Lapata, 2019, "Sentence
+ * Centrality Revisited for Unsupervised Summarization", eq. 6):
+ * c_i = lambda_1 * sum_{j<i} e_ij + lambda_2 * sum_{j>i} e_ij with
+ * lambda_2 = 1. A sentence gains from being echoed by what follows and
+ * loses from echoing what came before; nodes are in document order. */
+static void pacsum(const pcs_csr *w, double backward, double *c)
+{
+    for (uint32_t i = 0; i < w->rows; i++) {
+        c[i] = 0;
+        for (int q = w->row_ptr[i]; q < w->row_ptr[i + 1]; q++)
+            c[i] += (uint32_t)w->col[q] < i ? backward * w->val[q] : w->val[q];
+    }
+}
+
+/* The share of a sentence's bytes inside double quotation marks (straight
+ * or curly). */
+static double quoted_share(const pcs_doc *doc, const pcs_sentence *s)
+{
+    const char *t = doc->text;
+    uint32_t inside = 0;
+    bool open = false;
+    for (uint32_t i = s->start; i < s->end; i++) {
+        bool mark = t[i] == '"';
+        if (!mark && i + 2 < s->end && (unsigned char)t[i] == 0xE2 && (unsigned char)t[i + 1] == 0x80 &&
+            ((unsigned char)t[i + 2] == 0x9C || (unsigned char)t[i + 2] == 0x9D)) {
+            mark = true;
+            i += 2;
+        }
+        if (mark)
+            open = !open;
+        else
+            inside += open;
+    }
+    return s->end > s->start ? (double)inside / (s->end - s->start) : 0;
+}
+
+/* Position of each node among the nodes of running text (headings get
+ * the position of the next body sentence). */
+static void positions(const pcs_doc *doc, double *pos)
+{
+    uint32_t body = 0;
+    for (uint32_t k = 0; k < doc->n_nodes; k++) {
+        pos[k] = body;
+        body += doc->sents[doc->nodes[k]].kind == PCS_SENT_BODY;
+    }
+}
+
+/* Is the story wire copy: does a dateline (a heading in the same
+ * paragraph as running text, before it) open one of its first paragraphs?
+ * Pages put teasers and standfirsts above the dateline, so it need not be
+ * the very first line; segment.c only looks for datelines there. */
+static bool has_dateline(const pcs_doc *doc)
+{
+    for (uint32_t i = 0; i + 1 < doc->n_sents; i++)
+        if (doc->sents[i].kind == PCS_SENT_HEADING && doc->sents[i + 1].kind != PCS_SENT_HEADING &&
+            doc->sents[i].paragraph == doc->sents[i + 1].paragraph &&
+            doc->sents[i].start < doc->sents[i + 1].start && doc->sents[i].tok_count > 0)
+            return true;
+    return false;
+}
+
+pcs_scoring pcs_scoring_for(const pcs_doc *doc, const precis_options *o)
+{
+    const pcs_method_params *m = &methods[o->method];
+    pcs_scoring sc = m->has_lede && !(o->ablate & PRECIS_ABLATE_LEDE) && has_dateline(doc)
+                         ? m->lede
+                         : m->body;
+    if (o->ablate & PRECIS_ABLATE_POSITION)
+        sc.position = 0;
+    if (o->ablate & PRECIS_ABLATE_LENGTH)
+        sc.length = 0;
+    if (o->ablate & PRECIS_ABLATE_QUOTATION)
+        sc.quotation = 0;
+    if (o->ablate & PRECIS_ABLATE_REDUNDANCY)
+        sc.trigram_block = false;
+    return sc;
+}
+
+precis_status pcs_score(pcs_doc *doc, pcs_arena *arena, const precis_options *o,
+                        precis_error *err)
+{
+    pcs_scoring scoring = pcs_scoring_for(doc, o);
+    const pcs_scoring *m = &scoring;
+    uint32_t n = doc->n_nodes;
+    if (n == 0)
+        return PRECIS_OK;
+    double *c = pcs_arena_alloc(arena, n * sizeof *c);
+    double *pos = pcs_arena_alloc(arena, n * sizeof *pos);
+    if (!c || !pos)
+        return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
+    positions(doc, pos);
+    precis_status st = PRECIS_OK;
+    switch (m->centrality) {
+    case PCS_CENTRALITY_LEAD:
+        for (uint32_t k = 0; k < n; k++)
+            c[k] = 1.0 / (1.0 + k);
+        break;
+    case PCS_CENTRALITY_RANDOM: {
+        uint64_t state = o->seed ^ pcs_hash(doc->text, doc->len);
+        for (uint32_t k = 0; k < n; k++)
+            c[k] = (double)(splitmix64(&state) >> 11) * 0x1.0p-53;
+        break;
+    }
+    case PCS_CENTRALITY_PAGERANK:
+    case PCS_CENTRALITY_PACSUM: {
+        pcs_rank_params prm = {o->damping, o->tolerance, o->max_iterations};
+        pcs_rank_out ro = {0, true};
+        if (!pcs_graph_fits(doc)) {
+            /* Too many sentences for an explicit graph: cosine TextRank in
+             * the factored form, linear in the text. */
+            st = pcs_rank_similarity(&doc->vectors, &prm, arena, c, &ro, err);
+        } else {
+            pcs_csr w;
+            st = pcs_graph_build(doc, arena, m->similarity, &w, err);
+            if (st == PRECIS_OK)
+                cut_edges(&w, m->cutoff, m->threshold);
+            if (st == PRECIS_OK && m->centrality == PCS_CENTRALITY_PACSUM)
+                pacsum(&w, m->backward, c);
+            else if (st == PRECIS_OK)
+                st = pcs_rank_graph(&w, &prm, arena, c, &ro, err);
+        }
+        doc->iterations = ro.iterations;
+        doc->converged = ro.converged;
+        break;
+    }
+    }
+    if (st != PRECIS_OK)
+        return st;
+    /* PacSum's centrality can be negative: shift it so that the priors,
+     * which multiply, keep their meaning. */
+    double lowest = c[0];
+    for (uint32_t k = 1; k < n; k++)
+        lowest = fmin(lowest, c[k]);
+    if (lowest < 0)
+        for (uint32_t k = 0; k < n; k++)
+            c[k] -= lowest - 1e-9;
+    /* Priors. */
+    double mean_words = 0;
+    for (uint32_t k = 0; k < n; k++)
+        mean_words += doc->sents[doc->nodes[k]].words;
+    mean_words = mean_words / n > 0 ? mean_words / n : 1;
+    for (uint32_t k = 0; k < n; k++) {
+        double s = c[k];
+        if (m->position != 0)
+            s *= pow(1.0 + pos[k], -m->position);
+        if (m->length != 0)
+            s *= pow((doc->sents[doc->nodes[k]].words + 1.0) / mean_words, m->length);
+        if (m->quotation != 0 && quoted_share(doc, &doc->sents[doc->nodes[k]]) > 0.5)
+            s *= 1 - m->quotation;
+        doc->scores[doc->nodes[k]] = s;
+    }
+    return PRECIS_OK;
+}
