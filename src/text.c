@@ -144,9 +144,10 @@ precis_status pcs_text_prepare(pcs_doc *doc, pcs_arena *arena,
         utf8proc_int32_t cp;
         utf8proc_ssize_t k = utf8proc_iterate(in + i, (utf8proc_ssize_t)(len - i), &cp);
         if (k <= 0) {
-            if (!options->repair_utf8)
-                return pcs_fail(err, PRECIS_ERR_UTF8, i,
-                                "invalid UTF-8 at byte %zu", i);
+            if (!options->repair_utf8) {
+                free(w.anchors);
+                return pcs_fail(err, PRECIS_ERR_UTF8, i, "invalid UTF-8 at byte %zu", i);
+            }
             put(&w, "\xEF\xBF\xBD", 3);
             doc->repaired = true;
             content = true;
@@ -187,6 +188,7 @@ precis_status pcs_text_prepare(pcs_doc *doc, pcs_arena *arena,
                                           &nfc, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
         if (r < 0) {
             free(nfc);
+            free(w.anchors);
             return pcs_fail(err, r == UTF8PROC_ERROR_NOMEM ? PRECIS_ERR_NOMEM
                                                            : PRECIS_ERR_UTF8,
                             i, "cannot normalise the text at byte %zu", i);
