@@ -1,8 +1,32 @@
-# Turns models/<lang>/stopwords.txt and abbreviations.txt into C arrays of
-# strings (generated/language_data.c), one string per entry, so the
-# library carries its language data and needs no file at run time. '#'
-# starts a comment; blank lines are skipped.
+# Turns models/<lang>/stopwords.txt, abbreviations.txt and nonkey.txt into C
+# data (generated/language_data.c), so the library carries its language
+# data and needs no file at run time. '#' starts a comment; blank lines are
+# skipped.
+#
+# Stopwords and abbreviations become arrays of strings, one per entry.
+# nonkey.txt (word forms that are never key terms, tens of thousands of
+# them) becomes one block of bytes instead, its entries sorted bytewise,
+# with an index by the first three bytes (see c_nonkey), which the library
+# searches (src/language.c, pcs_language_word_class); being free of
+# pointers, the data costs no relocation when the library is loaded.
 # Usage: cmake -DMODELS_DIR=... -DOUTPUT=... -P EmbedLanguageData.cmake
+
+cmake_minimum_required(VERSION 3.25)
+
+# The entries of a list file as a CMake list (nonkey.txt holds no ';').
+function(read_entries path out)
+  file(STRINGS "${path}" lines ENCODING UTF-8)
+  set(entries "")
+  foreach(line IN LISTS lines)
+    string(REGEX REPLACE "#.*$" "" line "${line}")
+    string(STRIP "${line}" line)
+    if(line STREQUAL "")
+      continue()
+    endif()
+    list(APPEND entries "${line}")
+  endforeach()
+  set(${out} "${entries}" PARENT_SCOPE)
+endfunction()
 
 function(c_entries path out)
   file(STRINGS "${path}" lines ENCODING UTF-8)
@@ -20,10 +44,102 @@ function(c_entries path out)
   set(${out} "${body}" PARENT_SCOPE)
 endfunction()
 
+# nonkey.txt of language `lang`: appends to the variable named by `out`
+#   static const char <lang>_nonkey[]: the entries sorted bytewise, each
+#     ended by '\n' (an entry is a word form, or a word form, one space and
+#     "modifier");
+#   static const uint32_t <lang>_nonkey_at[]: where entry i starts;
+#   static const uint32_t <lang>_nonkey_bucket[27 * 27 * 27 + 1]: the first
+#     entry of each bucket, and the number of entries. A word's bucket
+#     numbers its first three bytes in base 27: 0 for no byte (a shorter
+#     word) or one below 'a', 1 to 26 for 'a' to 'z', 26 for one above 'z'.
+#     That keeps the sort order, so each bucket is a run of entries, and a
+#     lookup binary-searches a run of a few entries (a few hundred for
+#     "dis", "con") instead of the whole list, which waits on memory at
+#     every step.
+function(nonkey_digit e i out)
+  string(SUBSTRING "${e}" ${i} 1 c)
+  if(c STREQUAL "" OR c STREQUAL " ")
+    set(d 0)
+  else()
+    string(FIND "abcdefghijklmnopqrstuvwxyz" "${c}" d)
+    if(d GREATER_EQUAL 0)
+      math(EXPR d "${d} + 1")
+    elseif(c STRLESS "a")
+      set(d 0)
+    else()
+      set(d 26)
+    endif()
+  endif()
+  set(${out} ${d} PARENT_SCOPE)
+endfunction()
+
+function(c_nonkey path lang out)
+  read_entries("${path}" entries)
+  set(checked "")
+  foreach(e IN LISTS entries)
+    string(REGEX REPLACE "[ \t]+" " " e "${e}")
+    if(NOT e MATCHES "^[^ ]+( modifier)?$")
+      message(FATAL_ERROR "${path}: '${e}' is not 'WORD' or 'WORD modifier'")
+    endif()
+    list(APPEND checked "${e}")
+  endforeach()
+  # As std::string compares: byte by byte, unsigned. A space sorts before
+  # every byte of a word, so the order of the lines is that of their words.
+  list(SORT checked COMPARE STRING CASE SENSITIVE ORDER ASCENDING)
+  list(REMOVE_DUPLICATES checked)
+  set(buckets "")
+  set(at_list "")
+  set(next 0)
+  set(index 0)
+  set(at 0)
+  set(prev_prefix "")
+  foreach(e IN LISTS checked)
+    string(REGEX MATCH "^[^ ]?[^ ]?[^ ]?" prefix "${e}")
+    if(NOT prefix STREQUAL prev_prefix)
+      set(prev_prefix "${prefix}")
+      nonkey_digit("${e}" 0 d0)
+      nonkey_digit("${prefix}" 1 d1)
+      nonkey_digit("${prefix}" 2 d2)
+      math(EXPR bucket "(${d0} * 27 + ${d1}) * 27 + ${d2}")
+      while(next LESS_EQUAL bucket)
+        string(APPEND buckets "${index},")
+        math(EXPR next "${next} + 1")
+      endwhile()
+    endif()
+    string(APPEND at_list "${at},")
+    string(LENGTH "${e}" n)
+    math(EXPR at "${at} + ${n} + 1")
+    math(EXPR index "${index} + 1")
+  endforeach()
+  while(next LESS_EQUAL 19683)
+    string(APPEND buckets "${index},")
+    math(EXPR next "${next} + 1")
+  endwhile()
+  # Ten numbers a line (CMake's regular expressions have no {10}).
+  string(REPEAT "[0-9]+," 10 ten)
+  string(REGEX REPLACE "(${ten})" "\\1\n    " buckets "${buckets}")
+  string(REGEX REPLACE "(${ten})" "\\1\n    " at_list "${at_list}")
+  # The bytes, written as numbers: a string literal this long is more than
+  # ISO C asks compilers to accept.
+  list(JOIN checked "\n" text)
+  file(WRITE "${OUTPUT}.nonkey" "${text}\n")
+  file(READ "${OUTPUT}.nonkey" hex HEX)
+  file(REMOVE "${OUTPUT}.nonkey")
+  string(REGEX REPLACE "(..)" "0x\\1," bytes "${hex}")
+  string(REPEAT "0x..," 16 sixteen)
+  string(REGEX REPLACE "(${sixteen})" "\\1\n    " bytes "${bytes}")
+  set(body "${${out}}")
+  string(APPEND body "static const char ${lang}_nonkey[] = {\n    ${bytes}0};\n")
+  string(APPEND body "static const uint32_t ${lang}_nonkey_at[] = {\n    ${at_list}};\n")
+  string(APPEND body "static const uint32_t ${lang}_nonkey_bucket[27 * 27 * 27 + 1] = {\n    ${buckets}};\n")
+  set(${out} "${body}" PARENT_SCOPE)
+endfunction()
+
 file(GLOB langs RELATIVE "${MODELS_DIR}" "${MODELS_DIR}/*")
 list(SORT langs)
 set(body "/* Generated from models/ by cmake/EmbedLanguageData.cmake: do not edit. */\n")
-string(APPEND body "#include <stddef.h>\n\n#include \"language.h\"\n\n")
+string(APPEND body "#include <stddef.h>\n#include <stdint.h>\n\n#include \"language.h\"\n\n")
 set(table "")
 set(count 0)
 foreach(lang IN LISTS langs)
@@ -41,12 +157,17 @@ foreach(lang IN LISTS langs)
       list(APPEND fields "NULL")
     endif()
   endforeach()
+  set(nonkey "NULL, NULL, NULL")
+  if(EXISTS "${MODELS_DIR}/${lang}/nonkey.txt")
+    c_nonkey("${MODELS_DIR}/${lang}/nonkey.txt" "${lang}" body)
+    set(nonkey "${lang}_nonkey, ${lang}_nonkey_at, ${lang}_nonkey_bucket")
+  endif()
   list(GET fields 0 sw)
   list(GET fields 1 ab)
-  if(sw STREQUAL "NULL" AND ab STREQUAL "NULL")
+  if(sw STREQUAL "NULL" AND ab STREQUAL "NULL" AND nonkey STREQUAL "NULL, NULL, NULL")
     continue()
   endif()
-  string(APPEND table "    {\"${lang}\", ${sw}, ${ab}},\n")
+  string(APPEND table "    {\"${lang}\", ${sw}, ${ab}, ${nonkey}},\n")
   math(EXPR count "${count} + 1")
 endforeach()
 string(APPEND body "\nconst pcs_language_data pcs_language_data_table[] = {\n${table}};\n")

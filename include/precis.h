@@ -123,9 +123,14 @@ PRECIS_API void precis_free(void *buffer);
 PRECIS_API size_t precis_language_count(void);
 PRECIS_API const char *precis_language_name(size_t i);
 
+/* The ISO 639-1 code of a canonical language name ("english" -> "en"),
+ * static storage; NULL when unknown. Models ship in models/<code>/. */
+PRECIS_API const char *precis_language_code(const char *canonical);
+
 /* Resolve a language name or ISO 639 code ("en", "eng", "English") to its
- * canonical name. Returns PRECIS_ERR_LANGUAGE (with a message listing the
- * known languages) when it is not known. */
+ * canonical name; "auto" resolves to "auto" (detect per document).
+ * Returns PRECIS_ERR_LANGUAGE (with a message listing the known languages)
+ * when it is not known. */
 PRECIS_API precis_status precis_language_resolve(const char *name,
                                                  const char **canonical,
                                                  precis_error *err);
@@ -185,13 +190,69 @@ PRECIS_API precis_status precis_method_parse(const char *name,
 /* The name of a method; static storage; NULL when out of range. */
 PRECIS_API const char *precis_method_name(precis_method method);
 
+/* ------------------------------------------------------------------------ */
+/* Models                                                                    */
+/* ------------------------------------------------------------------------ */
+
+/* A trained model: how many documents of a corpus hold each stem (and each
+ * surface form of it), for one language. Term weights then come from the
+ * corpus rather than from the document alone, so a word common in news in
+ * general ("said") stops driving summaries and key terms. Immutable once
+ * loaded: share one between threads. The file format is fixed-width and
+ * little-endian (see src/model.c), checksummed, and versioned. */
 typedef struct precis_model precis_model;
+
+/* Load a model file with one read; nothing is parsed beyond checks. Fails
+ * with PRECIS_ERR_IO (cannot read) or PRECIS_ERR_MODEL (not a model, wrong
+ * version, truncated, corrupt, made by another tokenizer), the message
+ * naming the file and the reason. On success *out is yours
+ * (precis_model_free). */
+PRECIS_API precis_status precis_model_load(const char *path, precis_model **out,
+                                           precis_error *err);
+PRECIS_API void precis_model_free(precis_model *model);
+
+/* The model's language (canonical name, static storage), the documents
+ * it counted and its distinct stems. */
+PRECIS_API const char *precis_model_language(const precis_model *model);
+PRECIS_API uint64_t precis_model_documents(const precis_model *model);
+PRECIS_API size_t precis_model_terms(const precis_model *model);
+
+/* Training. A builder counts document frequencies; builders of different
+ * shards can be merged through their written models
+ * (precis_model_builder_add_model), and the merge of shards is byte for
+ * byte the model of the whole corpus. Not thread-safe: one per thread. */
+typedef struct precis_model_builder precis_model_builder;
+
+PRECIS_API precis_status precis_model_builder_new(const char *language,
+                                                  precis_model_builder **out,
+                                                  precis_error *err);
+/* Count one document. Fails (and counts nothing) on text precis_summarize
+ * would refuse: empty, binary, invalid UTF-8, no sentence structure. */
+PRECIS_API precis_status precis_model_builder_add_text(precis_model_builder *builder,
+                                                       const char *text, size_t len,
+                                                       precis_error *err);
+/* Add the counts of a model of the same language. */
+PRECIS_API precis_status precis_model_builder_add_model(precis_model_builder *builder,
+                                                        const precis_model *model,
+                                                        precis_error *err);
+/* Documents counted so far. */
+PRECIS_API uint64_t precis_model_builder_documents(const precis_model_builder *builder);
+/* Write the model, keeping stems and spellings found in at least min_df
+ * documents (1 keeps all). The file appears whole or not at all (written beside and
+ * renamed). PRECIS_ERR_IO names the file on failure. */
+PRECIS_API precis_status precis_model_builder_write(precis_model_builder *builder,
+                                                    const char *path, uint32_t min_df,
+                                                    precis_error *err);
+PRECIS_API void precis_model_builder_free(precis_model_builder *builder);
 
 /* Everything that decides what a summary is. Fill it with
  * precis_options_init() first, then change what you need: fields may be
  * appended in later versions, and init sets them to their defaults. */
 typedef struct precis_options {
-    /* Canonical name or ISO code; default "english". */
+    /* Canonical name or ISO code, or "auto" (the default): detect the
+     * language of each document from its script and function words
+     * (stats.language says which; stats.language_unsure when no language
+     * stood out, and then english is used). */
     const char *language;
     /* Scoring method; default PRECIS_METHOD_NEWS. */
     precis_method method;
@@ -226,8 +287,12 @@ typedef struct precis_options {
      * structure (PRECIS_ERR_NO_STRUCTURE); default 2000. */
     size_t max_sentence_words;
 
-    /* Optional trained term-weight model (immutable, shared); NULL uses
-     * IDF computed from the document's own sentences. Not owned. */
+    /* Optional trained model (immutable, shared, not owned): IDF from its
+     * corpus counts, ln((N + 1) / (df + 1)) + 1 with N its documents and
+     * df 0 for a stem it never saw, replaces the document's own sentence
+     * IDF in sentence vectors, BM25 and key terms. Used only for text of
+     * the model's language; with an explicit language that differs,
+     * precis_summarize fails with PRECIS_ERR_MODEL. NULL: in-document IDF. */
     const precis_model *model;
 
     /* Seed of PRECIS_METHOD_RANDOM; default 1. */
@@ -342,6 +407,9 @@ typedef struct precis_stats {
     int shortfall;       /* 1 when fewer sentences than asked were found */
     int repaired;        /* 1 when invalid UTF-8 was replaced */
     const char *language; /* canonical language name, static storage */
+    int language_detected; /* 1 when "auto" chose it */
+    int language_unsure;   /* 1 when detection had no clear winner */
+    int model_used;        /* 1 when a trained model gave the IDF */
     const char *method;   /* method name, static storage */
     precis_timing timing; /* where the time went */
 } precis_stats;

@@ -34,12 +34,13 @@ bool pcs_graph_fits(const pcs_doc *doc)
     return doc->n_nodes <= GRAPH_MAX_NODES;
 }
 
-/* BM25's IDF as Lucene computes it, ln(1 + (N - df + 0.5) / (df + 0.5)):
- * unlike Robertson's original it never goes negative for terms in more
- * than half the sentences. */
-static double bm25_idf(uint32_t n, uint32_t df)
+/* BM25's IDF as Lucene computes it, ln(1 + (N - df + 0.5) / (df + 0.5)),
+ * with N and df those of the document's sentences or of a trained model
+ * (pcs_doc.idf_n): unlike Robertson's original it never goes negative for
+ * terms in more than half the sentences. */
+static double bm25_idf(double n, uint32_t df)
 {
-    return log(1.0 + ((double)n - df + 0.5) / (df + 0.5));
+    return log(1.0 + (n - df + 0.5) / (df + 0.5));
 }
 
 typedef struct posting {
@@ -104,7 +105,7 @@ precis_status pcs_graph_build(const pcs_doc *doc, pcs_arena *arena, pcs_similari
             uint32_t t = (uint32_t)x->col[q];
             /* The vector row follows the sentence's bag order. */
             double fi = doc->bag_count[bag + (uint32_t)(q - x->row_ptr[i])];
-            double idf = bm25_idf(n, post_ptr[t + 1] - post_ptr[t]);
+            double idf = bm25_idf(doc->idf_n, doc->terms[t].idf_df);
             double to_i = fi * (BM25_K1 + 1) /
                           (fi + BM25_K1 * (1 - BM25_B + BM25_B * len[i] / avg_len));
             for (uint32_t p = post_ptr[t]; p < post_ptr[t + 1]; p++) {

@@ -118,6 +118,25 @@ bool pcs_is_stopword(const pcs_language *language, const char *folded,
                      size_t len);
 pcs_abbrev_class pcs_abbreviation(const pcs_language *language,
                                   const char *folded, size_t len);
+/* The canonical name of the language whose models/ folder is `code`, or
+ * NULL. */
+const char *pcs_language_from_code(const char *code);
+
+/* Language detection (langdetect.c). */
+typedef struct pcs_detector pcs_detector;
+void pcs_detector_free(pcs_detector *detector);
+
+typedef struct pcs_detection {
+    const char *language; /* canonical name; NULL when nothing matched */
+    double share;         /* share of words that are its function words */
+    bool confident;       /* enough words and a clear winner */
+} pcs_detection;
+
+/* Guess the language of normalised text from its script and function
+ * words. */
+precis_status pcs_detect_language(precis_summarizer *summarizer, const char *text, size_t len,
+                                  pcs_detection *out, precis_error *err);
+
 /* Stem a case-folded word. *stem stays valid until the cache is cleared,
  * which only happens inside this call: copy it before the next call. */
 precis_status pcs_stem(pcs_language *language, const char *folded,
@@ -172,6 +191,9 @@ typedef struct pcs_term {
     uint32_t stem_len;
     uint32_t count;      /* occurrences */
     uint32_t sent_df;    /* sentences (graph nodes) holding it */
+    /* Document frequency behind its IDF: sent_df over doc->idf_n nodes, or
+     * the trained model's df over its documents. */
+    uint32_t idf_df;
     uint32_t last_sent;  /* scratch: last sentence counted in sent_df */
     bool alpha;          /* holds a letter (numbers are not key terms) */
 } pcs_term;
@@ -189,6 +211,8 @@ typedef struct pcs_csr {
 typedef struct pcs_doc {
     const char *input; /* the caller's bytes */
     size_t input_len;
+    const char *language; /* canonical name, static storage */
+    bool language_unsure;  /* detected, without a clear winner */
 
     char *text; /* normalised text, NUL-terminated */
     uint32_t len;
@@ -218,6 +242,11 @@ typedef struct pcs_doc {
     uint32_t n_nodes;
     uint32_t *node_of; /* per sentence: its node, or UINT32_MAX */
     pcs_csr vectors; /* TF-IDF row per node, L2-normalised */
+    /* IDF's "number of documents": the graph nodes, or the trained
+     * model's corpus (then model_used). idf(t) = ln((1 + idf_n) /
+     * (1 + terms[t].idf_df)) + 1. */
+    double idf_n;
+    bool model_used;
     double *scores;  /* per sentence; 0 for sentences outside the graph */
     size_t iterations;
     bool converged;
@@ -405,6 +434,20 @@ struct precis_summarizer {
     pcs_arena arena; /* per-document memory, reset per call */
     pcs_language *languages[PCS_MAX_LANGUAGES];
     size_t n_languages;
+    pcs_detector *detector; /* built on the first --lang auto */
 };
+
+/* Stages 1 to 3 for a text (language chosen or detected as options say):
+ * used by summaries and by model training. doc's memory is the
+ * summarizer's arena, valid until its next use. */
+precis_status pcs_prepare_tokens(precis_summarizer *summarizer, const char *text, size_t len,
+                                 const precis_options *options, pcs_doc *doc,
+                                 precis_timing *timing, precis_error *err);
+
+/* model.c */
+uint32_t pcs_model_df(const precis_model *model, const char *stem, size_t len);
+
+/* IDF of term t (see pcs_doc.idf_n). */
+double pcs_idf(const pcs_doc *doc, uint32_t t);
 
 #endif

@@ -1,5 +1,6 @@
-/* Languages: names and codes, Snowball stemmers, stopwords, abbreviations
- * and the per-summarizer word-to-stem cache. */
+/* Languages: names and codes, Snowball stemmers, stopwords, abbreviations,
+ * words that are never key terms and the per-summarizer word-to-stem
+ * cache. */
 #include <ctype.h>
 #include <limits.h>
 #include <stdio.h>
@@ -60,6 +61,23 @@ const char *precis_language_name(size_t i)
     return NULL;
 }
 
+const char *precis_language_code(const char *canonical)
+{
+    for (size_t i = 0; canonical && i < N_ISO; i++)
+        if (strcmp(iso_codes[i].name, canonical) == 0)
+            return iso_codes[i].code1;
+    return NULL;
+}
+
+const char *pcs_language_from_code(const char *code)
+{
+    for (size_t i = 0; i < N_ISO; i++)
+        if (strcmp(iso_codes[i].code1, code) == 0)
+            return precis_language_resolve(iso_codes[i].name, &code, NULL) == PRECIS_OK ? code
+                                                                                         : NULL;
+    return NULL;
+}
+
 static const char *iso_code(const char *canonical)
 {
     for (size_t i = 0; i < N_ISO; i++)
@@ -71,6 +89,10 @@ static const char *iso_code(const char *canonical)
 precis_status precis_language_resolve(const char *name, const char **canonical,
                                       precis_error *err)
 {
+    if (name && strcmp(name, "auto") == 0) {
+        *canonical = "auto";
+        return PRECIS_OK;
+    }
     char lower[32];
     size_t n = name ? strlen(name) : 0;
     if (n > 0 && n < sizeof lower) {
@@ -103,8 +125,7 @@ precis_status precis_language_resolve(const char *name, const char **canonical,
         used += (size_t)w;
     }
     return pcs_fail(err, PRECIS_ERR_LANGUAGE, SIZE_MAX,
-                    "unknown language '%s'; known: %s", name ? name : "(null)",
-                    known);
+                    "unknown language '%s'; known: auto, %s", name ? name : "(null)", known);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -136,6 +157,48 @@ static const pcs_language_data *find_data(const char *canonical)
         if (strcmp(pcs_language_data_table[i].code, code) == 0)
             return &pcs_language_data_table[i];
     return NULL;
+}
+
+const pcs_language_data *pcs_language_data_for(const char *canonical)
+{
+    return find_data(canonical);
+}
+
+/* A byte's digit in the bucket number: as cmake/EmbedLanguageData.cmake
+ * numbers it. */
+static unsigned bucket_digit(const unsigned char *w, size_t len, size_t i)
+{
+    if (i >= len || w[i] < 'a')
+        return 0;
+    return w[i] > 'z' ? 26 : (unsigned)(w[i] - 'a') + 1;
+}
+
+pcs_word_class pcs_language_word_class(const pcs_language_data *data,
+                                       const char *folded, size_t len)
+{
+    if (!data || !data->nonkey || len == 0)
+        return PCS_WORD_OPEN;
+    const unsigned char *w = (const unsigned char *)folded;
+    unsigned b = (bucket_digit(w, len, 0) * 27 + bucket_digit(w, len, 1)) * 27 +
+                 bucket_digit(w, len, 2);
+    uint32_t lo = data->nonkey_bucket[b], hi = data->nonkey_bucket[b + 1];
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        /* Bytewise, as the list was sorted. An entry's word ends at ' ' or
+         * '\n', which sort before any byte of a word. */
+        const unsigned char *e = (const unsigned char *)data->nonkey + data->nonkey_at[mid];
+        size_t i = 0;
+        while (i < len && e[i] == w[i])
+            i++;
+        bool entry_ended = e[i] == ' ' || e[i] == '\n';
+        if (i == len && entry_ended)
+            return e[i] == ' ' ? PCS_WORD_MODIFIER : PCS_WORD_NONKEY;
+        if (entry_ended || (i < len && e[i] < w[i]))
+            lo = mid + 1; /* the entry sorts before the word */
+        else
+            hi = mid;
+    }
+    return PCS_WORD_OPEN;
 }
 
 /* Walk the entries: the first word of each, and the rest of the entry. */

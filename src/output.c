@@ -192,6 +192,12 @@ precis_status pcs_result_json(const precis_result *r, const precis_json_options 
     puts_(&j.b, st->shortfall ? "true" : "false");
     key(&j, "repaired", false);
     puts_(&j.b, st->repaired ? "true" : "false");
+    key(&j, "language_detected", false);
+    puts_(&j.b, st->language_detected ? "true" : "false");
+    key(&j, "language_unsure", false);
+    puts_(&j.b, st->language_unsure ? "true" : "false");
+    key(&j, "model_used", false);
+    puts_(&j.b, st->model_used ? "true" : "false");
     close_(&j, "}", false);
     close_(&j, "}", false);
     if (!j.compact)

@@ -85,7 +85,7 @@ const char *precis_method_name(precis_method method)
 void precis_options_init(precis_options *o)
 {
     memset(o, 0, sizeof *o);
-    o->language = "english";
+    o->language = "auto";
     o->method = PRECIS_METHOD_NEWS;
     o->sentences = 3;
     o->keywords = 10;
@@ -164,6 +164,7 @@ void precis_summarizer_free(precis_summarizer *s)
         return;
     for (size_t i = 0; i < s->n_languages; i++)
         pcs_language_free(s->languages[i]);
+    pcs_detector_free(s->detector);
     pcs_arena_free(&s->arena);
     free(s);
 }
@@ -239,22 +240,45 @@ static precis_status begin(precis_summarizer *s, const char *text, size_t len,
     precis_status st = precis_options_validate(*options, err);
     if (st == PRECIS_OK)
         st = precis_language_resolve((*options)->language, canonical, err);
+    const precis_model *m = (*options)->model;
+    if (st == PRECIS_OK && m && strcmp(*canonical, "auto") != 0 &&
+        strcmp(precis_model_language(m), *canonical) != 0)
+        st = pcs_fail(err, PRECIS_ERR_MODEL, SIZE_MAX,
+                      "the model is for %s, not %s: use a %s model or none",
+                      precis_model_language(m), *canonical, *canonical);
     return st;
 }
 
-/* Stages 1 to 4: from bytes to graph nodes with TF-IDF vectors. */
-static precis_status prepare(precis_summarizer *s, const char *text, size_t len,
-                             const precis_options *o, const char *canonical, pcs_doc *doc,
-                             precis_timing *tm, uint64_t *mark, precis_error *err)
+/* The language to use when detection finds none it is sure of. */
+#define FALLBACK_LANGUAGE "english"
+
+precis_status pcs_prepare_tokens(precis_summarizer *s, const char *text, size_t len,
+                                 const precis_options *o, pcs_doc *doc, precis_timing *tm,
+                                 precis_error *err)
 {
-    pcs_language *lang = pcs_language_get(s, canonical, err);
-    if (!lang)
-        return err ? err->status : PRECIS_ERR_NOMEM;
+    precis_timing ignored;
+    if (!tm)
+        tm = &ignored;
+    uint64_t mark = now_ns();
+    const char *canonical;
+    precis_status st = precis_language_resolve(o->language, &canonical, err);
+    if (st != PRECIS_OK)
+        return st;
     pcs_arena_reset(&s->arena);
     memset(doc, 0, sizeof *doc);
     doc->converged = true;
-    precis_status st = pcs_text_prepare(doc, &s->arena, text ? text : "", len, o, err);
-    lap(mark, &tm->text);
+    st = pcs_text_prepare(doc, &s->arena, text ? text : "", len, o, err);
+    if (st == PRECIS_OK && strcmp(canonical, "auto") == 0) {
+        pcs_detection d;
+        st = pcs_detect_language(s, doc->text, doc->len, &d, err);
+        canonical = d.confident ? d.language : FALLBACK_LANGUAGE;
+        doc->language_unsure = !d.confident;
+    }
+    lap(&mark, &tm->text);
+    doc->language = canonical;
+    pcs_language *lang = NULL;
+    if (st == PRECIS_OK && !(lang = pcs_language_get(s, canonical, err)))
+        st = err ? err->status : PRECIS_ERR_NOMEM;
     if (st == PRECIS_OK)
         st = pcs_segment(doc, &s->arena, lang, err);
     /* Ablation: page debris is running text (and tokenize keeps repeats). */
@@ -262,10 +286,20 @@ static precis_status prepare(precis_summarizer *s, const char *text, size_t len,
          i++)
         if (doc->sents[i].kind == PCS_SENT_DEBRIS)
             doc->sents[i].kind = PCS_SENT_BODY;
-    lap(mark, &tm->segment);
+    lap(&mark, &tm->segment);
     if (st == PRECIS_OK)
         st = pcs_tokenize(doc, &s->arena, lang, o, err);
-    lap(mark, &tm->tokenize);
+    lap(&mark, &tm->tokenize);
+    return st;
+}
+
+/* Stages 1 to 4: from bytes to graph nodes with TF-IDF vectors. */
+static precis_status prepare(precis_summarizer *s, const char *text, size_t len,
+                             const precis_options *o, pcs_doc *doc, precis_timing *tm,
+                             uint64_t *mark, precis_error *err)
+{
+    precis_status st = pcs_prepare_tokens(s, text, len, o, doc, tm, err);
+    *mark = now_ns();
     if (st == PRECIS_OK)
         st = pcs_tfidf(doc, &s->arena, o, err);
     lap(mark, &tm->vectors);
@@ -274,7 +308,7 @@ static precis_status prepare(precis_summarizer *s, const char *text, size_t len,
 
 /* Stages 7 and 8: key terms, then the result the caller keeps. */
 static precis_status finish(const pcs_doc *doc, pcs_arena *arena, const precis_options *o,
-                            const char *canonical, const uint32_t *picked, uint32_t n_picked,
+                            const uint32_t *picked, uint32_t n_picked,
                             bool shortfall, size_t len, precis_timing *tm, uint64_t *mark,
                             uint64_t start, precis_result **out, precis_error *err)
 {
@@ -300,7 +334,10 @@ static precis_status finish(const pcs_doc *doc, pcs_arena *arena, const precis_o
                               .converged = doc->converged,
                               .shortfall = shortfall,
                               .repaired = doc->repaired,
-                              .language = canonical,
+                              .language = doc->language,
+                              .language_detected = strcmp(o->language, "auto") == 0,
+                              .language_unsure = doc->language_unsure,
+                              .model_used = doc->model_used,
                               .method = precis_method_name(o->method),
                               .timing = *tm};
     r->stats.timing.total = now_ns() - start;
@@ -319,7 +356,7 @@ precis_status precis_summarize(precis_summarizer *s, const char *text, size_t le
     precis_status st = begin(s, text, len, &options, &defaults, out, &canonical, err);
     pcs_doc doc;
     if (st == PRECIS_OK)
-        st = prepare(s, text, len, options, canonical, &doc, &tm, &mark, err);
+        st = prepare(s, text, len, options, &doc, &tm, &mark, err);
     if (st == PRECIS_OK)
         st = pcs_score(&doc, &s->arena, options, err);
     lap(&mark, &tm.rank);
@@ -329,7 +366,7 @@ precis_status precis_summarize(precis_summarizer *s, const char *text, size_t le
         st = pcs_select(&doc, &s->arena, options, &picked, &n_picked, &shortfall, err);
     lap(&mark, &tm.select);
     if (st == PRECIS_OK)
-        st = finish(&doc, &s->arena, options, canonical, picked, n_picked, shortfall, len, &tm,
+        st = finish(&doc, &s->arena, options, picked, n_picked, shortfall, len, &tm,
                     &mark, start, out, err);
     return st;
 }
@@ -345,9 +382,9 @@ precis_status precis_extract_keywords(precis_summarizer *s, const char *text, si
     precis_status st = begin(s, text, len, &options, &defaults, out, &canonical, err);
     pcs_doc doc;
     if (st == PRECIS_OK)
-        st = prepare(s, text, len, options, canonical, &doc, &tm, &mark, err);
+        st = prepare(s, text, len, options, &doc, &tm, &mark, err);
     if (st == PRECIS_OK)
-        st = finish(&doc, &s->arena, options, canonical, NULL, 0, false, len, &tm, &mark, start,
+        st = finish(&doc, &s->arena, options, NULL, 0, false, len, &tm, &mark, start,
                     out, err);
     return st;
 }
@@ -368,7 +405,7 @@ precis_status precis_summarize_oracle(precis_summarizer *s, const precis_rouge_s
                       "the oracle needs a ROUGE scorer and at least one reference");
     pcs_doc doc;
     if (st == PRECIS_OK)
-        st = prepare(s, text, len, options, canonical, &doc, &tm, &mark, err);
+        st = prepare(s, text, len, options, &doc, &tm, &mark, err);
     uint32_t *picked = NULL, n_picked = 0;
     bool shortfall = false;
     if (st == PRECIS_OK)
@@ -376,7 +413,7 @@ precis_status precis_summarize_oracle(precis_summarizer *s, const precis_rouge_s
                         &n_picked, &shortfall, err);
     lap(&mark, &tm.select);
     if (st == PRECIS_OK)
-        st = finish(&doc, &s->arena, options, canonical, picked, n_picked, shortfall, len, &tm,
+        st = finish(&doc, &s->arena, options, picked, n_picked, shortfall, len, &tm,
                     &mark, start, out, err);
     return st;
 }

@@ -6,23 +6,23 @@
 
 #include "internal.h"
 
-/* Inverse document frequency with the sentences of the document as its
- * "documents" (Sparck Jones, 1972, "A statistical interpretation of term
- * specificity"), smoothed as idf = ln((1 + N) / (1 + df)) + 1 (the smooth
- * IDF of scikit-learn's TfidfTransformer). Why smoothed: with a few dozen
- * sentences, the plain ln(N / df) drops a term found in every sentence to
- * zero and lets a term found in one sentence dominate; the +1 keeps every
- * shared term contributing to similarity, while rare terms still weigh
- * more. */
-static double idf_in_document(uint32_t n_nodes, uint32_t df)
+/* Inverse document frequency (Sparck Jones, 1972, "A statistical
+ * interpretation of term specificity"), smoothed as idf = ln((1 + N) /
+ * (1 + df)) + 1 (the smooth IDF of scikit-learn's TfidfTransformer). By
+ * default the "documents" are the document's own sentences; with a trained
+ * model they are the model's corpus, and a stem it never saw gets df 0,
+ * the highest IDF. Why smoothed: with a few dozen sentences, the plain
+ * ln(N / df) drops a term found in every sentence to zero and lets a term
+ * found in one sentence dominate; the +1 keeps every shared term
+ * contributing to similarity, while rare terms still weigh more. */
+double pcs_idf(const pcs_doc *doc, uint32_t t)
 {
-    return log((1.0 + n_nodes) / (1.0 + df)) + 1.0;
+    return log((1.0 + doc->idf_n) / (1.0 + doc->terms[t].idf_df)) + 1.0;
 }
 
 precis_status pcs_tfidf(pcs_doc *doc, pcs_arena *arena,
                         const precis_options *options, precis_error *err)
 {
-    (void)options;
     uint32_t n = doc->n_sents;
     doc->nodes = pcs_arena_alloc(arena, (n ? n : 1) * sizeof *doc->nodes);
     doc->node_of = pcs_arena_alloc(arena, (n ? n : 1) * sizeof *doc->node_of);
@@ -55,6 +55,14 @@ precis_status pcs_tfidf(pcs_doc *doc, pcs_arena *arena,
         for (uint32_t b = doc->bag_ptr[i]; b < doc->bag_ptr[i + 1]; b++)
             doc->terms[doc->bag_term[b]].sent_df++;
     }
+    /* A model of the document's language gives corpus statistics. */
+    const precis_model *model = options->model;
+    doc->model_used = model && strcmp(precis_model_language(model), doc->language) == 0;
+    doc->idf_n = doc->model_used ? (double)precis_model_documents(model) : m;
+    for (uint32_t t = 0; t < doc->n_terms; t++)
+        doc->terms[t].idf_df = doc->model_used ? pcs_model_df(model, doc->terms[t].stem,
+                                                               doc->terms[t].stem_len)
+                                               : doc->terms[t].sent_df;
 
     pcs_csr *x = &doc->vectors;
     x->rows = m;
@@ -72,7 +80,7 @@ precis_status pcs_tfidf(pcs_doc *doc, pcs_arena *arena,
         size_t row = at;
         for (uint32_t b = doc->bag_ptr[i]; b < doc->bag_ptr[i + 1]; b++) {
             uint32_t t = doc->bag_term[b];
-            double w = doc->bag_count[b] * idf_in_document(m, doc->terms[t].sent_df);
+            double w = doc->bag_count[b] * pcs_idf(doc, t);
             x->col[at] = (int)t;
             x->val[at] = w;
             norm += w * w;

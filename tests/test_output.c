@@ -40,7 +40,8 @@ static void compact_json(void **state)
         "\"keywords\":[{\"term\":\"Kuril islands\",\"score\":0.5,\"count\":2}],"
         "\"stats\":{\"bytes\":100,\"paragraphs\":3,\"sentences\":6,\"candidates\":5,"
         "\"words\":40,\"terms\":30,\"iterations\":12,\"converged\":true,"
-        "\"shortfall\":false,\"repaired\":false}}";
+        "\"shortfall\":false,\"repaired\":false,\"language_detected\":false,"
+        "\"language_unsure\":false,\"model_used\":false}}";
     assert_string_equal(out, want);
     assert_int_equal(len, strlen(want));
     precis_free(out);
@@ -70,7 +71,10 @@ static void pretty_json(void **state)
                        "    \"iterations\": 12,\n"
                        "    \"converged\": true,\n"
                        "    \"shortfall\": false,\n"
-                       "    \"repaired\": false\n"
+                       "    \"repaired\": false,\n"
+                       "    \"language_detected\": false,\n"
+                       "    \"language_unsure\": false,\n"
+                       "    \"model_used\": false\n"
                        "  }\n"
                        "}\n";
     assert_string_equal(out, want);

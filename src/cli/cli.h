@@ -56,8 +56,23 @@ void cli_append(cli_out *o, const char *s, size_t n);
  * failure. */
 int cli_write_stdout(const char *s, size_t n);
 
+/* The trained model to use by default for a language (canonical name):
+ * <code>/news.model in $PRECIS_MODEL_DIR, else in the models/ folder
+ * beside the program's folder (the build tree: build/../models), else in
+ * the install prefix (bin/../share/precis/models). A malloc'd path, or
+ * NULL when there is none. */
+char *cli_default_model_path(const char *language);
+
+/* --model/--no-model as every command resolves them: an explicit file, or
+ * the default model of the language (for "auto", english's), or none.
+ * EXIT_OK with *model NULL when there is none to load; otherwise prints
+ * why it failed. */
+int cli_load_model(const char *path, bool none, const char *language, precis_model **model);
+
 /* Subcommands: `precis NAME ...` runs cli_NAME_main(argc, argv) with
  * argv[0] = NAME. */
 int cli_eval_main(int argc, char **argv);
+int cli_model_main(int argc, char **argv);
+int cli_batch_main(int argc, char **argv);
 
 #endif

@@ -222,6 +222,70 @@ void cli_printf(cli_out *o, const char *fmt, ...)
     free(big);
 }
 
+static char *model_in(const char *dir, const char *sub, const char *code)
+{
+    size_t n = strlen(dir) + strlen(sub) + strlen(code) + 32;
+    char *p = malloc(n);
+    if (!p)
+        return NULL;
+    snprintf(p, n, "%s%s/%s/news.model", dir, sub, code);
+    struct stat st;
+    if (stat(p, &st) == 0 && S_ISREG(st.st_mode))
+        return p;
+    free(p);
+    return NULL;
+}
+
+char *cli_default_model_path(const char *language)
+{
+    const char *code = precis_language_code(language);
+    if (!code)
+        return NULL;
+    const char *env = getenv("PRECIS_MODEL_DIR");
+    if (env && *env)
+        return model_in(env, "", code);
+    char exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0)
+        return NULL;
+    exe[n] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (!slash)
+        return NULL;
+    *slash = '\0';
+    char *p = model_in(exe, "/../models", code);
+    return p ? p : model_in(exe, "/../share/precis/models", code);
+}
+
+int cli_load_model(const char *path, bool none, const char *language, precis_model **model)
+{
+    *model = NULL;
+    if (none)
+        return EXIT_OK;
+    char *found = NULL;
+    if (!path) {
+        found = cli_default_model_path(strcmp(language, "auto") == 0 ? "english" : language);
+        if (!found)
+            return EXIT_OK;
+        path = found;
+    }
+    precis_error err;
+    int code = EXIT_OK;
+    if (precis_model_load(path, model, &err) != PRECIS_OK) {
+        cli_complain("%s", err.message);
+        code = err.status == PRECIS_ERR_IO ? EXIT_IO : EXIT_USAGE;
+    } else if (strcmp(language, "auto") != 0 &&
+               strcmp(precis_model_language(*model), language) != 0) {
+        cli_complain("%s: the model is for %s, not %s (--lang); use a %s model or --no-model",
+                     path, precis_model_language(*model), language, language);
+        precis_model_free(*model);
+        *model = NULL;
+        code = EXIT_USAGE;
+    }
+    free(found);
+    return code;
+}
+
 int cli_write_stdout(const char *s, size_t n)
 {
     if (n && fwrite(s, 1, n, stdout) != n) {

@@ -40,6 +40,7 @@ static const char eval_usage[] =
     "      --fold I/N        only fold I of N: the documents whose position in\n"
     "                        name order is I modulo N (for cross-validation)\n"
     "      --seed S          seed of the random baseline and the bootstrap (default 1)\n"
+    "      --model FILE      IDF from this trained model (precis model build)\n"
     "      --wordnet DIR     WordNet's exception lists (default /usr/share/wordnet)\n"
     "  -f, --format FORMAT   text (default), markdown or json\n"
     "  -h, --help            print this help\n"
@@ -522,7 +523,8 @@ int cli_eval_main(int argc, char **argv)
     eval_cfg cfg = {.seed = 1};
     precis_options_init(&cfg.opt);
     const char *methods = NULL;
-    enum { OPT_REF_WORDS = 256, OPT_LIMIT, OPT_FOLD, OPT_SEED, OPT_WORDNET, OPT_ABLATIONS };
+    enum { OPT_REF_WORDS = 256, OPT_LIMIT, OPT_FOLD, OPT_SEED, OPT_WORDNET, OPT_ABLATIONS,
+           OPT_MODEL };
     static const struct option longopts[] = {
         {"sentences", required_argument, NULL, 'n'}, {"words", required_argument, NULL, 'w'},
         {"ref-words", no_argument, NULL, OPT_REF_WORDS},
@@ -530,6 +532,7 @@ int cli_eval_main(int argc, char **argv)
         {"limit", required_argument, NULL, OPT_LIMIT},
         {"fold", required_argument, NULL, OPT_FOLD},
         {"ablations", no_argument, NULL, OPT_ABLATIONS},
+        {"model", required_argument, NULL, OPT_MODEL},
         {"seed", required_argument, NULL, OPT_SEED},
         {"wordnet", required_argument, NULL, OPT_WORDNET},
         {"format", required_argument, NULL, 'f'},    {"help", no_argument, NULL, 'h'},
@@ -566,6 +569,18 @@ int cli_eval_main(int argc, char **argv)
             if (!cli_parse_size(optarg, 1, SIZE_MAX, &cfg.limit))
                 return cli_usage_error("--limit: '%s' is not a positive whole number", optarg);
             break;
+        case OPT_MODEL: {
+            precis_model *model = NULL;
+            precis_error err;
+            if (precis_model_load(optarg, &model, &err) != PRECIS_OK) {
+                cli_complain("%s", err.message);
+                precis_model_free((precis_model *)cfg.opt.model);
+                return cli_exit_for(err.status);
+            }
+            precis_model_free((precis_model *)cfg.opt.model);
+            cfg.opt.model = model;
+            break;
+        }
         case OPT_ABLATIONS:
             cfg.ablations = true;
             break;
@@ -645,6 +660,7 @@ int cli_eval_main(int argc, char **argv)
     }
     code = refs ? eval_summaries(dir, ids, n_docs, m, n_methods, &cfg)
                 : eval_keywords(dir, ids, n_docs, m, n_methods, &cfg);
+    precis_model_free((precis_model *)cfg.opt.model);
     for (size_t i = 0; i < n_methods; i++)
         free(m[i].scores);
     for (size_t d = 0; d < n_docs; d++)

@@ -12,8 +12,11 @@
 
 static const char usage_text[] =
     "Usage: precis [OPTION]... FILE\n"
+    "       precis batch [OPTION]... [PATH...]   many documents (docs/batch.md)\n"
+    "       precis eval [OPTION]... DIR           quality on a fixture set\n"
+    "       precis model build|merge|info ...     trained term weights\n"
     "Summarise an article: print its most central sentences, then its key terms.\n"
-    "FILE is a UTF-8 text file, or - for standard input.\n"
+    "FILE is a UTF-8 text file, or - for standard input. Each command has --help.\n"
     "\n"
     "Summary length (the last one given applies):\n"
     "  -n, --sentences N        N sentences (default 3)\n"
@@ -23,9 +26,24 @@ static const char usage_text[] =
     "  -k, --keywords K         K key terms (default 10; 0 for none)\n"
     "\n"
     "Language and method:\n"
-    "  -l, --lang LANG          language name or ISO code (default english)\n"
+    "  -l, --lang LANG          language name or ISO code, or auto (the default:\n"
+    "                           detected from the text; a warning says when unsure)\n"
     "      --list-languages     print the languages precis knows and exit\n"
-    "  -m, --method NAME        scoring method: textrank (default)\n"
+    "  -m, --method NAME        how sentences are scored (default news):\n"
+    "                             news              for news read by people: TextRank\n"
+    "                                               centrality; wire copy that opens\n"
+    "                                               with a dateline is read lede first\n"
+    "                             textrank          TextRank tuned on extractive\n"
+    "                                               references\n"
+    "                             textrank-classic  TextRank as published (2004)\n"
+    "                             lexrank           LexRank, TF-IDF cosine (2004)\n"
+    "                             bm25              TextRank with BM25+ (2016)\n"
+    "                             pacsum            PacSum, directed centrality (2019)\n"
+    "                             lead              the first sentences (baseline)\n"
+    "                             random            random sentences (baseline)\n"
+    "      --model FILE         IDF from this trained model (precis model build);\n"
+    "                           by default models/<lang>/news.model when present\n"
+    "      --no-model           IDF from the document's own sentences\n"
     "\n"
     "Output:\n"
     "  -f, --format FORMAT      text (default) or json (schema precis/1)\n"
@@ -49,7 +67,8 @@ static const char usage_text[] =
     "Exit status:\n"
     "  0  success\n"
     "  1  internal failure (out of memory, numerical failure)\n"
-    "  2  usage error: unknown option, bad option value, unknown language\n"
+    "  2  usage error: unknown option, bad option value, unknown language, a\n"
+    "     --model file that is not a usable model or is for another language\n"
     "  3  cannot read the input or write the output: missing file, a directory,\n"
     "     permission denied, I/O error\n"
     "  4  the input is not usable text: binary data, invalid UTF-8, larger than\n"
@@ -57,7 +76,8 @@ static const char usage_text[] =
     "  5  nothing to summarise: empty or white space only, a single sentence,\n"
     "     no sentence structure\n"
     "  6  summary shorter than asked: the article has fewer sentences than\n"
-    "     requested; all of them were printed\n";
+    "     requested; all of them were printed\n"
+    "  7  (precis batch) the run finished but some documents failed\n";
 
 
 enum { ONLY_ALL, ONLY_SUMMARY, ONLY_KEYWORDS };
@@ -90,6 +110,8 @@ static const struct {
     int (*run)(int argc, char **argv);
 } subcommands[] = {
     {"eval", cli_eval_main},
+    {"model", cli_model_main},
+    {"batch", cli_batch_main},
     {NULL, NULL}
 };
 
@@ -106,10 +128,12 @@ int main(int argc, char **argv)
     precis_options_init(&opt);
     bool json = false;
     int only = ONLY_ALL;
+    const char *model_path = NULL;
+    bool no_model = false;
 
     enum {
         OPT_ONLY = 256, OPT_REPAIR, OPT_MAX_BYTES, OPT_MAX_SENT_WORDS, OPT_DAMPING,
-        OPT_TOLERANCE, OPT_MAX_ITER, OPT_LIST_LANG
+        OPT_TOLERANCE, OPT_MAX_ITER, OPT_LIST_LANG, OPT_MODEL, OPT_NO_MODEL
     };
     static const struct option longopts[] = {
         {"sentences", required_argument, NULL, 'n'},
@@ -127,6 +151,8 @@ int main(int argc, char **argv)
         {"tolerance", required_argument, NULL, OPT_TOLERANCE},
         {"max-iterations", required_argument, NULL, OPT_MAX_ITER},
         {"list-languages", no_argument, NULL, OPT_LIST_LANG},
+        {"model", required_argument, NULL, OPT_MODEL},
+        {"no-model", no_argument, NULL, OPT_NO_MODEL},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0}};
@@ -161,7 +187,15 @@ int main(int argc, char **argv)
         }
         case 'm':
             if (precis_method_parse(optarg, &opt.method) != PRECIS_OK)
-                return cli_usage_error("--method: unknown method '%s'; known: textrank", optarg);
+                return cli_usage_error("--method: unknown method '%s'; known: news, textrank, "
+                                       "textrank-classic, lexrank, bm25, pacsum, lead, random",
+                                       optarg);
+            break;
+        case OPT_MODEL:
+            model_path = optarg;
+            break;
+        case OPT_NO_MODEL:
+            no_model = true;
             break;
         case 'f':
             if (strcmp(optarg, "json") == 0)
@@ -227,12 +261,21 @@ int main(int argc, char **argv)
     const char *path = argv[optind];
     const char *name = strcmp(path, "-") == 0 ? "(standard input)" : path;
 
+    if (model_path && no_model)
+        return cli_usage_error("--model and --no-model exclude each other");
+    precis_model *model = NULL;
+    int code = cli_load_model(model_path, no_model, opt.language, &model);
+    if (code != EXIT_OK)
+        return code;
+    opt.model = model;
+
     char *input = NULL;
     size_t len = 0;
     char why[256];
-    int code = cli_read_input(path, opt.max_bytes, &input, &len, why, sizeof why);
+    code = cli_read_input(path, opt.max_bytes, &input, &len, why, sizeof why);
     if (code != EXIT_OK) {
         cli_complain("%s: %s", name, why);
+        precis_model_free(model);
         return code;
     }
 
@@ -250,6 +293,7 @@ int main(int argc, char **argv)
         snprintf(err.message, sizeof err.message, "%s", precis_status_string(s));
     free(input);
     precis_summarizer_free(summarizer);
+    precis_model_free(model);
     if (s != PRECIS_OK) {
         cli_complain("%s: %s", name, err.message);
         return cli_exit_for(s);
@@ -274,6 +318,7 @@ int main(int argc, char **argv)
     size_t asked = opt.sentences, got = precis_result_sentence_count(result);
     bool shortfall = st->shortfall;
     bool repaired = st->repaired;
+    bool unsure = st->language_unsure;
     precis_result_free(result);
     if (o.nomem) {
         free(o.s);
@@ -286,6 +331,8 @@ int main(int argc, char **argv)
         return code;
     if (repaired)
         cli_complain("%s: invalid UTF-8 was replaced with U+FFFD (--repair-utf8)", name);
+    if (unsure)
+        cli_complain("%s: could not tell the language; assumed english (use --lang)", name);
     if (shortfall) {
         cli_complain("%s: only %zu sentence%s to choose from, fewer than the %zu asked "
                  "for; printed %s", name, got, got == 1 ? "" : "s", asked,

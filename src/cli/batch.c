@@ -1,0 +1,778 @@
+/* `precis batch`: summarise many documents, one JSON Lines record each
+ * (docs/batch.md). This file holds the run from start to end: options,
+ * the --resume scan, signals, the progress bar and the final account; the
+ * work is in batch_pool.c, batch_input.c, batch_record.c and
+ * batch_output.c (see batch.h). */
+#define _POSIX_C_SOURCE 200809L
+
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "batch.h"
+
+static const char usage_text[] =
+    "Usage: precis batch [OPTION]... [PATH]...\n"
+    "Summarise many documents with all cores; write one JSON Lines record per\n"
+    "input (schema in docs/batch.md), in input order.\n"
+    "\n"
+    "Inputs (files and folders, or a JSON Lines stream):\n"
+    "  PATH                     a file, or a folder walked recursively (sorted by name)\n"
+    "      --include GLOB       in folders, only files matching GLOB (repeatable);\n"
+    "                           GLOB without '/' matches the name, with '/' the path\n"
+    "                           below the folder; '*' also matches '/'\n"
+    "      --exclude GLOB       in folders, skip files and folders matching GLOB\n"
+    "      --files-from FILE    more PATHs, one per line (- for standard input)\n"
+    "      --jsonl FILE         a JSON Lines stream (- for standard input): one\n"
+    "                           object per line with an id and a text member\n"
+    "      --id-field NAME      the id member (default id): a string or an integer\n"
+    "      --text-field NAME    the text member (default text)\n"
+    "\n"
+    "Output:\n"
+    "  -o, --output FILE        write the records to FILE (default standard output)\n"
+    "      --output-dir DIR     one file per input instead: DIR/<path below its\n"
+    "                           folder>.json, or DIR/<id made safe>.json for --jsonl\n"
+    "      --resume             skip the inputs whose records are already in -o FILE\n"
+    "                           (or DIR), append the others\n"
+    "      --unordered          write records as they finish, not in input order\n"
+    "      --list               print the files that would be summarised, and exit\n"
+    "\n"
+    "Work:\n"
+    "  -j, --jobs N             N worker threads (default: the online CPUs)\n"
+    "  -q, --quiet              no progress bar and no final account on stderr\n"
+    "\n"
+    "Summaries: -n/--sentences, -w/--words, -r/--ratio, -k/--keywords, -l/--lang,\n"
+    "-m/--method, --model, --no-model, --repair-utf8, --max-bytes,\n"
+    "--max-sentence-words, --damping, --tolerance and --max-iterations mean what\n"
+    "they mean for one file (precis --help); the model is loaded once and shared\n"
+    "by the workers. A document larger than --max-bytes fails, the run goes on.\n"
+    "\n"
+    "  -h, --help               print this help and exit\n"
+    "\n"
+    "Exit status:\n"
+    "  0    every document summarised (or skipped)\n"
+    "  1    internal failure (out of memory, cannot start threads)\n"
+    "  2    usage error\n"
+    "  3    cannot write the output, or cannot read a --files-from or --jsonl stream\n"
+    "  7    the run finished, and some documents failed: see their records\n"
+    "  130  interrupted (143 for SIGTERM): the records written are whole; run the\n"
+    "       command it prints (with --resume) to go on\n";
+
+/* ------------------------------------------------------------------------ */
+/* Options                                                                   */
+
+typedef struct strlist {
+    const char **v;
+    size_t n;
+} strlist;
+
+static bool strlist_add(strlist *l, const char *s)
+{
+    const char **v = realloc(l->v, (l->n + 1) * sizeof *v);
+    if (!v)
+        return false;
+    v[l->n++] = s;
+    l->v = v;
+    return true;
+}
+
+/* Parse argv into cfg. EXIT_OK, -1 for --help (done), or an exit code
+ * after a message. */
+static int parse_options(int argc, char **argv, batch_config *cfg, strlist *inc,
+                         strlist *exc)
+{
+    precis_options *opt = &cfg->opt;
+    enum {
+        OPT_REPAIR = 256, OPT_MAX_BYTES, OPT_MAX_SENT_WORDS, OPT_DAMPING, OPT_TOLERANCE,
+        OPT_MAX_ITER, OPT_INCLUDE, OPT_EXCLUDE, OPT_FILES_FROM, OPT_JSONL, OPT_ID_FIELD,
+        OPT_TEXT_FIELD, OPT_OUTPUT_DIR, OPT_RESUME, OPT_UNORDERED, OPT_LIST, OPT_MODEL,
+        OPT_NO_MODEL
+    };
+    static const struct option longopts[] = {
+        {"sentences", required_argument, NULL, 'n'},
+        {"words", required_argument, NULL, 'w'},
+        {"ratio", required_argument, NULL, 'r'},
+        {"keywords", required_argument, NULL, 'k'},
+        {"lang", required_argument, NULL, 'l'},
+        {"method", required_argument, NULL, 'm'},
+        {"repair-utf8", no_argument, NULL, OPT_REPAIR},
+        {"max-bytes", required_argument, NULL, OPT_MAX_BYTES},
+        {"max-sentence-words", required_argument, NULL, OPT_MAX_SENT_WORDS},
+        {"damping", required_argument, NULL, OPT_DAMPING},
+        {"tolerance", required_argument, NULL, OPT_TOLERANCE},
+        {"max-iterations", required_argument, NULL, OPT_MAX_ITER},
+        {"model", required_argument, NULL, OPT_MODEL},
+        {"no-model", no_argument, NULL, OPT_NO_MODEL},
+        {"include", required_argument, NULL, OPT_INCLUDE},
+        {"exclude", required_argument, NULL, OPT_EXCLUDE},
+        {"files-from", required_argument, NULL, OPT_FILES_FROM},
+        {"jsonl", required_argument, NULL, OPT_JSONL},
+        {"id-field", required_argument, NULL, OPT_ID_FIELD},
+        {"text-field", required_argument, NULL, OPT_TEXT_FIELD},
+        {"output", required_argument, NULL, 'o'},
+        {"output-dir", required_argument, NULL, OPT_OUTPUT_DIR},
+        {"resume", no_argument, NULL, OPT_RESUME},
+        {"unordered", no_argument, NULL, OPT_UNORDERED},
+        {"list", no_argument, NULL, OPT_LIST},
+        {"jobs", required_argument, NULL, 'j'},
+        {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    opterr = 0;
+    optind = 1;
+    int c;
+    while ((c = getopt_long(argc, argv, ":n:w:r:k:l:m:o:j:qh", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'n':
+            if (!cli_parse_size(optarg, 1, 1000000, &opt->sentences))
+                return cli_usage_error("--sentences: '%s' is not a whole number from 1 to 1000000", optarg);
+            opt->words = 0, opt->ratio = 0;
+            break;
+        case 'w':
+            if (!cli_parse_size(optarg, 1, 100000000, &opt->words))
+                return cli_usage_error("--words: '%s' is not a whole number from 1 to 100000000", optarg);
+            opt->ratio = 0;
+            break;
+        case 'r':
+            if (!cli_parse_double(optarg, 0, 1, true, false, &opt->ratio))
+                return cli_usage_error("--ratio: '%s' is not a number above 0 and at most 1", optarg);
+            opt->words = 0;
+            break;
+        case 'k':
+            if (!cli_parse_size(optarg, 0, 10000, &opt->keywords))
+                return cli_usage_error("--keywords: '%s' is not a whole number from 0 to 10000", optarg);
+            break;
+        case 'l': {
+            precis_error err;
+            if (precis_language_resolve(optarg, &opt->language, &err) != PRECIS_OK)
+                return cli_usage_error("--lang: %s", err.message);
+            break;
+        }
+        case 'm':
+            if (precis_method_parse(optarg, &opt->method) != PRECIS_OK)
+                return cli_usage_error("--method: unknown method '%s'; precis --help lists them",
+                                       optarg);
+            break;
+        case OPT_MODEL:
+            cfg->model_path = optarg;
+            break;
+        case OPT_NO_MODEL:
+            cfg->no_model = true;
+            break;
+        case OPT_REPAIR:
+            opt->repair_utf8 = 1;
+            break;
+        case OPT_MAX_BYTES:
+            if (!cli_parse_size(optarg, 1, (size_t)1 << 30, &opt->max_bytes))
+                return cli_usage_error("--max-bytes: '%s' is not a whole number from 1 to 1073741824", optarg);
+            break;
+        case OPT_MAX_SENT_WORDS:
+            if (!cli_parse_size(optarg, 1, 1000000, &opt->max_sentence_words))
+                return cli_usage_error("--max-sentence-words: '%s' is not a whole number from 1 to 1000000", optarg);
+            break;
+        case OPT_DAMPING:
+            if (!cli_parse_double(optarg, 0, 1, true, true, &opt->damping))
+                return cli_usage_error("--damping: '%s' is not a number above 0 and below 1", optarg);
+            break;
+        case OPT_TOLERANCE:
+            if (!cli_parse_double(optarg, 0, 1, true, true, &opt->tolerance))
+                return cli_usage_error("--tolerance: '%s' is not a number above 0 and below 1", optarg);
+            break;
+        case OPT_MAX_ITER:
+            if (!cli_parse_size(optarg, 1, 1000000, &opt->max_iterations))
+                return cli_usage_error("--max-iterations: '%s' is not a whole number from 1 to 1000000", optarg);
+            break;
+        case OPT_INCLUDE:
+        case OPT_EXCLUDE:
+            if (!strlist_add(c == OPT_INCLUDE ? inc : exc, optarg)) {
+                cli_complain("out of memory");
+                return EXIT_INTERNAL;
+            }
+            break;
+        case OPT_FILES_FROM:
+            cfg->files_from = optarg;
+            break;
+        case OPT_JSONL:
+            cfg->jsonl = optarg;
+            break;
+        case OPT_ID_FIELD:
+        case OPT_TEXT_FIELD:
+            if (!*optarg)
+                return cli_usage_error("%s needs a member name", argv[optind - 1]);
+            *(c == OPT_ID_FIELD ? &cfg->id_field : &cfg->text_field) = optarg;
+            break;
+        case 'o':
+            cfg->output = optarg;
+            break;
+        case OPT_OUTPUT_DIR:
+            cfg->output_dir = optarg;
+            break;
+        case OPT_RESUME:
+            cfg->resume = true;
+            break;
+        case OPT_UNORDERED:
+            cfg->unordered = true;
+            break;
+        case OPT_LIST:
+            cfg->list = true;
+            break;
+        case 'j': {
+            size_t j;
+            if (!cli_parse_size(optarg, 1, 1024, &j))
+                return cli_usage_error("--jobs: '%s' is not a whole number from 1 to 1024", optarg);
+            cfg->jobs = (unsigned)j;
+            break;
+        }
+        case 'q':
+            cfg->quiet = true;
+            break;
+        case 'h':
+            fputs(usage_text, stdout);
+            return cli_write_stdout(NULL, 0) == EXIT_OK ? -1 : EXIT_IO;
+        case ':':
+            return cli_usage_error("option '%s' needs a value", argv[optind - 1]);
+        default:
+            return cli_usage_error("unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    cfg->paths = (const char **)(argv + optind);
+    cfg->n_paths = (size_t)(argc - optind);
+    cfg->include = inc->v;
+    cfg->n_include = inc->n;
+    cfg->exclude = exc->v;
+    cfg->n_exclude = exc->n;
+
+    if (cfg->jsonl && (cfg->n_paths || cfg->files_from))
+        return cli_usage_error("--jsonl reads documents from one stream; it cannot be "
+                               "combined with PATHs or --files-from");
+    if (!cfg->jsonl && !cfg->n_paths && !cfg->files_from)
+        return cli_usage_error("no input: name files or folders, --files-from FILE or --jsonl FILE");
+    if (cfg->jsonl && (inc->n || exc->n))
+        return cli_usage_error("--include and --exclude select files in folders; "
+                               "they do nothing with --jsonl");
+    if (cfg->model_path && cfg->no_model)
+        return cli_usage_error("--model and --no-model exclude each other");
+    if (strcmp(cfg->id_field, cfg->text_field) == 0)
+        return cli_usage_error("--id-field and --text-field are both '%s'", cfg->id_field);
+    if (cfg->output && cfg->output_dir)
+        return cli_usage_error("-o and --output-dir are two ways to write: choose one");
+    if (cfg->resume && !cfg->output && !cfg->output_dir)
+        return cli_usage_error("--resume needs -o FILE or --output-dir DIR: standard output "
+                               "cannot be read back");
+    if (cfg->list && (cfg->jsonl || cfg->output || cfg->output_dir || cfg->resume))
+        return cli_usage_error("--list only lists files; it takes no --jsonl, -o, "
+                               "--output-dir or --resume");
+    precis_error err;
+    if (precis_options_validate(opt, &err) != PRECIS_OK)
+        return cli_usage_error("%s", err.message);
+    return EXIT_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Stopping: signals and output failures                                     */
+
+void batch_request_stop(batch_run *run)
+{
+    bool was = atomic_exchange(&run->stop, true);
+    if (run->pool)
+        batch_pool_stop(run->pool);
+    if (!was) {
+        /* Wakes the reader out of a poll() on a silent input pipe. */
+        ssize_t w = write(run->wake_fd[1], "x", 1);
+        (void)w;
+    }
+}
+
+static void announce_stop(int sig)
+{
+    cli_complain("%s: finishing the documents in progress (again to stop at once)",
+                 sig == SIGINT ? "interrupted" : "terminated");
+}
+
+typedef struct sigctl {
+    batch_run *run;
+    sigset_t set;
+    atomic_int signo;    /* the first stop signal, or 0 */
+    atomic_bool finished; /* the run is over: SIGUSR1 then ends the thread */
+    const char *again;   /* what to print if a second signal stops at once */
+} sigctl;
+
+/* Signals are blocked in every thread and taken here with sigwait(), so
+ * stopping can use mutexes and condition variables, which a handler
+ * cannot. */
+static void *signal_thread(void *arg)
+{
+    sigctl *sc = arg;
+    for (;;) {
+        int sig;
+        if (sigwait(&sc->set, &sig) != 0)
+            continue;
+        if (sig == SIGUSR1) {
+            if (atomic_load(&sc->finished))
+                return NULL;
+            continue;
+        }
+        int none = 0;
+        if (atomic_compare_exchange_strong(&sc->signo, &none, sig)) {
+            atomic_store(&sc->run->stop_signal, sig);
+            /* With a progress bar, its thread says it, on a line of its
+             * own; from here the bar would draw over it. */
+            if (!sc->run->cfg->quiet && !sc->run->progress_on)
+                announce_stop(sig);
+            batch_request_stop(sc->run);
+            continue;
+        }
+        /* A second signal: do not wait for long documents. Taking the
+         * output lock first means no record is half written. */
+        batch_pool_lock_output(sc->run->pool);
+        fputs(sc->again, stderr);
+        _exit(128 + sig);
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Progress                                                                  */
+
+typedef struct progress {
+    batch_run *run;
+    double t0;
+    pthread_mutex_t mu;
+    pthread_cond_t cond;
+    bool done;
+    bool shown;
+    bool announced; /* the stop signal has been reported */
+} progress;
+
+static void fmt_duration(char *out, size_t n, double s)
+{
+    if (s < 0 || s > 359999)
+        snprintf(out, n, "--:--");
+    else if (s >= 3600)
+        snprintf(out, n, "%d:%02d:%02d", (int)s / 3600, (int)s / 60 % 60, (int)s % 60);
+    else
+        snprintf(out, n, "%d:%02d", (int)s / 60, (int)s % 60);
+}
+
+static void draw(progress *pg)
+{
+    batch_run *run = pg->run;
+    batch_counts c;
+    batch_pool_counts(run->pool, &c);
+    uint64_t processed = c.ok + c.failed + c.skipped, done = processed + c.resumed;
+    double el = batch_now() - pg->t0;
+    double rate = el > 0 ? (double)processed / el : 0;
+    uint64_t total = (uint64_t)atomic_load(&run->input_total);
+    double frac = -1;
+    if (total && run->total_is_files)
+        frac = (double)done / (double)total;
+    else if (total)
+        frac = (double)atomic_load(&run->input_done) / (double)total;
+    if (frac > 1)
+        frac = 1;
+
+    struct winsize ws;
+    int cols = ioctl(STDERR_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col ? ws.ws_col : 80;
+    char line[512], tail[256], eta[32];
+    int k = 0;
+    if (frac >= 0) {
+        fmt_duration(eta, sizeof eta, frac > 0 ? el * (1 - frac) / frac : -1);
+        if (run->total_is_files)
+            k = snprintf(tail, sizeof tail, " %3d%%  %" PRIu64 "/%" PRIu64 " docs  %.0f docs/s",
+                         (int)(frac * 100), done, total, rate);
+        else
+            k = snprintf(tail, sizeof tail, " %3d%%  %" PRIu64 " docs  %.0f docs/s",
+                         (int)(frac * 100), done, rate);
+        k += snprintf(tail + k, sizeof tail - (size_t)k, "  ETA %s", eta);
+    } else {
+        fmt_duration(eta, sizeof eta, el);
+        k = snprintf(tail, sizeof tail, "%" PRIu64 " docs  %.0f docs/s  %s elapsed", done,
+                     rate, eta);
+    }
+    if (c.failed && k > 0 && (size_t)k < sizeof tail)
+        snprintf(tail + k, sizeof tail - (size_t)k, "  %" PRIu64 " failed", c.failed);
+    int bar = frac >= 0 ? cols - 1 - (int)strlen(tail) - 3 : 0;
+    if (bar > 40)
+        bar = 40;
+    int n = snprintf(line, sizeof line, "\r");
+    if (bar >= 10) {
+        int fill = (int)(frac * bar);
+        line[n++] = '[';
+        for (int i = 0; i < bar; i++)
+            line[n++] = i < fill ? '#' : '.';
+        line[n++] = ']';
+    }
+    n += snprintf(line + n, sizeof line - (size_t)n, "%s", tail);
+    if (n > cols) /* never wrap: a wrapped line cannot be redrawn with \r */
+        n = cols;
+    n += snprintf(line + n, sizeof line - (size_t)n, "\033[K");
+    ssize_t w = write(STDERR_FILENO, line, (size_t)n);
+    (void)w;
+    pg->shown = true;
+}
+
+/* Redraws ten times a second: a timer rather than per document, so a
+ * thousand documents a second cost ten writes, and a slow one still shows
+ * the clock moving. */
+static void *progress_thread(void *arg)
+{
+    progress *pg = arg;
+    pthread_mutex_lock(&pg->mu);
+    while (!pg->done) {
+        struct timespec ts;
+        clock_gettime(CLOCK_MONOTONIC, &ts);
+        ts.tv_nsec += 100000000;
+        if (ts.tv_nsec >= 1000000000) {
+            ts.tv_sec++;
+            ts.tv_nsec -= 1000000000;
+        }
+        pthread_cond_timedwait(&pg->cond, &pg->mu, &ts);
+        int sig = atomic_load(&pg->run->stop_signal);
+        if (sig && !pg->announced) {
+            ssize_t w = write(STDERR_FILENO, "\r\033[K", 4);
+            (void)w;
+            announce_stop(sig);
+            pg->announced = true;
+        }
+        if (!pg->done)
+            draw(pg);
+    }
+    pthread_mutex_unlock(&pg->mu);
+    if (pg->shown) {
+        ssize_t w = write(STDERR_FILENO, "\r\033[K", 4);
+        (void)w;
+    }
+    return NULL;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Messages after the run                                                    */
+
+/* argv as a shell command line, single-quoting what needs it. */
+static void shell_words(cli_out *o, int argc, char **argv, bool add_resume)
+{
+    cli_append(o, "precis batch", 12);
+    if (add_resume)
+        cli_append(o, " --resume", 9);
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        cli_append(o, " ", 1);
+        if (*a && strspn(a, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                            "0123456789-_./=:,+@%") == strlen(a)) {
+            cli_append(o, a, strlen(a));
+            continue;
+        }
+        cli_append(o, "'", 1);
+        for (; *a; a++) {
+            if (*a == '\'')
+                cli_append(o, "'\\''", 4);
+            else
+                cli_append(o, a, 1);
+        }
+        cli_append(o, "'", 1);
+    }
+}
+
+static bool has_resume(int argc, char **argv)
+{
+    for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+        if (strcmp(argv[i], "--resume") == 0)
+            return true;
+    return false;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The run                                                                   */
+
+static int make_dirs(const char *dir)
+{
+    char *p = strdup(dir);
+    if (!p)
+        return ENOMEM;
+    int e = 0;
+    for (char *s = p + 1;; s++) {
+        if (*s == '/' || *s == '\0') {
+            char was = *s;
+            *s = '\0';
+            if (mkdir(p, 0777) != 0 && errno != EEXIST)
+                e = errno;
+            *s = was;
+            if (e || !was)
+                break;
+        }
+    }
+    free(p);
+    return e;
+}
+
+/* Whether path names the same file as `out` (which exists). */
+static bool same_file(const char *path, const struct stat *out)
+{
+    struct stat st;
+    return strcmp(path, "-") != 0 && stat(path, &st) == 0 && st.st_dev == out->st_dev &&
+           st.st_ino == out->st_ino;
+}
+
+/* -o FILE must not be an input: opening it for writing would empty it
+ * before it is read. */
+static int check_not_input(const batch_config *cfg)
+{
+    struct stat out;
+    if (!cfg->output || stat(cfg->output, &out) != 0 || !S_ISREG(out.st_mode))
+        return EXIT_OK;
+    const char *clash = NULL;
+    if (cfg->jsonl && same_file(cfg->jsonl, &out))
+        clash = cfg->jsonl;
+    else if (cfg->files_from && same_file(cfg->files_from, &out))
+        clash = cfg->files_from;
+    for (size_t i = 0; !clash && i < cfg->n_paths; i++)
+        if (same_file(cfg->paths[i], &out))
+            clash = cfg->paths[i];
+    if (clash)
+        return cli_usage_error("-o %s is the input %s: writing would destroy it", cfg->output,
+                               clash);
+    return EXIT_OK;
+}
+
+static int run_batch(batch_run *run, int argc, char **argv)
+{
+    const batch_config *cfg = run->cfg;
+    int code = check_not_input(cfg);
+    if (code != EXIT_OK)
+        return code;
+
+    if (cfg->list) {
+        code = batch_read_inputs(run);
+        return code != EXIT_OK ? code : atomic_load(&run->list_failed) ? EXIT_SOME_FAILED : EXIT_OK;
+    }
+
+    if (cfg->resume && cfg->output) {
+        uint64_t have = 0;
+        if (!(run->done = batch_idset_new())) {
+            cli_complain("out of memory");
+            return EXIT_INTERNAL;
+        }
+        if ((code = batch_resume_scan(cfg->output, run->done, &have)) != EXIT_OK)
+            return code;
+        if (!cfg->quiet && have)
+            cli_complain("resuming: %" PRIu64 " records already in %s", have, cfg->output);
+    }
+    struct stat st;
+    if (cfg->output_dir) {
+        int e = make_dirs(cfg->output_dir);
+        if (e || stat(cfg->output_dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+            cli_complain("--output-dir: cannot create %s: %s", cfg->output_dir,
+                         strerror(e ? e : errno ? errno : ENOTDIR));
+            return EXIT_IO;
+        }
+        run->outdir_dev = st.st_dev;
+        run->outdir_ino = st.st_ino;
+        run->outdir_known = true;
+    } else {
+        if ((code = batch_sink_open(&run->sink, cfg->output, cfg->resume)) != EXIT_OK)
+            return code;
+        if (fstat(run->sink.fd, &st) == 0 && S_ISREG(st.st_mode)) {
+            run->out_dev = st.st_dev;
+            run->out_ino = st.st_ino;
+            run->out_known = true;
+        }
+    }
+    /* The progress total, where it costs nothing: PATHs that are all
+     * plain files count; a stream's size is set when it is opened. */
+    if (cfg->n_paths && !cfg->files_from) {
+        size_t files = 0;
+        for (size_t i = 0; i < cfg->n_paths; i++)
+            files += stat(cfg->paths[i], &st) == 0 && !S_ISDIR(st.st_mode);
+        if (files == cfg->n_paths) {
+            run->total_is_files = true;
+            atomic_store(&run->input_total, files);
+        }
+    }
+
+    /* From here on threads run. Block the stop signals in all of them and
+     * take them in one thread (see signal_thread). */
+    sigctl sc = {.run = run};
+    sigemptyset(&sc.set);
+    sigaddset(&sc.set, SIGINT);
+    sigaddset(&sc.set, SIGTERM);
+    sigaddset(&sc.set, SIGUSR1);
+    sigset_t old;
+    pthread_sigmask(SIG_BLOCK, &sc.set, &old);
+    atomic_init(&sc.signo, 0);
+    atomic_init(&sc.finished, false);
+
+    cli_out again = {0};
+    cli_printf(&again, "\nprecis: stopped at once; the records written are whole. "
+                       "Resume with:\n  ");
+    shell_words(&again, argc, argv, !has_resume(argc, argv));
+    cli_append(&again, "\n", 1);
+    sc.again = again.nomem ? "\nprecis: stopped at once\n" : again.s;
+
+    double t0 = batch_now();
+    code = batch_pool_start(run, &run->pool);
+    pthread_t sig_tid, prog_tid;
+    bool sig_started = false, prog_started = false;
+    progress pg = {.run = run, .t0 = t0};
+    if (code == EXIT_OK) {
+        bool tty_out = !cfg->output && !cfg->output_dir && isatty(STDOUT_FILENO);
+        if (!cfg->quiet && isatty(STDERR_FILENO) && !tty_out) {
+            pthread_condattr_t ca;
+            pthread_condattr_init(&ca);
+            pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+            pthread_cond_init(&pg.cond, &ca);
+            pthread_condattr_destroy(&ca);
+            pthread_mutex_init(&pg.mu, NULL);
+            prog_started = pthread_create(&prog_tid, NULL, progress_thread, &pg) == 0;
+            if (!prog_started) {
+                pthread_cond_destroy(&pg.cond);
+                pthread_mutex_destroy(&pg.mu);
+            }
+        }
+        run->progress_on = prog_started; /* read by the signal thread, started next */
+        sig_started = pthread_create(&sig_tid, NULL, signal_thread, &sc) == 0;
+        if (!sig_started) {
+            /* Unblocked here, a signal takes its default action on this
+             * thread: the run then stops at once, not between records. */
+            pthread_sigmask(SIG_SETMASK, &old, NULL);
+            cli_complain("cannot start the signal thread: an interrupt will stop at once");
+        }
+        int in = batch_read_inputs(run);
+        batch_pool_finish(run->pool);
+        if (in != EXIT_OK)
+            code = in;
+    }
+    double elapsed = batch_now() - t0;
+
+    if (prog_started) {
+        pthread_mutex_lock(&pg.mu);
+        pg.done = true;
+        pthread_cond_signal(&pg.cond);
+        pthread_mutex_unlock(&pg.mu);
+        pthread_join(prog_tid, NULL);
+        pthread_cond_destroy(&pg.cond);
+        pthread_mutex_destroy(&pg.mu);
+    }
+    if (sig_started) {
+        atomic_store(&sc.finished, true);
+        pthread_kill(sig_tid, SIGUSR1);
+        pthread_join(sig_tid, NULL);
+    }
+    free(again.s);
+
+    batch_counts c = {0};
+    if (run->pool)
+        batch_pool_counts(run->pool, &c);
+    int werr = run->pool ? batch_pool_write_error(run->pool) : 0;
+    int signo = atomic_load(&sc.signo);
+    if (!cfg->output_dir && batch_sink_close(&run->sink) != EXIT_OK && !werr)
+        werr = EIO;
+    /* Pending signals that arrived after the signal thread ended would
+     * kill us on unblocking: the run is complete, so they are dropped. */
+    struct timespec zero = {0, 0};
+    while (sigtimedwait(&sc.set, NULL, &zero) > 0)
+        continue;
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+
+    if (!cfg->quiet) {
+        uint64_t processed = c.ok + c.failed + c.skipped;
+        cli_complain("%" PRIu64 " ok, %" PRIu64 " failed, %" PRIu64 " skipped in %.1f s "
+                     "(%.0f docs/s)", c.ok, c.failed, c.skipped + c.resumed, elapsed,
+                     elapsed > 0 ? (double)processed / elapsed : 0.0);
+        if (c.failed && cfg->output && !werr && !signo)
+            cli_complain("the failed documents are the records with \"status\":\"error\" in %s",
+                         cfg->output);
+    }
+    const char *where = cfg->output ? cfg->output : cfg->output_dir;
+    if (werr || signo) {
+        cli_out o = {0};
+        if (werr)
+            cli_printf(&o, "cannot write %s: %s; %" PRIu64 " records written, each whole; ",
+                       where ? where : "standard output", strerror(werr), c.written);
+        else
+            cli_printf(&o, "%s after %" PRIu64 " records, each whole; ",
+                       signo == SIGINT ? "interrupted" : "terminated", c.written);
+        if (where) {
+            cli_printf(&o, "resume with: ");
+            shell_words(&o, argc, argv, !has_resume(argc, argv));
+        } else {
+            cli_printf(&o, "standard output cannot be resumed: write to a file with -o FILE "
+                           "to be able to");
+        }
+        cli_complain("%s", o.nomem ? "stopped" : o.s);
+        free(o.s);
+        return werr ? EXIT_IO : 128 + signo;
+    }
+    if (code != EXIT_OK)
+        return code;
+    return c.failed ? EXIT_SOME_FAILED : EXIT_OK;
+}
+
+int cli_batch_main(int argc, char **argv)
+{
+    batch_config cfg = {.id_field = "id", .text_field = "text"};
+    precis_options_init(&cfg.opt);
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    cfg.jobs = cpus < 1 ? 1 : cpus > 1024 ? 1024 : (unsigned)cpus;
+    strlist inc = {0}, exc = {0};
+    int code = parse_options(argc, argv, &cfg, &inc, &exc);
+    if (code != EXIT_OK) {
+        free(inc.v);
+        free(exc.v);
+        return code < 0 ? EXIT_OK : code;
+    }
+
+    /* A reader that went away (precis batch ... | head) makes write()
+     * fail with EPIPE, reported as an output error, instead of killing
+     * the process between two records without a word. */
+    struct sigaction sa = {.sa_handler = SIG_IGN};
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGPIPE, &sa, NULL);
+    /* jansson seeds its hash function on first use; doing it here, before
+     * any thread, keeps that out of the workers' way. */
+    json_object_seed(0);
+
+    /* One model for the whole run: immutable, so every worker reads the
+     * same copy. --list summarises nothing and needs none. */
+    precis_model *model = NULL;
+    if (!cfg.list &&
+        (code = cli_load_model(cfg.model_path, cfg.no_model, cfg.opt.language, &model)) !=
+            EXIT_OK) {
+        free(inc.v);
+        free(exc.v);
+        return code;
+    }
+    cfg.opt.model = model;
+
+    batch_run run = {.cfg = &cfg, .wake_fd = {-1, -1}};
+    atomic_init(&run.stop, false);
+    atomic_init(&run.stop_signal, 0);
+    atomic_init(&run.input_total, 0);
+    atomic_init(&run.input_done, 0);
+    atomic_init(&run.list_failed, 0);
+    if (pipe(run.wake_fd) != 0) {
+        cli_complain("cannot create a pipe: %s", strerror(errno));
+        code = EXIT_INTERNAL;
+    } else {
+        fcntl(run.wake_fd[0], F_SETFD, FD_CLOEXEC);
+        fcntl(run.wake_fd[1], F_SETFD, FD_CLOEXEC);
+        code = run_batch(&run, argc, argv);
+        close(run.wake_fd[0]);
+        close(run.wake_fd[1]);
+    }
+    batch_pool_free(run.pool);
+    batch_idset_free(run.done);
+    precis_model_free(model);
+    free(inc.v);
+    free(exc.v);
+    return code;
+}

@@ -1,0 +1,577 @@
+/* `precis batch` inputs, read on the main thread and submitted one job per
+ * input in a fixed order: PATH arguments, then --files-from lines; or the
+ * lines of --jsonl. Nothing is collected ahead: each input is submitted as
+ * it is found, and submission blocks while the pool's window is full.
+ *
+ * Directories are walked depth-first with each folder's entries sorted by
+ * byte value, so the input order, and with it the output, is the same on
+ * every file system and machine. Sorting needs one folder's names in
+ * memory at a time (plus those of its parents still being walked): a
+ * folder of a million files costs some tens of MB while it is walked,
+ * never the whole corpus. */
+#define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE /* d_type and DT_* in struct dirent (glibc, musl, BSDs) */
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <fnmatch.h>
+#include <inttypes.h>
+#include <poll.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "batch.h"
+
+enum { IN_OK = 0, IN_STOP = -1 }; /* or an exit code */
+
+/* ------------------------------------------------------------------------ */
+/* Submission                                                                */
+
+static int submit(batch_run *run, batch_job *job)
+{
+    if (!job) {
+        cli_complain("out of memory");
+        return EXIT_INTERNAL;
+    }
+    if (run->cfg->list) {
+        /* --list: name what would be summarised, report the rest. */
+        if (job->kind == BATCH_JOB_FILE) {
+            fputs(job->path, stdout);
+            fputc('\n', stdout);
+        } else if (job->kind == BATCH_JOB_ERROR) {
+            cli_complain("%s: %s", job->id ? job->id : "?", job->message);
+            atomic_fetch_add(&run->list_failed, 1);
+        } else {
+            cli_complain("%s: skipped: %s", job->id, job->message);
+        }
+        batch_job_free(job);
+        return atomic_load(&run->stop) ? IN_STOP : IN_OK;
+    }
+    return batch_submit(run->pool, job) ? IN_OK : IN_STOP;
+}
+
+/* The --output-dir name of a file: its path as named, made relative, "."
+ * dropped, ".." kept from climbing out of the output folder; so ids and
+ * names correspond one to one however the file was reached. */
+static char *mirror_of_arg(const char *path)
+{
+    size_t n = strlen(path);
+    char *out = malloc(3 * n + 2), *o = out;
+    if (!out)
+        return NULL;
+    for (const char *p = path; *p;) {
+        while (*p == '/')
+            p++;
+        size_t k = strcspn(p, "/");
+        if (k == 0)
+            break;
+        if (!(k == 1 && p[0] == '.')) {
+            if (o > out)
+                *o++ = '/';
+            if (k == 2 && p[0] == '.' && p[1] == '.') {
+                memcpy(o, "%2E%2E", 6);
+                o += 6;
+            } else {
+                memcpy(o, p, k);
+                o += k;
+            }
+        }
+        p += k;
+    }
+    if (o == out)
+        *o++ = '_';
+    *o = '\0';
+    return out;
+}
+
+static batch_job *file_job(const char *path)
+{
+    batch_job *job = calloc(1, sizeof *job);
+    if (!job)
+        return NULL;
+    job->kind = BATCH_JOB_FILE;
+    job->path = strdup(path);
+    job->id = batch_utf8_copy(path, strlen(path));
+    job->mirror = mirror_of_arg(path);
+    if (!job->path || !job->id || !job->mirror) {
+        batch_job_free(job);
+        return NULL;
+    }
+    return job;
+}
+
+/* An error (kind ERROR) or skipped (kind SKIP) input, known by its path;
+ * or with path NULL a line of --jsonl or --files-from with no usable id,
+ * known by line_no. */
+static batch_job *note_job(batch_job_kind kind, const char *path, uint64_t line_no, int code,
+                           const char *reason, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+static batch_job *note_job(batch_job_kind kind, const char *path, uint64_t line_no, int code,
+                           const char *reason, const char *fmt, ...)
+{
+    batch_job *job = calloc(1, sizeof *job);
+    if (!job)
+        return NULL;
+    job->kind = kind;
+    job->line_no = line_no;
+    job->code = code;
+    job->reason = reason;
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    job->message = strdup(msg);
+    bool ok = job->message != NULL;
+    if (path) {
+        ok = ok && (job->id = batch_utf8_copy(path, strlen(path)));
+        ok = ok && (job->mirror = mirror_of_arg(path));
+    } else if (ok && (job->mirror = malloc(32))) {
+        /* '@' is never in a name made from an id (batch_safe_name). */
+        snprintf(job->mirror, 32, "@line-%" PRIu64, line_no);
+    } else {
+        ok = false;
+    }
+    if (!ok) {
+        batch_job_free(job);
+        return NULL;
+    }
+    return job;
+}
+
+/* A pattern without '/' is matched against the name alone, at any depth;
+ * one with '/' against the path relative to the walked root. '*' matches
+ * '/' too (no FNM_PATHNAME), so "*.txt" matches at any depth and
+ * "news/2016*" everything below news/ whose path starts so. */
+static bool matches_any(const char **pats, size_t n, const char *rel, const char *name)
+{
+    for (size_t i = 0; i < n; i++)
+        if (fnmatch(pats[i], strchr(pats[i], '/') ? rel : name, 0) == 0)
+            return true;
+    return false;
+}
+
+static bool wanted_file(const batch_config *cfg, const char *rel, const char *name)
+{
+    if (cfg->n_include && !matches_any(cfg->include, cfg->n_include, rel, name))
+        return false;
+    return !matches_any(cfg->exclude, cfg->n_exclude, rel, name);
+}
+
+/* What readdir says an entry is; E_UNKNOWN where the file system does
+ * not say (then lstat does). */
+enum { E_UNKNOWN, E_DIR, E_REG, E_LNK, E_OTHER };
+
+typedef struct entry {
+    char *name;
+    unsigned char type; /* E_* */
+} entry;
+
+static unsigned char entry_type(const struct dirent *de)
+{
+#ifdef DT_UNKNOWN
+    switch (de->d_type) {
+    case DT_DIR: return E_DIR;
+    case DT_REG: return E_REG;
+    case DT_LNK: return E_LNK;
+    case DT_UNKNOWN: return E_UNKNOWN;
+    default: return E_OTHER;
+    }
+#else
+    (void)de;
+    return E_UNKNOWN;
+#endif
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(((const entry *)a)->name, ((const entry *)b)->name);
+}
+
+static const char *special_kind(mode_t m)
+{
+    return S_ISFIFO(m)   ? "a FIFO"
+           : S_ISSOCK(m) ? "a socket"
+           : S_ISCHR(m)  ? "a character device"
+           : S_ISBLK(m)  ? "a block device"
+                         : "an unknown kind of file";
+}
+
+static char *join(const char *a, const char *b)
+{
+    size_t na = strlen(a), nb = strlen(b);
+    bool slash = na > 0 && a[na - 1] != '/';
+    char *s = malloc(na + nb + 2);
+    if (s) {
+        memcpy(s, a, na);
+        if (slash)
+            s[na++] = '/';
+        memcpy(s + na, b, nb + 1);
+    }
+    return s;
+}
+
+static int walk(batch_run *run, const char *dir, const char *rel);
+
+/* One entry of a walked folder. */
+static int visit_entry(batch_run *run, const char *path, const char *rel, const entry *e)
+{
+    const batch_config *cfg = run->cfg;
+    unsigned char type = e->type;
+    struct stat st;
+    bool have_st = false;
+    if (type == E_UNKNOWN && lstat(path, &st) == 0)
+        type = S_ISLNK(st.st_mode) ? E_LNK : S_ISDIR(st.st_mode) ? E_DIR : E_UNKNOWN;
+    if (type == E_UNKNOWN || type == E_LNK) {
+        /* Follow a link to see what it names; a broken one is kept as a
+         * file so that it is reported, not silently lost. */
+        if (stat(path, &st) == 0) {
+            have_st = true;
+            if (S_ISDIR(st.st_mode) && type == E_LNK) {
+                /* Reported only where a file of its name would be read. */
+                if (!wanted_file(cfg, rel, e->name))
+                    return IN_OK;
+                /* Not followed: links could loop, and could reach far
+                 * outside the tree. */
+                return submit(run, note_job(BATCH_JOB_SKIP, path, 0, 0, NULL,
+                                            "a symbolic link to a folder, not followed "
+                                            "(name it as a PATH to include it)"));
+            }
+            type = S_ISDIR(st.st_mode) ? E_DIR : S_ISREG(st.st_mode) ? E_REG : E_OTHER;
+        } else {
+            type = E_REG;
+        }
+    }
+    if (type == E_DIR) {
+        if (matches_any(cfg->exclude, cfg->n_exclude, rel, e->name))
+            return IN_OK;
+        if (run->outdir_known && (have_st || stat(path, &st) == 0) &&
+            st.st_dev == run->outdir_dev && st.st_ino == run->outdir_ino)
+            return IN_OK; /* our own --output-dir */
+        return walk(run, path, rel);
+    }
+    if (!wanted_file(cfg, rel, e->name))
+        return IN_OK;
+    if (type == E_REG) {
+        if (run->out_known && (have_st || stat(path, &st) == 0) && st.st_dev == run->out_dev &&
+            st.st_ino == run->out_ino)
+            return IN_OK; /* our own -o FILE */
+        return submit(run, file_job(path));
+    }
+    if (!have_st && lstat(path, &st) != 0)
+        st.st_mode = 0;
+    return submit(run, note_job(BATCH_JOB_SKIP, path, 0, 0, NULL,
+                                "%s, not a regular file", special_kind(st.st_mode)));
+}
+
+static int walk(batch_run *run, const char *dir, const char *rel)
+{
+    if (atomic_load(&run->stop))
+        return IN_STOP;
+    DIR *d = opendir(dir);
+    if (!d)
+        return submit(run, note_job(BATCH_JOB_ERROR, dir, 0, EXIT_IO,
+                                    "unreadable", "cannot open folder: %s", strerror(errno)));
+    entry *es = NULL;
+    size_t n = 0, cap = 0;
+    int code = IN_OK, read_errno = 0;
+    for (;;) {
+        errno = 0;
+        struct dirent *de = readdir(d);
+        if (!de) {
+            read_errno = errno;
+            break;
+        }
+        if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+            continue;
+        if (n == cap) {
+            size_t nc = cap ? cap * 2 : 64;
+            entry *ne = realloc(es, nc * sizeof *ne);
+            if (!ne) {
+                code = EXIT_INTERNAL;
+                break;
+            }
+            es = ne;
+            cap = nc;
+        }
+        if (!(es[n].name = strdup(de->d_name))) {
+            code = EXIT_INTERNAL;
+            break;
+        }
+        es[n++].type = entry_type(de);
+    }
+    closedir(d);
+    if (code == EXIT_INTERNAL)
+        cli_complain("out of memory listing %s", dir);
+    if (code == IN_OK && read_errno)
+        code = submit(run, note_job(BATCH_JOB_ERROR, dir, 0, EXIT_IO,
+                                    "unreadable", "cannot read folder: %s",
+                                    strerror(read_errno)));
+    if (n > 1)
+        qsort(es, n, sizeof *es, by_name);
+    for (size_t i = 0; i < n && code == IN_OK; i++) {
+        char *path = join(dir, es[i].name);
+        char *r = *rel ? join(rel, es[i].name) : strdup(es[i].name);
+        if (!path || !r) {
+            cli_complain("out of memory");
+            code = EXIT_INTERNAL;
+        } else {
+            code = visit_entry(run, path, r, &es[i]);
+        }
+        free(path);
+        free(r);
+    }
+    for (size_t i = 0; i < n; i++)
+        free(es[i].name);
+    free(es);
+    return code;
+}
+
+/* A PATH argument or a --files-from line: a file, or a folder to walk. */
+static int visit_arg(batch_run *run, const char *arg)
+{
+    struct stat st;
+    if (stat(arg, &st) != 0)
+        return submit(run, note_job(BATCH_JOB_ERROR, arg, 0, EXIT_IO, "unreadable",
+                                    "cannot open: %s", strerror(errno)));
+    if (S_ISDIR(st.st_mode))
+        return walk(run, arg, "");
+    return submit(run, file_job(arg));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Lines: --files-from and --jsonl                                           */
+
+/* Apart from exit codes and IN_*, so the two are never confused. */
+enum { LR_LINE = 100, LR_LONG, LR_EOF, LR_ERROR, LR_STOP };
+
+typedef struct lreader {
+    int fd, wake;
+    char *buf;
+    size_t cap, start, end, limit;
+    bool eof;
+    int err;
+    atomic_uint_fast64_t *progress; /* bytes consumed, for the progress bar */
+} lreader;
+
+/* Block until fd has data or the run is told to stop. A stream from a
+ * pipe can stay silent for ever; the wake pipe lets Ctrl-C through. */
+static bool wait_input(const lreader *r)
+{
+    struct pollfd p[2] = {{.fd = r->fd, .events = POLLIN}, {.fd = r->wake, .events = POLLIN}};
+    for (;;) {
+        int k = poll(p, 2, -1);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k < 0)
+            return true; /* let read() report it */
+        return !(p[1].revents & POLLIN);
+    }
+}
+
+/* The next line (without '\n', NUL-terminated, valid until the next call).
+ * A line longer than limit is consumed without being kept: LR_LONG. */
+static int lr_next(lreader *r, char **line, size_t *len)
+{
+    size_t scanned = 0;
+    bool discarding = false;
+    for (;;) {
+        char *base = r->buf + r->start;
+        char *nl = memchr(base + scanned, '\n', r->end - r->start - scanned);
+        if (nl) {
+            size_t n = (size_t)(nl - base);
+            *nl = '\0';
+            *line = base;
+            *len = n;
+            r->start += n + 1;
+            atomic_fetch_add(r->progress, n + 1);
+            return discarding || n > r->limit ? LR_LONG : LR_LINE;
+        }
+        scanned = r->end - r->start;
+        if (discarding || scanned > r->limit) {
+            atomic_fetch_add(r->progress, scanned);
+            discarding = true;
+            r->start = r->end;
+            scanned = 0;
+        }
+        if (r->eof) {
+            if (r->start == r->end)
+                return discarding ? LR_LONG : LR_EOF;
+            /* A last line without its newline. */
+            size_t n = r->end - r->start;
+            r->buf[r->end] = '\0'; /* there is always room: see below */
+            *line = r->buf + r->start;
+            *len = n;
+            r->start = r->end;
+            atomic_fetch_add(r->progress, n);
+            return n > r->limit ? LR_LONG : LR_LINE;
+        }
+        if (r->start > 0) {
+            memmove(r->buf, r->buf + r->start, r->end - r->start);
+            r->end -= r->start;
+            r->start = 0;
+        }
+        if (r->end + 1 >= r->cap) {
+            size_t nc = r->cap * 2;
+            char *nb = realloc(r->buf, nc);
+            if (!nb) {
+                r->err = ENOMEM;
+                return LR_ERROR;
+            }
+            r->buf = nb;
+            r->cap = nc;
+        }
+        if (!wait_input(r))
+            return LR_STOP;
+        ssize_t k = read(r->fd, r->buf + r->end, r->cap - r->end - 1);
+        if (k < 0) {
+            if (errno == EINTR)
+                continue;
+            r->err = errno;
+            return LR_ERROR;
+        }
+        if (k == 0)
+            r->eof = true;
+        r->end += (size_t)k;
+    }
+}
+
+/* Open a --files-from or --jsonl input; a regular file's size gives the
+ * progress bar its total. */
+static int open_stream(batch_run *run, const char *opt, const char *path, lreader *r,
+                       size_t limit)
+{
+    *r = (lreader){.fd = STDIN_FILENO, .wake = run->wake_fd[0], .limit = limit,
+                   .progress = &run->input_done, .cap = 1 << 16};
+    if (strcmp(path, "-") != 0 && (r->fd = open(path, O_RDONLY)) < 0) {
+        cli_complain("%s: cannot open %s: %s", opt, path, strerror(errno));
+        return EXIT_IO;
+    }
+    struct stat st;
+    if (fstat(r->fd, &st) == 0 && S_ISREG(st.st_mode) && !run->total_is_files)
+        atomic_store(&run->input_total, (uint_fast64_t)st.st_size);
+    if (!(r->buf = malloc(r->cap))) {
+        cli_complain("out of memory");
+        return EXIT_INTERNAL;
+    }
+    return EXIT_OK;
+}
+
+/* Close a stream after the loop over its lines: `code` is what the last
+ * submission returned, `got` what the last read returned. */
+static int close_stream(lreader *r, const char *opt, const char *path, int got, int code)
+{
+    if (code == IN_OK && got == LR_ERROR) {
+        cli_complain("%s: cannot read %s: %s", opt, strcmp(path, "-") ? path : "standard input",
+                     strerror(r->err));
+        code = r->err == ENOMEM ? EXIT_INTERNAL : EXIT_IO;
+    } else if (code == IN_OK && got == LR_STOP) {
+        code = IN_STOP;
+    }
+    if (r->fd != STDIN_FILENO && r->fd >= 0)
+        close(r->fd);
+    free(r->buf);
+    return code;
+}
+
+static int read_files_from(batch_run *run, const char *path)
+{
+    enum { PATH_LIMIT = 65536 };
+    lreader r;
+    int code = open_stream(run, "--files-from", path, &r, PATH_LIMIT);
+    if (code != EXIT_OK)
+        return code;
+    uint64_t line_no = 0;
+    char *line;
+    size_t len;
+    int got;
+    while ((got = lr_next(&r, &line, &len)) == LR_LINE || got == LR_LONG) {
+        line_no++;
+        if (got == LR_LINE && len && line[len - 1] == '\r')
+            line[--len] = '\0'; /* a list written on Windows */
+        if (got == LR_LINE && len == 0)
+            continue;
+        if (got == LR_LONG)
+            code = submit(run, note_job(BATCH_JOB_ERROR, NULL, line_no, EXIT_IO,
+                                        "unreadable", "line %" PRIu64 " of the --files-from "
+                                        "list: longer than %d bytes", line_no, PATH_LIMIT));
+        else if (memchr(line, '\0', len))
+            code = submit(run, note_job(BATCH_JOB_ERROR, NULL, line_no, EXIT_IO,
+                                        "unreadable", "line %" PRIu64 " of the --files-from "
+                                        "list holds a NUL byte", line_no));
+        else
+            code = visit_arg(run, line);
+        if (code != IN_OK)
+            break;
+    }
+    return close_stream(&r, "--files-from", path, got, code);
+}
+
+/* The longest line a document of max_bytes can take in JSON: every byte
+ * escaped as \u00XX is six, plus room for the other members. */
+static size_t jsonl_limit(size_t max_bytes)
+{
+    size_t extra = (size_t)1 << 20;
+    return max_bytes > (SIZE_MAX - extra) / 6 ? SIZE_MAX - 1 : max_bytes * 6 + extra;
+}
+
+static int read_jsonl(batch_run *run, const char *path)
+{
+    lreader r;
+    int code = open_stream(run, "--jsonl", path, &r, jsonl_limit(run->cfg->opt.max_bytes));
+    if (code != EXIT_OK)
+        return code;
+    uint64_t line_no = 0;
+    char *line;
+    size_t len;
+    int got;
+    while ((got = lr_next(&r, &line, &len)) == LR_LINE || got == LR_LONG) {
+        line_no++;
+        if (got == LR_LINE && strspn(line, " \t\r") == len)
+            continue; /* blank lines carry no document */
+        batch_job *job = NULL;
+        if (got == LR_LONG) {
+            job = note_job(BATCH_JOB_ERROR, NULL, line_no, EXIT_NOT_TEXT, "too-large",
+                           "line %" PRIu64 ": longer than %zu bytes, more than a document "
+                           "of --max-bytes %zu can take", line_no, r.limit,
+                           run->cfg->opt.max_bytes);
+        } else if ((job = calloc(1, sizeof *job))) {
+            /* Parsing waits for a worker: it is part of the per-document
+             * cost, and runs in parallel there. */
+            job->kind = BATCH_JOB_LINE;
+            job->line_no = line_no;
+            job->len = len;
+            if ((job->data = malloc(len + 1)))
+                memcpy(job->data, line, len + 1);
+            else {
+                batch_job_free(job);
+                job = NULL;
+            }
+        }
+        if ((code = submit(run, job)) != IN_OK)
+            break;
+    }
+    return close_stream(&r, "--jsonl", path, got, code);
+}
+
+int batch_read_inputs(batch_run *run)
+{
+    const batch_config *cfg = run->cfg;
+    int code = IN_OK;
+    if (cfg->jsonl)
+        code = read_jsonl(run, cfg->jsonl);
+    for (size_t i = 0; i < cfg->n_paths && code == IN_OK; i++)
+        code = visit_arg(run, cfg->paths[i]);
+    if (cfg->files_from && code == IN_OK)
+        code = read_files_from(run, cfg->files_from);
+    if (cfg->list && fflush(stdout) != 0) {
+        cli_complain("cannot write the list: %s", strerror(errno));
+        return EXIT_IO;
+    }
+    return code == IN_STOP ? EXIT_OK : code;
+}

@@ -1,0 +1,317 @@
+/* precis model: train a model of document frequencies (build), combine
+ * models built on shards (merge), describe one (info). Counting, merging
+ * and the file format are the library's; this file finds the documents. */
+#define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE
+
+#include <dirent.h>
+#include <getopt.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+
+static const char model_usage[] =
+    "Usage: precis model build -o FILE [--lang LANG] [--min-df N] PATH...\n"
+    "       precis model build -o FILE [--lang LANG] [--min-df N] --jsonl FILE\n"
+    "       precis model merge -o FILE MODEL...\n"
+    "       precis model info MODEL\n"
+    "\n"
+    "build counts, over every document, which stems (and which spellings of\n"
+    "them) it holds, and writes a model: PATHs are text files and folders (every\n"
+    "*.txt below them, in name order), or --jsonl names a JSON Lines file (or -\n"
+    "for standard input) with one document per line in its text field, as for\n"
+    "precis batch. Documents precis cannot read (empty,\n"
+    "binary, invalid UTF-8) are skipped and counted. merge adds the counts of\n"
+    "models built on different shards of a corpus: the result is exactly the\n"
+    "model of the whole. info prints a model's language, documents and terms.\n"
+    "\n"
+    "  -o, --output FILE    the model to write\n"
+    "  -l, --lang LANG      language of the documents (default english)\n"
+    "      --min-df N       keep stems found in at least N documents (default 1)\n"
+    "      --jsonl FILE     documents from JSON Lines (- for standard input)\n"
+    "      --text-field F   the member holding the text (default text)\n"
+    "  -q, --quiet          no summary line\n"
+    "  -h, --help           print this help\n";
+
+typedef struct build_state {
+    precis_model_builder *builder;
+    size_t files, skipped;
+    int code;
+} build_state;
+
+static void add_file(build_state *b, const char *path)
+{
+    char *text = NULL, why[256];
+    size_t len = 0;
+    int code = cli_read_input(path, (size_t)1 << 30, &text, &len, why, sizeof why);
+    if (code != EXIT_OK) {
+        cli_complain("%s: skipped: %s", path, why);
+        b->skipped++;
+        return;
+    }
+    precis_error err;
+    if (precis_model_builder_add_text(b->builder, text, len, &err) != PRECIS_OK) {
+        if (err.status == PRECIS_ERR_NOMEM) {
+            cli_complain("%s: out of memory", path);
+            b->code = EXIT_INTERNAL;
+        } else {
+            cli_complain("%s: skipped: %s", path, err.message);
+            b->skipped++;
+        }
+    } else {
+        b->files++;
+    }
+    free(text);
+}
+
+/* One document per line of a JSON Lines file, its text in text_field. A
+ * line that is not a JSON object with that string member is skipped and
+ * named. */
+static void add_jsonl(build_state *b, const char *path, const char *text_field)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+    if (!f) {
+        cli_complain("%s: cannot open", path);
+        b->code = EXIT_IO;
+        return;
+    }
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    unsigned long long line_no = 0;
+    while (b->code == EXIT_OK && (n = getline(&line, &cap, f)) >= 0) {
+        line_no++;
+        if (n == 0 || (n == 1 && line[0] == '\n'))
+            continue;
+        json_error_t jerr;
+        json_t *root = json_loadb(line, (size_t)n, JSON_ALLOW_NUL, &jerr);
+        json_t *text = json_is_object(root) ? json_object_get(root, text_field) : NULL;
+        if (!json_is_string(text)) {
+            cli_complain("%s:%llu: skipped: %s", path, line_no,
+                         root ? "no string member for the text (--text-field)" : jerr.text);
+            b->skipped++;
+        } else {
+            precis_error err;
+            if (precis_model_builder_add_text(b->builder, json_string_value(text),
+                                              json_string_length(text), &err) == PRECIS_OK) {
+                b->files++;
+            } else if (err.status == PRECIS_ERR_NOMEM) {
+                cli_complain("%s:%llu: out of memory", path, line_no);
+                b->code = EXIT_INTERNAL;
+            } else {
+                cli_complain("%s:%llu: skipped: %s", path, line_no, err.message);
+                b->skipped++;
+            }
+        }
+        json_decref(root);
+    }
+    if (ferror(f)) {
+        cli_complain("%s: cannot read", path);
+        b->code = EXIT_IO;
+    }
+    free(line);
+    if (f != stdin)
+        fclose(f);
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Files in name order, folders depth first, so a build is reproducible. */
+static void add_path(build_state *b, const char *path, bool named)
+{
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        cli_complain("%s: cannot read: no such file or folder", path);
+        b->code = EXIT_IO;
+        return;
+    }
+    if (!S_ISDIR(st.st_mode)) {
+        size_t n = strlen(path);
+        if (named || (n > 4 && strcmp(path + n - 4, ".txt") == 0))
+            add_file(b, path);
+        return;
+    }
+    DIR *d = opendir(path);
+    if (!d) {
+        cli_complain("%s: cannot read the folder", path);
+        b->code = EXIT_IO;
+        return;
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        if (n == cap) {
+            char **p = realloc(names, (cap = cap ? cap * 2 : 64) * sizeof *p);
+            if (!p)
+                break;
+            names = p;
+        }
+        if (!(names[n] = strdup(e->d_name)))
+            break;
+        n++;
+    }
+    closedir(d);
+    qsort(names, n, sizeof *names, by_name);
+    for (size_t i = 0; i < n && b->code == EXIT_OK; i++) {
+        size_t len = strlen(path) + strlen(names[i]) + 2;
+        char *child = malloc(len);
+        if (child) {
+            snprintf(child, len, "%s/%s", path, names[i]);
+            add_path(b, child, false);
+            free(child);
+        }
+    }
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+}
+
+static int info(const char *path)
+{
+    precis_model *m = NULL;
+    precis_error err;
+    if (precis_model_load(path, &m, &err) != PRECIS_OK) {
+        cli_complain("%s", err.message);
+        return cli_exit_for(err.status);
+    }
+    cli_out o = {0};
+    cli_printf(&o, "%s: %s model, %llu documents, %zu terms\n", path, precis_model_language(m),
+               (unsigned long long)precis_model_documents(m), precis_model_terms(m));
+    precis_model_free(m);
+    int code = o.nomem ? EXIT_INTERNAL : cli_write_stdout(o.s, o.n);
+    free(o.s);
+    return code;
+}
+
+int cli_model_main(int argc, char **argv)
+{
+    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+        fputs(model_usage, argc < 2 ? stderr : stdout);
+        return argc < 2 ? EXIT_USAGE : cli_write_stdout(NULL, 0);
+    }
+    const char *verb = argv[1];
+    const char *output = NULL, *language = "english";
+    size_t min_df = 1;
+    bool quiet = false;
+    const char *jsonl = NULL, *text_field = "text";
+    enum { OPT_MIN_DF = 256, OPT_JSONL, OPT_TEXT_FIELD };
+    static const struct option longopts[] = {{"output", required_argument, NULL, 'o'},
+                                             {"lang", required_argument, NULL, 'l'},
+                                             {"min-df", required_argument, NULL, OPT_MIN_DF},
+                                             {"jsonl", required_argument, NULL, OPT_JSONL},
+                                             {"text-field", required_argument, NULL,
+                                              OPT_TEXT_FIELD},
+                                             {"quiet", no_argument, NULL, 'q'},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {NULL, 0, NULL, 0}};
+    opterr = 0;
+    optind = 2;
+    int c;
+    while ((c = getopt_long(argc, argv, ":o:l:qh", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'o':
+            output = optarg;
+            break;
+        case 'l': {
+            precis_error err;
+            if (precis_language_resolve(optarg, &language, &err) != PRECIS_OK ||
+                strcmp(language, "auto") == 0)
+                return cli_usage_error("--lang: a model is for one language: %s",
+                                       strcmp(optarg, "auto") == 0 ? "name it" : err.message);
+            break;
+        }
+        case OPT_MIN_DF:
+            if (!cli_parse_size(optarg, 1, UINT32_MAX, &min_df))
+                return cli_usage_error("--min-df: '%s' is not a whole number from 1", optarg);
+            break;
+        case OPT_JSONL:
+            jsonl = optarg;
+            break;
+        case OPT_TEXT_FIELD:
+            text_field = optarg;
+            break;
+        case 'q':
+            quiet = true;
+            break;
+        case 'h':
+            fputs(model_usage, stdout);
+            return cli_write_stdout(NULL, 0);
+        case ':':
+            return cli_usage_error("option '%s' needs a value", argv[optind - 1]);
+        default:
+            return cli_usage_error("model: unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (strcmp(verb, "info") == 0) {
+        if (argc - optind != 1)
+            return cli_usage_error("model info needs one model file");
+        return info(argv[optind]);
+    }
+    if (strcmp(verb, "build") != 0 && strcmp(verb, "merge") != 0)
+        return cli_usage_error("model: unknown command '%s' (build, merge or info)", verb);
+    if (!output)
+        return cli_usage_error("model %s needs -o FILE", verb);
+    bool merge = strcmp(verb, "merge") == 0;
+    if (jsonl && (merge || optind < argc))
+        return cli_usage_error("--jsonl reads the documents; give no other inputs");
+    if (optind == argc && !jsonl)
+        return cli_usage_error("model %s needs %s", verb,
+                               merge ? "models" : "documents (files, folders or --jsonl)");
+    build_state b = {.code = EXIT_OK};
+    precis_error err;
+    if (merge) {
+        /* The language is the first model's; the others must match it. */
+        precis_model *first = NULL;
+        if (precis_model_load(argv[optind], &first, &err) != PRECIS_OK) {
+            cli_complain("%s", err.message);
+            return cli_exit_for(err.status);
+        }
+        language = precis_model_language(first);
+        precis_model_free(first);
+    }
+    if (precis_model_builder_new(language, &b.builder, &err) != PRECIS_OK) {
+        cli_complain("%s", err.message);
+        return cli_exit_for(err.status);
+    }
+    if (jsonl)
+        add_jsonl(&b, jsonl, text_field);
+    for (int i = optind; i < argc && b.code == EXIT_OK; i++) {
+        if (!merge) {
+            add_path(&b, argv[i], true);
+            continue;
+        }
+        precis_model *m = NULL;
+        if (precis_model_load(argv[i], &m, &err) != PRECIS_OK ||
+            precis_model_builder_add_model(b.builder, m, &err) != PRECIS_OK) {
+            cli_complain("%s", err.message);
+            b.code = cli_exit_for(err.status);
+        }
+        precis_model_free(m);
+        b.files++;
+    }
+    if (b.code == EXIT_OK && precis_model_builder_documents(b.builder) == 0) {
+        cli_complain("no document could be counted; nothing written");
+        b.code = EXIT_NOTHING;
+    }
+    if (b.code == EXIT_OK &&
+        precis_model_builder_write(b.builder, output, (uint32_t)min_df, &err) != PRECIS_OK) {
+        cli_complain("%s", err.message);
+        b.code = cli_exit_for(err.status);
+    }
+    if (b.code == EXIT_OK && !quiet)
+        cli_complain("%s: %s model of %llu documents (%zu %s read, %zu skipped)", output, language,
+                     (unsigned long long)precis_model_builder_documents(b.builder), b.files,
+                     merge ? "models" : "documents", b.skipped);
+    precis_model_builder_free(b.builder);
+    return b.code;
+}

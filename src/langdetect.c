@@ -1,0 +1,210 @@
+/* Language detection for --lang auto: the script of the letters, then the
+ * share of words that are function words of each language.
+ *
+ * Function words are the most frequent words of every language and differ
+ * between languages, so the share of a text's words found in each
+ * language's stopword list identifies the language well from a few dozen
+ * words (the "short words" method, Grefenstette, 1995, "Comparing two
+ * language identification schemes"; Cavnar and Trenkle, 1994, for the
+ * n-gram alternative). Scripts settle what stopwords cannot compare:
+ * Cyrillic, Greek, Arabic, Hebrew, Devanagari, Tamil and Armenian text can
+ * only be one of the few languages written that way. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "internal.h"
+#include "language.h"
+
+/* Words read: enough for a stable share, cheap on long documents. */
+#define DETECT_WORDS 300
+/* Below this share of function words, or this margin over the runner-up,
+ * the guess is reported as unsure. */
+#define MIN_SHARE 0.12
+#define MIN_MARGIN 0.04
+#define MIN_WORDS 12
+
+typedef enum script {
+    SCRIPT_LATIN, SCRIPT_CYRILLIC, SCRIPT_GREEK, SCRIPT_ARABIC, SCRIPT_HEBREW,
+    SCRIPT_DEVANAGARI, SCRIPT_TAMIL, SCRIPT_ARMENIAN, SCRIPT_OTHER, N_SCRIPTS
+} script;
+
+static script script_of(uint32_t cp)
+{
+    if (cp < 0x250 || (cp >= 0x1E00 && cp < 0x1F00))
+        return SCRIPT_LATIN;
+    if (cp >= 0x400 && cp < 0x530)
+        return SCRIPT_CYRILLIC;
+    if ((cp >= 0x370 && cp < 0x400) || (cp >= 0x1F00 && cp < 0x2000))
+        return SCRIPT_GREEK;
+    if (cp >= 0x530 && cp < 0x590)
+        return SCRIPT_ARMENIAN;
+    if (cp >= 0x590 && cp < 0x600)
+        return SCRIPT_HEBREW;
+    if ((cp >= 0x600 && cp < 0x700) || (cp >= 0x750 && cp < 0x780))
+        return SCRIPT_ARABIC;
+    if (cp >= 0x900 && cp < 0x980)
+        return SCRIPT_DEVANAGARI;
+    if (cp >= 0xB80 && cp < 0xC00)
+        return SCRIPT_TAMIL;
+    return SCRIPT_OTHER;
+}
+
+/* The script each language is written in (Serbian: both Cyrillic and
+ * Latin). */
+static bool written_in(const char *code, script sc)
+{
+    static const struct {
+        const char *code;
+        script sc;
+    } scripts[] = {{"ru", SCRIPT_CYRILLIC}, {"sr", SCRIPT_CYRILLIC}, {"el", SCRIPT_GREEK},
+                   {"ar", SCRIPT_ARABIC},   {"yi", SCRIPT_HEBREW},   {"hi", SCRIPT_DEVANAGARI},
+                   {"ne", SCRIPT_DEVANAGARI}, {"ta", SCRIPT_TAMIL}, {"hy", SCRIPT_ARMENIAN}};
+    bool other_script = false;
+    for (size_t i = 0; i < sizeof scripts / sizeof scripts[0]; i++) {
+        if (strcmp(scripts[i].code, code) == 0) {
+            if (scripts[i].sc == sc)
+                return true;
+            other_script = strcmp(code, "sr") != 0;
+        }
+    }
+    return sc == SCRIPT_LATIN && !other_script;
+}
+
+/* One map from every stopword of every language to the set of languages
+ * it belongs to (a bit per row of the language data table). */
+struct pcs_detector {
+    pcs_map words;
+};
+
+void pcs_detector_free(pcs_detector *d)
+{
+    if (!d)
+        return;
+    pcs_map_free(&d->words);
+    free(d);
+}
+
+static pcs_detector *detector_new(void)
+{
+    pcs_detector *d = calloc(1, sizeof *d);
+    if (!d || pcs_language_data_count > 32)
+        goto fail;
+    for (size_t l = 0; l < pcs_language_data_count; l++) {
+        const char *const *w = pcs_language_data_table[l].stopwords;
+        for (; w && *w; w++) {
+            size_t n = strcspn(*w, " \t");
+            uint32_t h = pcs_hash(*w, n);
+            pcs_map_slot *slot = pcs_map_find(&d->words, *w, n, h);
+            if (slot)
+                slot->value |= 1u << l;
+            else if (!pcs_map_put(&d->words, *w, n, h, 1u << l))
+                goto fail;
+        }
+    }
+    return d;
+fail:
+    pcs_detector_free(d);
+    return NULL;
+}
+
+precis_status pcs_detect_language(precis_summarizer *s, const char *text, size_t len,
+                                  pcs_detection *out, precis_error *err)
+{
+    if (!s->detector && !(s->detector = detector_new()))
+        return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
+    const pcs_detector *d = s->detector;
+    uint32_t hits[32] = {0}, letters[N_SCRIPTS] = {0}, words = 0;
+    char word[256];
+    size_t i = 0;
+    while (i < len && words < DETECT_WORDS) {
+        /* One word: a run of letters and marks, case-folded into word[]. */
+        size_t n = 0;
+        bool long_word = false;
+        while (i < len) {
+            unsigned char b = (unsigned char)text[i];
+            if (b < 0x80) {
+                /* ASCII, most text: no Unicode tables needed. */
+                bool letter = (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
+                if (!letter && !(b == '\'' && n > 0))
+                    break;
+                i++;
+                letters[SCRIPT_LATIN] += letter;
+                if (n + 1 >= sizeof word)
+                    long_word = true;
+                else
+                    word[n++] = (char)(letter ? (b | 0x20) : b);
+                continue;
+            }
+            utf8proc_int32_t cp;
+            utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)text + i,
+                                                  (utf8proc_ssize_t)(len - i), &cp);
+            if (k <= 0) {
+                i++;
+                break;
+            }
+            utf8proc_category_t c = utf8proc_category(cp);
+            bool letter = c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_ME;
+            bool apostrophe = cp == 0x2019 && n > 0;
+            if (!letter && !apostrophe)
+                break;
+            i += (size_t)k;
+            if (letter)
+                letters[script_of((uint32_t)cp)]++;
+            utf8proc_int32_t folded[4];
+            int bc = 0;
+            utf8proc_ssize_t m = apostrophe ? (folded[0] = '\'', 1)
+                                            : utf8proc_decompose_char(cp, folded, 4, UTF8PROC_CASEFOLD, &bc);
+            for (utf8proc_ssize_t q = 0; q < m; q++) {
+                if (n + 4 >= sizeof word) {
+                    long_word = true;
+                    break;
+                }
+                n += (size_t)utf8proc_encode_char(folded[q], (utf8proc_uint8_t *)word + n);
+            }
+        }
+        if (n == 0) {
+            /* Not a letter: skip one code point. */
+            i++;
+            while (i < len && ((unsigned char)text[i] & 0xC0) == 0x80)
+                i++;
+            continue;
+        }
+        words++;
+        if (long_word)
+            continue;
+        const pcs_map_slot *slot = pcs_map_find(&d->words, word, n, pcs_hash(word, n));
+        for (uint32_t set = slot ? slot->value : 0, l = 0; set; set >>= 1, l++)
+            hits[l] += set & 1;
+    }
+    script main = SCRIPT_LATIN;
+    for (int sc = 0; sc < N_SCRIPTS; sc++)
+        if (letters[sc] > letters[main])
+            main = (script)sc;
+    double best = -1, second = -1;
+    size_t best_l = SIZE_MAX;
+    for (size_t l = 0; l < pcs_language_data_count; l++) {
+        if (!written_in(pcs_language_data_table[l].code, main))
+            continue;
+        double share = words ? (double)hits[l] / words : 0;
+        if (share > best) {
+            second = best;
+            best = share;
+            best_l = l;
+        } else if (share > second) {
+            second = share;
+        }
+    }
+    out->language = NULL;
+    out->share = best > 0 ? best : 0;
+    out->confident = false;
+    if (best_l != SIZE_MAX) {
+        out->language = pcs_language_from_code(pcs_language_data_table[best_l].code);
+        /* A script only one language is written in settles it. */
+        bool only = second < 0;
+        out->confident = out->language && words >= MIN_WORDS &&
+                         (only || (best >= MIN_SHARE && best - second >= MIN_MARGIN));
+    }
+    return PRECIS_OK;
+}

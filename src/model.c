@@ -1,0 +1,561 @@
+/* Trained models: document frequencies of stems (and of their surface
+ * forms) counted over a corpus, written in a fixed binary format and
+ * loaded with one read and no parsing.
+ *
+ * File format, version 1 (all integers little-endian, fixed width):
+ *
+ *   offset size  field
+ *        0    8  magic "PRECISMD"
+ *        8    4  format version (1)
+ *       12    4  header size (128)
+ *       16    8  documents counted
+ *       24    4  terms
+ *       28    4  surface forms
+ *       32    4  hash slots (a power of two >= 2 x terms)
+ *       36    4  minimum document frequency kept
+ *       40    4  bytes of the string pool
+ *       44    4  reserved (0)
+ *       48   16  language, canonical name, NUL-padded
+ *       64   16  tokenizer identity, NUL-padded
+ *       80   16  stemmer identity, NUL-padded
+ *       96    8  payload bytes (file size - header size)
+ *      104    8  FNV-1a 64 checksum of the payload
+ *      112   16  reserved (0)
+ *      128       terms:    per term {u32 stem offset, u32 stem length,
+ *                          u32 df, u32 first surface, u32 surfaces}, sorted
+ *                          by stem bytes
+ *                surfaces: per form {u32 offset, u32 length, u32 df},
+ *                          grouped by term, sorted by bytes within a term
+ *                hash:     u32 slots, each 0 (empty) or term index + 1;
+ *                          FNV-1a 32 of the stem, linear probing
+ *                strings:  the bytes of stems and forms
+ *
+ * Everything is sorted, so the same documents give the same bytes in any
+ * order, and merging counts gives exactly the model of the union. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+#define MODEL_MAGIC "PRECISMD"
+#define MODEL_VERSION 1u
+#define HEADER_SIZE 128u
+#define TERM_SIZE 20u
+#define SURFACE_SIZE 12u
+#define NAME_SIZE 16u
+
+/* What a stem means depends on the tokenizer and stemmer: a model made by
+ * another tokenizer must not be mixed with this one's stems. Bump when
+ * tokenization changes. */
+#define TOKENIZER_ID "precis-tok/1"
+
+struct precis_model {
+    unsigned char *data; /* the whole file */
+    size_t size;
+    uint64_t documents;
+    uint32_t n_terms, n_surfaces, hash_slots, min_df;
+    const unsigned char *terms, *surfaces, *hash, *strings;
+    uint32_t strings_size;
+    char language[NAME_SIZE + 1];
+};
+
+static uint32_t rd32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static uint64_t rd64(const unsigned char *p)
+{
+    return (uint64_t)rd32(p) | (uint64_t)rd32(p + 4) << 32;
+}
+
+static void wr32(unsigned char *p, uint32_t v)
+{
+    p[0] = (unsigned char)v, p[1] = (unsigned char)(v >> 8);
+    p[2] = (unsigned char)(v >> 16), p[3] = (unsigned char)(v >> 24);
+}
+
+static void wr64(unsigned char *p, uint64_t v)
+{
+    wr32(p, (uint32_t)v);
+    wr32(p + 4, (uint32_t)(v >> 32));
+}
+
+/* FNV-1a, 64 bit: a checksum against truncation and corruption, not an
+ * authenticity check. */
+static uint64_t fnv64(const unsigned char *p, size_t n)
+{
+    uint64_t h = 14695981039346656037u;
+    for (size_t i = 0; i < n; i++) {
+        h ^= p[i];
+        h *= 1099511628211u;
+    }
+    return h;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Loading                                                                   */
+/* ------------------------------------------------------------------------ */
+
+static precis_status bad(precis_error *err, const char *path, const char *why)
+{
+    return pcs_fail(err, PRECIS_ERR_MODEL, SIZE_MAX, "%s: not a usable precis model: %s", path,
+                    why);
+}
+
+/* Is a NUL-padded name field a C string of known characters? */
+static bool name_ok(const unsigned char *p)
+{
+    size_t n = 0;
+    while (n < NAME_SIZE && p[n])
+        n++;
+    for (size_t i = n; i < NAME_SIZE; i++)
+        if (p[i])
+            return false;
+    return n > 0;
+}
+
+precis_status precis_model_load(const char *path, precis_model **out, precis_error *err)
+{
+    if (!path || !out)
+        return pcs_fail(err, PRECIS_ERR_ARGUMENT, SIZE_MAX, "path and out must not be NULL");
+    *out = NULL;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return pcs_fail(err, PRECIS_ERR_IO, SIZE_MAX, "%s: cannot open: %s", path,
+                        strerror(errno));
+    unsigned char header[HEADER_SIZE];
+    size_t got = fread(header, 1, HEADER_SIZE, f);
+    if (got < HEADER_SIZE || memcmp(header, MODEL_MAGIC, 8) != 0) {
+        fclose(f);
+        return bad(err, path, got < 8 ? "too short" : "wrong magic number (not a model file)");
+    }
+    if (rd32(header + 8) != MODEL_VERSION) {
+        fclose(f);
+        char why[96];
+        snprintf(why, sizeof why, "format version %u, this precis reads version %u",
+                 rd32(header + 8), MODEL_VERSION);
+        return bad(err, path, why);
+    }
+    uint64_t payload = rd64(header + 96);
+    if (rd32(header + 12) != HEADER_SIZE || payload > ((uint64_t)1 << 32)) {
+        fclose(f);
+        return bad(err, path, "corrupt header");
+    }
+    precis_model *m = calloc(1, sizeof *m);
+    unsigned char *data = m ? malloc(HEADER_SIZE + (size_t)payload + 1) : NULL;
+    if (!data) {
+        fclose(f);
+        free(m);
+        return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory loading %s", path);
+    }
+    memcpy(data, header, HEADER_SIZE);
+    got = fread(data + HEADER_SIZE, 1, (size_t)payload + 1, f);
+    fclose(f);
+    m->data = data;
+    m->size = HEADER_SIZE + (size_t)payload;
+    const char *why = NULL;
+    if (got < payload)
+        why = "truncated (shorter than its header says)";
+    else if (got > payload)
+        why = "longer than its header says";
+    else if (fnv64(data + HEADER_SIZE, (size_t)payload) != rd64(header + 104))
+        why = "checksum mismatch (the file is corrupt)";
+    else if (!name_ok(header + 48) || !name_ok(header + 64) || !name_ok(header + 80))
+        why = "corrupt header";
+    if (!why && memcmp(header + 64, TOKENIZER_ID, sizeof TOKENIZER_ID) != 0)
+        why = "made by another tokenizer (rebuild it with this precis)";
+    if (!why) {
+        m->documents = rd64(header + 16);
+        m->n_terms = rd32(header + 24);
+        m->n_surfaces = rd32(header + 28);
+        m->hash_slots = rd32(header + 32);
+        m->min_df = rd32(header + 36);
+        m->strings_size = rd32(header + 40);
+        memcpy(m->language, header + 48, NAME_SIZE);
+        uint64_t need = (uint64_t)m->n_terms * TERM_SIZE + (uint64_t)m->n_surfaces * SURFACE_SIZE +
+                        (uint64_t)m->hash_slots * 4 + m->strings_size;
+        const char *canonical;
+        if (need != payload || m->hash_slots < 2 * (uint64_t)m->n_terms ||
+            (m->hash_slots & (m->hash_slots - 1)) != 0)
+            why = "corrupt tables";
+        else if (precis_language_resolve(m->language, &canonical, NULL) != PRECIS_OK ||
+                 memcmp(header + 80, canonical, strlen(canonical) + 1) != 0)
+            why = "unknown language or stemmer";
+    }
+    if (!why) {
+        m->terms = data + HEADER_SIZE;
+        m->surfaces = m->terms + (size_t)m->n_terms * TERM_SIZE;
+        m->hash = m->surfaces + (size_t)m->n_surfaces * SURFACE_SIZE;
+        m->strings = m->hash + (size_t)m->hash_slots * 4;
+        /* Every reference must land inside the tables, so that lookups
+         * need no checks. */
+        for (uint32_t t = 0; t < m->n_terms && !why; t++) {
+            const unsigned char *r = m->terms + (size_t)t * TERM_SIZE;
+            uint64_t off = rd32(r), len = rd32(r + 4), first = rd32(r + 12), n = rd32(r + 16);
+            if (off + len > m->strings_size || first + n > m->n_surfaces || len == 0)
+                why = "corrupt term table";
+        }
+        for (uint32_t s = 0; s < m->n_surfaces && !why; s++) {
+            const unsigned char *r = m->surfaces + (size_t)s * SURFACE_SIZE;
+            if ((uint64_t)rd32(r) + rd32(r + 4) > m->strings_size)
+                why = "corrupt surface table";
+        }
+        for (uint32_t h = 0; h < m->hash_slots && !why; h++)
+            if (rd32(m->hash + (size_t)h * 4) > m->n_terms)
+                why = "corrupt hash table";
+    }
+    if (why) {
+        precis_model_free(m);
+        return bad(err, path, why);
+    }
+    *out = m;
+    return PRECIS_OK;
+}
+
+void precis_model_free(precis_model *m)
+{
+    if (!m)
+        return;
+    free(m->data);
+    free(m);
+}
+
+const char *precis_model_language(const precis_model *m)
+{
+    const char *canonical = NULL;
+    if (m)
+        precis_language_resolve(m->language, &canonical, NULL);
+    return canonical;
+}
+
+uint64_t precis_model_documents(const precis_model *m)
+{
+    return m ? m->documents : 0;
+}
+
+size_t precis_model_terms(const precis_model *m)
+{
+    return m ? m->n_terms : 0;
+}
+
+/* Index of the stem's term, or UINT32_MAX. */
+static uint32_t find_term(const precis_model *m, const char *stem, size_t len)
+{
+    if (m->n_terms == 0)
+        return UINT32_MAX;
+    uint32_t mask = m->hash_slots - 1;
+    for (uint32_t i = pcs_hash(stem, len) & mask;; i = (i + 1) & mask) {
+        uint32_t v = rd32(m->hash + (size_t)i * 4);
+        if (v == 0)
+            return UINT32_MAX;
+        const unsigned char *r = m->terms + (size_t)(v - 1) * TERM_SIZE;
+        if (rd32(r + 4) == len && memcmp(m->strings + rd32(r), stem, len) == 0)
+            return v - 1;
+    }
+}
+
+uint32_t pcs_model_df(const precis_model *m, const char *stem, size_t len)
+{
+    uint32_t t = find_term(m, stem, len);
+    return t == UINT32_MAX ? 0 : rd32(m->terms + (size_t)t * TERM_SIZE + 8);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Building                                                                  */
+/* ------------------------------------------------------------------------ */
+
+typedef struct build_term {
+    const char *stem;
+    uint32_t len;
+    uint32_t df;
+    uint64_t last_doc; /* the document that last counted it, plus one */
+} build_term;
+
+typedef struct build_surface {
+    const char *text;
+    uint32_t len;
+    uint32_t term;
+    uint32_t df;
+    uint64_t last_doc;
+} build_surface;
+
+struct precis_model_builder {
+    const char *language;
+    precis_summarizer *summarizer; /* tokenizer, stemmer, stem cache */
+    pcs_arena strings;
+    pcs_map terms_map, surfaces_map;
+    build_term *terms;
+    size_t n_terms, cap_terms;
+    build_surface *surfaces;
+    size_t n_surfaces, cap_surfaces;
+    uint64_t documents;
+};
+
+precis_status precis_model_builder_new(const char *language, precis_model_builder **out,
+                                       precis_error *err)
+{
+    if (!out)
+        return pcs_fail(err, PRECIS_ERR_ARGUMENT, SIZE_MAX, "out must not be NULL");
+    *out = NULL;
+    const char *canonical;
+    precis_status st = precis_language_resolve(language, &canonical, err);
+    if (st != PRECIS_OK)
+        return st;
+    precis_model_builder *b = calloc(1, sizeof *b);
+    if (!b || precis_summarizer_new(&b->summarizer) != PRECIS_OK) {
+        free(b);
+        return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
+    }
+    b->language = canonical;
+    pcs_arena_init(&b->strings);
+    *out = b;
+    return PRECIS_OK;
+}
+
+void precis_model_builder_free(precis_model_builder *b)
+{
+    if (!b)
+        return;
+    precis_summarizer_free(b->summarizer);
+    pcs_arena_free(&b->strings);
+    pcs_map_free(&b->terms_map);
+    pcs_map_free(&b->surfaces_map);
+    free(b->terms);
+    free(b->surfaces);
+    free(b);
+}
+
+/* The index of a stem's term, added when new; UINT32_MAX when out of
+ * memory. */
+static uint32_t term_index(precis_model_builder *b, const char *stem, size_t len)
+{
+    uint32_t h = pcs_hash(stem, len);
+    const pcs_map_slot *slot = pcs_map_find(&b->terms_map, stem, len, h);
+    if (slot)
+        return slot->value;
+    char *copy = pcs_arena_strndup(&b->strings, stem, len);
+    if (!copy || b->n_terms >= UINT32_MAX - 1 ||
+        !pcs_grow((void **)&b->terms, &b->cap_terms, b->n_terms + 1, sizeof *b->terms))
+        return UINT32_MAX;
+    uint32_t t = (uint32_t)b->n_terms;
+    if (!pcs_map_put(&b->terms_map, copy, len, h, t))
+        return UINT32_MAX;
+    b->terms[b->n_terms++] = (build_term){copy, (uint32_t)len, 0, 0};
+    return t;
+}
+
+/* The index of a surface form of term t, added when new. */
+static uint32_t surface_index(precis_model_builder *b, uint32_t t, const char *text, size_t len)
+{
+    uint32_t h = pcs_hash(text, len);
+    const pcs_map_slot *slot = pcs_map_find(&b->surfaces_map, text, len, h);
+    if (slot)
+        return slot->value;
+    char *copy = pcs_arena_strndup(&b->strings, text, len);
+    if (!copy || b->n_surfaces >= UINT32_MAX - 1 ||
+        !pcs_grow((void **)&b->surfaces, &b->cap_surfaces, b->n_surfaces + 1,
+                  sizeof *b->surfaces))
+        return UINT32_MAX;
+    uint32_t s = (uint32_t)b->n_surfaces;
+    if (!pcs_map_put(&b->surfaces_map, copy, len, h, s))
+        return UINT32_MAX;
+    b->surfaces[b->n_surfaces++] = (build_surface){copy, (uint32_t)len, t, 0, 0};
+    return s;
+}
+
+precis_status precis_model_builder_add_text(precis_model_builder *b, const char *text,
+                                            size_t len, precis_error *err)
+{
+    if (!b || (!text && len))
+        return pcs_fail(err, PRECIS_ERR_ARGUMENT, SIZE_MAX, "builder and text must not be NULL");
+    precis_options o;
+    precis_options_init(&o);
+    o.language = b->language;
+    o.max_bytes = (size_t)1 << 30;
+    pcs_doc doc;
+    precis_status st = pcs_prepare_tokens(b->summarizer, text ? text : "", len, &o, &doc, NULL, err);
+    if (st != PRECIS_OK)
+        return st;
+    /* Document frequency: each stem and form counts once per document. */
+    uint64_t stamp = b->documents + 1;
+    for (uint32_t k = 0; k < doc.n_toks; k++) {
+        const pcs_token *tok = &doc.toks[k];
+        if (tok->term == UINT32_MAX)
+            continue;
+        const pcs_term *term = &doc.terms[tok->term];
+        uint32_t t = term_index(b, term->stem, term->stem_len);
+        uint32_t s = t == UINT32_MAX ? t : surface_index(b, t, doc.text + tok->start, tok->len);
+        if (s == UINT32_MAX)
+            return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
+        if (b->terms[t].last_doc != stamp) {
+            b->terms[t].last_doc = stamp;
+            b->terms[t].df++;
+        }
+        if (b->surfaces[s].last_doc != stamp) {
+            b->surfaces[s].last_doc = stamp;
+            b->surfaces[s].df++;
+        }
+    }
+    b->documents++;
+    return PRECIS_OK;
+}
+
+precis_status precis_model_builder_add_model(precis_model_builder *b, const precis_model *m,
+                                             precis_error *err)
+{
+    if (!b || !m)
+        return pcs_fail(err, PRECIS_ERR_ARGUMENT, SIZE_MAX, "builder and model must not be NULL");
+    if (strcmp(precis_model_language(m), b->language) != 0)
+        return pcs_fail(err, PRECIS_ERR_MODEL, SIZE_MAX, "cannot merge a %s model into a %s one",
+                        precis_model_language(m), b->language);
+    for (uint32_t i = 0; i < m->n_terms; i++) {
+        const unsigned char *r = m->terms + (size_t)i * TERM_SIZE;
+        uint32_t t = term_index(b, (const char *)m->strings + rd32(r), rd32(r + 4));
+        if (t == UINT32_MAX)
+            return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
+        b->terms[t].df += rd32(r + 8);
+        for (uint32_t k = rd32(r + 12); k < rd32(r + 12) + rd32(r + 16); k++) {
+            const unsigned char *q = m->surfaces + (size_t)k * SURFACE_SIZE;
+            uint32_t s = surface_index(b, t, (const char *)m->strings + rd32(q), rd32(q + 4));
+            if (s == UINT32_MAX)
+                return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
+            b->surfaces[s].df += rd32(q + 8);
+        }
+    }
+    b->documents += m->documents;
+    return PRECIS_OK;
+}
+
+static int by_bytes(const char *a, uint32_t al, const char *b, uint32_t bl)
+{
+    int c = memcmp(a, b, al < bl ? al : bl);
+    return c ? c : (al > bl) - (al < bl);
+}
+
+static int by_stem(const void *pa, const void *pb)
+{
+    const build_term *a = *(const build_term *const *)pa, *b = *(const build_term *const *)pb;
+    return by_bytes(a->stem, a->len, b->stem, b->len);
+}
+
+static int by_surface(const void *pa, const void *pb)
+{
+    const build_surface *a = pa, *b = pb;
+    if (a->term != b->term)
+        return a->term < b->term ? -1 : 1;
+    return by_bytes(a->text, a->len, b->text, b->len);
+}
+
+precis_status precis_model_builder_write(precis_model_builder *b, const char *path,
+                                         uint32_t min_df, precis_error *err)
+{
+    if (!b || !path)
+        return pcs_fail(err, PRECIS_ERR_ARGUMENT, SIZE_MAX, "builder and path must not be NULL");
+    /* Terms kept, in stem order; rank[old] = new index. */
+    const build_term **order = malloc((b->n_terms + 1) * sizeof *order);
+    uint32_t *rank = malloc((b->n_terms + 1) * sizeof *rank);
+    build_surface *surf = malloc((b->n_surfaces + 1) * sizeof *surf);
+    if (!order || !rank || !surf) {
+        free(order), free(rank), free(surf);
+        return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
+    }
+    uint32_t n = 0;
+    for (uint32_t t = 0; t < b->n_terms; t++)
+        if (b->terms[t].df >= min_df)
+            order[n++] = &b->terms[t];
+    qsort(order, n, sizeof *order, by_stem);
+    memset(rank, 0xFF, (b->n_terms + 1) * sizeof *rank);
+    for (uint32_t i = 0; i < n; i++)
+        rank[order[i] - b->terms] = i;
+    size_t ns = 0;
+    uint64_t strings = 0;
+    for (uint32_t i = 0; i < n; i++)
+        strings += order[i]->len;
+    for (size_t s = 0; s < b->n_surfaces; s++) {
+        /* A spelling rarer than min_df says as little as a rare stem. */
+        if (rank[b->surfaces[s].term] == UINT32_MAX || b->surfaces[s].df < min_df)
+            continue;
+        surf[ns] = b->surfaces[s];
+        surf[ns].term = rank[b->surfaces[s].term];
+        strings += surf[ns].len;
+        ns++;
+    }
+    qsort(surf, ns, sizeof *surf, by_surface);
+    uint32_t slots = 16;
+    while (slots < 2 * (uint64_t)n)
+        slots *= 2;
+    uint64_t payload = (uint64_t)n * TERM_SIZE + ns * SURFACE_SIZE + (uint64_t)slots * 4 + strings;
+    unsigned char *buf = payload + HEADER_SIZE < ((uint64_t)1 << 32)
+                             ? calloc(1, HEADER_SIZE + (size_t)payload)
+                             : NULL;
+    if (!buf) {
+        free(order), free(rank), free(surf);
+        return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory (or model over 4 GiB)");
+    }
+    unsigned char *terms = buf + HEADER_SIZE, *surfaces = terms + (size_t)n * TERM_SIZE;
+    unsigned char *hash = surfaces + ns * SURFACE_SIZE, *pool = hash + (size_t)slots * 4;
+    uint32_t at = 0;
+    size_t s = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        const build_term *t = order[i];
+        unsigned char *r = terms + (size_t)i * TERM_SIZE;
+        memcpy(pool + at, t->stem, t->len);
+        wr32(r, at), wr32(r + 4, t->len), wr32(r + 8, t->df), wr32(r + 12, (uint32_t)s);
+        at += t->len;
+        uint32_t first = (uint32_t)s;
+        for (; s < ns && surf[s].term == i; s++) {
+            unsigned char *q = surfaces + s * SURFACE_SIZE;
+            memcpy(pool + at, surf[s].text, surf[s].len);
+            wr32(q, at), wr32(q + 4, surf[s].len), wr32(q + 8, surf[s].df);
+            at += surf[s].len;
+        }
+        wr32(r + 16, (uint32_t)s - first);
+        uint32_t mask = slots - 1, h = pcs_hash(t->stem, t->len) & mask;
+        while (rd32(hash + (size_t)h * 4))
+            h = (h + 1) & mask;
+        wr32(hash + (size_t)h * 4, i + 1);
+    }
+    memcpy(buf, MODEL_MAGIC, 8);
+    wr32(buf + 8, MODEL_VERSION);
+    wr32(buf + 12, HEADER_SIZE);
+    wr64(buf + 16, b->documents);
+    wr32(buf + 24, n);
+    wr32(buf + 28, (uint32_t)ns);
+    wr32(buf + 32, slots);
+    wr32(buf + 36, min_df);
+    wr32(buf + 40, at);
+    memcpy(buf + 48, b->language, strlen(b->language));
+    memcpy(buf + 64, TOKENIZER_ID, sizeof TOKENIZER_ID - 1);
+    memcpy(buf + 80, b->language, strlen(b->language));
+    wr64(buf + 96, payload);
+    wr64(buf + 104, fnv64(buf + HEADER_SIZE, (size_t)payload));
+    free(order), free(rank), free(surf);
+
+    /* Write a temporary file and rename it, so that a reader never sees a
+     * half-written model. */
+    char tmp[4096];
+    int w = snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    FILE *f = w > 0 && (size_t)w < sizeof tmp ? fopen(tmp, "wb") : NULL;
+    if (!f) {
+        free(buf);
+        return pcs_fail(err, PRECIS_ERR_IO, SIZE_MAX, "%s: cannot write: %s", path,
+                        strerror(errno));
+    }
+    bool ok = fwrite(buf, 1, HEADER_SIZE + (size_t)payload, f) == HEADER_SIZE + payload;
+    ok &= fclose(f) == 0;
+    free(buf);
+    if (!ok || rename(tmp, path) != 0) {
+        int e = errno;
+        remove(tmp);
+        return pcs_fail(err, PRECIS_ERR_IO, SIZE_MAX, "%s: cannot write: %s", path, strerror(e));
+    }
+    return PRECIS_OK;
+}
+
+uint64_t precis_model_builder_documents(const precis_model_builder *b)
+{
+    return b ? b->documents : 0;
+}

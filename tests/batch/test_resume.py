@@ -1,0 +1,185 @@
+#!/usr/bin/python3
+"""Interrupted runs leave whole records only, and --resume completes them
+without duplicates or gaps: Ctrl-C (SIGINT) and SIGTERM mid-run, a torn last
+line from a crash, a full disk, a closed pipe.
+
+The interrupted runs read their input from a FIFO that the test keeps open,
+so precis cannot finish before the signal arrives, whatever the speed of
+the machine: no sleep decides the outcome."""
+import os
+import resource
+import signal
+import subprocess
+import threading
+import time
+
+import batchtest as bt
+
+N = 1500
+
+
+class ResumeTest(bt.TempDirTest):
+    def setUp(self):
+        super().setUp()
+        self.make_tree("tree", N)
+        with open(self.path("tree", "part-3", "zero.txt"), "wb") as f:
+            f.write(b"\0\0\0")
+        self.make_jsonl("in.jsonl", N)
+        with open(self.path("in.jsonl"), "ab") as f:  # id-less error records too
+            f.write(b"not json\n{\"text\": \"No id. Two.\"}\n")
+
+    def full(self, *args):
+        """The uninterrupted run's records, timings removed."""
+        p = bt.run(["batch", "-j", "2", *args], cwd=self.tmp)
+        self.assertEqual(p.returncode, 7, p.stderr)
+        return bt.strip_timing(p.stdout)
+
+    def interrupted(self, args, fifo_opt, feed, sig=signal.SIGINT):
+        """Run precis reading fifo_opt from a FIFO fed with `feed` and held
+        open; signal it once its first record is on disk."""
+        fifo = self.path("fifo")
+        os.mkfifo(fifo)
+        done = threading.Event()
+
+        def feeder():
+            try:
+                with open(fifo, "wb") as w:  # blocks until precis opens it
+                    w.write(feed)
+                    w.flush()
+                    done.wait(120)
+            except BrokenPipeError:
+                pass
+
+        t = threading.Thread(target=feeder, daemon=True)
+        t.start()
+        out = self.path("out.jsonl")
+        proc = subprocess.Popen([bt.PRECIS, "batch", "-j", "2", fifo_opt, "fifo", "-o",
+                                 "out.jsonl", *args], cwd=self.tmp, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 120
+        while not (os.path.exists(out) and os.path.getsize(out) > 0):
+            self.assertIsNone(proc.poll(), "precis ended before it was interrupted")
+            self.assertLess(time.monotonic(), deadline, "no record after 120 s")
+            time.sleep(0.005)  # polling for the first record, not for an outcome
+        proc.send_signal(sig)
+        _, err = proc.communicate(timeout=120)
+        done.set()
+        try:  # unblock the feeder if precis never opened the FIFO
+            os.close(os.open(fifo, os.O_RDONLY | os.O_NONBLOCK))
+        except OSError:
+            pass
+        t.join(10)
+        os.unlink(fifo)
+        with open(out, "rb") as f:
+            return proc.returncode, err, f.read()
+
+    def resume(self, *args):
+        p = bt.run(["batch", "-j", "2", "--resume", "-o", "out.jsonl", *args], cwd=self.tmp)
+        with open(self.path("out.jsonl"), "rb") as f:
+            return p, f.read()
+
+    def check_interrupted(self, code, err, data, full, want_code=130):
+        self.assertEqual(code, want_code, err)
+        self.assertIn(b"resume with: precis batch --resume", err)
+        bt.records(data)  # every line whole and valid
+        got = bt.strip_timing(data)
+        self.assertTrue(full.startswith(got), "the records written are a gapless prefix, "
+                        "in input order")
+        self.assertLess(len(got), len(full), "the signal came before the end")
+
+    def test_sigint_during_a_folder_walk_then_resume(self):
+        full = self.full("tree")
+        code, err, data = self.interrupted([], "--files-from", b"tree\n")
+        self.check_interrupted(code, err, data, full)
+        self.assertIn(b"interrupted after", err)
+        p, final = self.resume("tree")
+        self.assertEqual(p.returncode, 7, p.stderr)
+        ok, failed, skipped = bt.summary_counts(p.stderr)
+        self.assertEqual(skipped, len(bt.records(data)))
+        self.assertEqual(bt.strip_timing(final), full, "resumed = uninterrupted, byte for byte")
+
+    def test_sigterm_during_jsonl_then_resume(self):
+        full = self.full("--jsonl", "in.jsonl")
+        with open(self.path("in.jsonl"), "rb") as f:
+            feed = f.read()
+        code, err, data = self.interrupted([], "--jsonl", feed, signal.SIGTERM)
+        self.check_interrupted(code, err, data, full, 143)
+        self.assertIn(b"terminated after", err)
+        p, final = self.resume("--jsonl", "in.jsonl")
+        self.assertEqual(p.returncode, 7, p.stderr)
+        recs = bt.records(final)
+        ids = [(r["id"], r.get("line")) for r in recs]
+        self.assertEqual(len(ids), len(set(ids)), "no duplicates")
+        self.assertEqual(len(recs), N + 2, "no gaps")
+        self.assertEqual(bt.strip_timing(final), full)
+
+    def test_torn_last_line_is_cut(self):
+        full = self.full("tree")
+        lines = full.split(b"\n")
+        with open(self.path("out.jsonl"), "wb") as f:
+            f.write(b"\n".join(lines[:9]) + b"\n" + lines[9][:len(lines[9]) // 2])
+        p, final = self.resume("tree")
+        self.assertIn(b"removed an incomplete last line", p.stderr)
+        self.assertEqual(bt.summary_counts(p.stderr)[2], 9)
+        self.assertEqual(bt.strip_timing(final), full)
+        # Resuming a complete output adds nothing.
+        p, again = self.resume("tree")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(bt.summary_counts(p.stderr), (0, 0, N + 1))
+        self.assertEqual(again, final)
+
+    def test_full_disk_leaves_whole_lines(self):
+        full = self.full("tree")
+        limit = 100000
+
+        def small_disk():
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # write() then fails with EFBIG
+            resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+        p = subprocess.run([bt.PRECIS, "batch", "-j", "2", "-o", "out.jsonl", "tree"],
+                           cwd=self.tmp, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           preexec_fn=small_disk, timeout=300)
+        self.assertEqual(p.returncode, 3, p.stderr)
+        self.assertIn(b"File too large", p.stderr)
+        self.assertIn(b"resume with", p.stderr)
+        with open(self.path("out.jsonl"), "rb") as f:
+            data = f.read()
+        self.assertTrue(0 < len(data) <= limit)
+        self.assertTrue(full.startswith(bt.strip_timing(data)), "whole lines only")
+        p, final = self.resume("tree")
+        self.assertEqual(bt.strip_timing(final), full)
+
+    def test_unwritable_outputs(self):
+        p = bt.run(["batch", "-o", "/dev/full", "tree"], cwd=self.tmp)
+        self.assertEqual(p.returncode, 3, p.stderr)
+        self.assertIn(b"No space left on device", p.stderr)
+        proc = subprocess.Popen([bt.PRECIS, "batch", "-j", "2", "tree"], cwd=self.tmp,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        proc.stdout.readline()
+        proc.stdout.close()  # like `| head -1`
+        err = proc.stderr.read()
+        proc.stderr.close()
+        self.assertEqual(proc.wait(timeout=120), 3, err)
+        self.assertIn(b"Broken pipe", err)
+
+    def test_refuses_to_append_to_a_foreign_file(self):
+        with open(self.path("out.jsonl"), "wb") as f:
+            f.write(b"name,score\nabc,1\n")
+        p, data = self.resume("tree")
+        self.assertEqual(p.returncode, 2, p.stderr)
+        self.assertIn(b"not a precis batch record", p.stderr)
+        self.assertEqual(data, b"name,score\nabc,1\n")
+
+    def test_output_dir_resume(self):
+        half = bt.walk_order(self.tmp, "tree")[: N // 2]
+        p = bt.run(["batch", "--output-dir", "out", "--files-from", "-"], cwd=self.tmp,
+                   input="".join(h + "\n" for h in half).encode())
+        self.assertIn(p.returncode, (0, 7), p.stderr)
+        p = bt.run(["batch", "--resume", "--output-dir", "out", "tree"], cwd=self.tmp)
+        self.assertEqual(bt.summary_counts(p.stderr)[2], N // 2)
+        n = sum(len(fs) for _, _, fs in os.walk(self.path("out")))
+        self.assertEqual(n, N + 1)
+
+
+if __name__ == "__main__":
+    bt.main()

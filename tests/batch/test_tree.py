@@ -1,0 +1,145 @@
+#!/usr/bin/python3
+"""precis batch over a folder tree: nested folders, bad files each reported
+with its reason while the rest is summarised, --include/--exclude, the
+--output-dir mirror, --list, and records equal to single-file mode."""
+import json
+import os
+
+import batchtest as bt
+
+N_GOOD = 40
+
+
+class TreeTest(bt.TempDirTest):
+    def setUp(self):
+        super().setUp()
+        self.root = self.make_tree("tree", N_GOOD)
+        bad = self.path("tree", "bad")
+        os.makedirs(os.path.join(bad, "deep", "nested"))
+        open(os.path.join(bad, "empty.txt"), "wb").close()
+        with open(os.path.join(bad, "binary.bin"), "wb") as f:
+            f.write(b"A first line.\nThen\0binary data. And more text here.\n")
+        with open(os.path.join(bad, "latin1.txt"), "wb") as f:
+            f.write("Caf\u00e9 prices rose sharply. Traders noticed. It went on.\n"
+                    .encode("latin-1"))
+        with open(os.path.join(bad, "one.txt"), "wb") as f:
+            f.write(b"Only one sentence lives in this file.\n")
+        with open(os.path.join(bad, "deep", "nested", "huge.txt"), "wb") as f:
+            f.write(b"The harbour opened on Monday. " * 1000)  # 30,000 bytes
+        os.mkfifo(os.path.join(bad, "fifo"))
+        os.symlink("../..", os.path.join(bad, "loop"))  # a folder link: not followed
+        os.symlink("nowhere.txt", os.path.join(bad, "dangling.txt"))
+        self.expected_errors = {
+            "tree/bad/binary.bin": ("binary", 4),
+            "tree/bad/dangling.txt": ("unreadable", 3),
+            "tree/bad/deep/nested/huge.txt": ("too-large", 4),
+            "tree/bad/empty.txt": ("empty", 5),
+            "tree/bad/latin1.txt": ("invalid-utf8", 4),
+            "tree/bad/one.txt": ("one-sentence", 5),
+        }
+        self.expected_skips = {"tree/bad/fifo", "tree/bad/loop"}
+
+    def batch(self, *args):
+        return bt.run(["batch", "-j", "3", "--max-bytes", "20000", *args], cwd=self.tmp)
+
+    def test_every_input_accounted_for(self):
+        p = self.batch("tree")
+        self.assertEqual(p.returncode, 7, p.stderr)  # some documents failed
+        recs = bt.records(p.stdout)
+        want = bt.walk_order(self.tmp, "tree")
+        self.assertEqual([r["id"] for r in recs], want, "one record per input, in walk order")
+        errors = {r["id"]: (r["error"]["reason"], r["error"]["code"])
+                  for r in recs if r["status"] == "error"}
+        self.assertEqual(errors, self.expected_errors)
+        for r in recs:
+            if r["status"] == "error":
+                self.assertTrue(r["error"]["message"], r)
+        self.assertIn("too large", next(r for r in recs if r["id"].endswith("huge.txt"))
+                      ["error"]["message"])
+        skips = {r["id"] for r in recs if r["status"] == "skipped"}
+        self.assertEqual(skips, self.expected_skips)
+        ok = [r for r in recs if r["status"] == "ok"]
+        self.assertEqual(len(ok), N_GOOD)
+        for r in ok:
+            self.assertEqual(r["schema"], "precis/1")
+            self.assertEqual(r["source"], r["id"])
+            self.assertEqual(len(r["summary"]), 3)
+            self.assertGreaterEqual(r["elapsed_ms"], 0)
+        self.assertEqual(bt.summary_counts(p.stderr), (N_GOOD, 6, 2))
+
+    def test_records_match_single_file_mode(self):
+        p = self.batch("-n", "2", "-k", "4", "tree")
+        recs = {r["id"]: r for r in bt.records(p.stdout)}
+        for rel in ["tree/part-0/day-0/doc-00000.txt", "tree/part-3/day-1/doc-00010.txt",
+                    "tree/part-6/day-2/doc-00020.txt"]:
+            single = bt.run(["--format", "json", "-n", "2", "-k", "4", rel], cwd=self.tmp)
+            self.assertEqual(single.returncode, 0, single.stderr)
+            rec = dict(recs[rel])
+            for k in ("id", "status", "elapsed_ms"):
+                del rec[k]
+            self.assertEqual(rec, json.loads(single.stdout), rel)
+
+    def test_include_exclude(self):
+        p = self.batch("--include", "*.txt", "--exclude", "day-1", "--exclude", "bad", "tree")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        got = [r["id"] for r in bt.records(p.stdout)]
+        want = [x for x in bt.walk_order(self.tmp, "tree")
+                if x.endswith(".txt") and "/day-1/" not in x and "/bad/" not in x]
+        self.assertEqual(got, want)
+        self.assertTrue(0 < len(got) < N_GOOD)
+        # A pattern with a slash matches the path below the root.
+        p = self.batch("--include", "part-1/*", "tree")
+        got = {r["id"] for r in bt.records(p.stdout)}
+        self.assertTrue(got and all(i.startswith("tree/part-1/") for i in got), got)
+
+    def test_output_dir_mirror(self):
+        ref = bt.strip_timing(self.batch("tree").stdout).split(b"\n")[:-1]
+        p = self.batch("--output-dir", "out", "tree")
+        self.assertEqual(p.returncode, 7, p.stderr)
+        self.assertEqual(p.stdout, b"")
+        files = sorted(os.path.relpath(os.path.join(d, f), self.path("out"))
+                       for d, _, fs in os.walk(self.path("out")) for f in fs)
+        # Named by the input's path: DIR/<id>.json.
+        want = sorted(json.loads(line)["id"] + ".json" for line in ref)
+        self.assertEqual(files, want, "one file per input, no temporary left")
+        for line in ref:
+            rel = json.loads(line)["id"]
+            with open(self.path("out", rel + ".json"), "rb") as f:
+                self.assertEqual(bt.strip_timing(f.read()), line + b"\n", rel)
+
+    def test_list(self):
+        p = bt.run(["batch", "--list", "tree"], cwd=self.tmp)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        want = [x for x in bt.walk_order(self.tmp, "tree") if not x.endswith(("/fifo", "/loop"))]
+        self.assertEqual(p.stdout.split(b"\n")[:-1], [os.fsencode(w) for w in want])
+        self.assertIn(b"tree/bad/fifo: skipped", p.stderr)
+
+    def test_own_output_inside_the_tree_is_not_read(self):
+        for _ in range(2):
+            p = self.batch("-o", "tree/out.jsonl", "tree")
+            self.assertEqual(p.returncode, 7, p.stderr)
+            with open(self.path("tree", "out.jsonl"), "rb") as f:
+                ids = [r["id"] for r in bt.records(f.read())]
+            self.assertNotIn("tree/out.jsonl", ids)
+            self.assertEqual(len(ids), N_GOOD + 8)
+
+    def test_named_files_and_a_missing_one(self):
+        p = self.batch("tree/part-0/day-0/doc-00000.txt", "missing.txt", "tree/bad/one.txt")
+        self.assertEqual(p.returncode, 7, p.stderr)
+        recs = bt.records(p.stdout)
+        self.assertEqual([r["id"] for r in recs],
+                         ["tree/part-0/day-0/doc-00000.txt", "missing.txt", "tree/bad/one.txt"])
+        self.assertEqual([r["status"] for r in recs], ["ok", "error", "error"])
+        self.assertEqual(recs[1]["error"]["reason"], "unreadable")
+        self.assertIn("No such file", recs[1]["error"]["message"])
+
+    def test_all_ok_exits_zero(self):
+        p = self.batch("--exclude", "bad", "tree")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(bt.summary_counts(p.stderr), (N_GOOD, 0, 0))
+        q = self.batch("--quiet", "--exclude", "bad", "tree")
+        self.assertEqual((q.returncode, q.stderr), (0, b""))
+
+
+if __name__ == "__main__":
+    bt.main()

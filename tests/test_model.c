@@ -1,0 +1,245 @@
+/* Trained models: counts worked out by hand, merge equal to a single build,
+ * and every way a model file can be unusable. */
+#define _DEFAULT_SOURCE
+
+#include "support.h"
+
+#include <unistd.h>
+
+#include "internal.h"
+
+static const char *const docs[] = {
+    "Cats chase mice in the barn. The farmer watches.",
+    "Dogs chase cats. Cats run away from the dogs.",
+    "Mice fear dogs and cats. The barn is quiet at night.",
+};
+
+static char dir[256];
+
+static int setup(void **state)
+{
+    (void)state;
+    snprintf(dir, sizeof dir, "/tmp/precis-test-model-XXXXXX");
+    return mkdtemp(dir) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+static const char *path_of(const char *name)
+{
+    static char p[4][512];
+    static int k;
+    k = (k + 1) % 4;
+    snprintf(p[k], sizeof p[k], "%s/%s", dir, name);
+    return p[k];
+}
+
+/* Build a model of docs[order[0..n)] into file name. */
+static void build(const char *name, const int *order, int n, uint32_t min_df)
+{
+    precis_model_builder *b = NULL;
+    assert_int_equal(precis_model_builder_new("en", &b, NULL), PRECIS_OK);
+    for (int i = 0; i < n; i++)
+        assert_int_equal(precis_model_builder_add_text(b, docs[order[i]], strlen(docs[order[i]]),
+                                                       NULL),
+                         PRECIS_OK);
+    assert_int_equal(precis_model_builder_documents(b), (uint64_t)n);
+    assert_int_equal(precis_model_builder_write(b, path_of(name), min_df, NULL), PRECIS_OK);
+    precis_model_builder_free(b);
+}
+
+static char *slurp(const char *name, size_t *len)
+{
+    char *s = test_read_file(path_of(name), len);
+    assert_non_null(s);
+    return s;
+}
+
+static void counts_by_hand(void **state)
+{
+    (void)state;
+    build("all.model", (const int[]){0, 1, 2}, 3, 1);
+    precis_model *m = NULL;
+    assert_int_equal(precis_model_load(path_of("all.model"), &m, NULL), PRECIS_OK);
+    assert_string_equal(precis_model_language(m), "english");
+    assert_int_equal(precis_model_documents(m), 3);
+    /* Stems (Snowball English) and the documents holding them: cat 3,
+     * chase 2, mice 2, barn 2, dog 2, farmer 1, watch 1, run 1, away 1,
+     * fear 1, quiet 1, night 1. */
+    static const struct {
+        const char *stem;
+        uint32_t df;
+    } want[] = {{"cat", 3},   {"chase", 2}, {"mice", 2}, {"barn", 2}, {"dog", 2},
+                {"farmer", 1}, {"watch", 1}, {"run", 1},  {"away", 1}, {"fear", 1},
+                {"quiet", 1}, {"night", 1}, {"cow", 0}};
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+        assert_int_equal(pcs_model_df(m, want[i].stem, strlen(want[i].stem)), want[i].df);
+    assert_int_equal(precis_model_terms(m), 12);
+    precis_model_free(m);
+
+    /* min_df 2 keeps the five stems found twice or more. */
+    build("min2.model", (const int[]){0, 1, 2}, 3, 2);
+    assert_int_equal(precis_model_load(path_of("min2.model"), &m, NULL), PRECIS_OK);
+    assert_int_equal(precis_model_terms(m), 5);
+    assert_int_equal(pcs_model_df(m, "farmer", 6), 0);
+    assert_int_equal(pcs_model_df(m, "cat", 3), 3);
+    precis_model_free(m);
+}
+
+static void order_and_merge_give_the_same_bytes(void **state)
+{
+    (void)state;
+    build("abc.model", (const int[]){0, 1, 2}, 3, 1);
+    build("cab.model", (const int[]){2, 0, 1}, 3, 1);
+    build("shard1.model", (const int[]){1}, 1, 1);
+    build("shard2.model", (const int[]){2, 0}, 2, 1);
+    precis_model_builder *b = NULL;
+    assert_int_equal(precis_model_builder_new("english", &b, NULL), PRECIS_OK);
+    for (int i = 1; i <= 2; i++) {
+        precis_model *m = NULL;
+        assert_int_equal(precis_model_load(path_of(i == 1 ? "shard1.model" : "shard2.model"), &m,
+                                           NULL),
+                         PRECIS_OK);
+        assert_int_equal(precis_model_builder_add_model(b, m, NULL), PRECIS_OK);
+        precis_model_free(m);
+    }
+    assert_int_equal(precis_model_builder_write(b, path_of("merged.model"), 1, NULL), PRECIS_OK);
+    precis_model_builder_free(b);
+    size_t la, lb, lm;
+    char *a = slurp("abc.model", &la), *c = slurp("cab.model", &lb), *m = slurp("merged.model", &lm);
+    assert_int_equal(la, lb);
+    assert_memory_equal(a, c, la);
+    assert_int_equal(la, lm);
+    assert_memory_equal(a, m, la);
+    free(a), free(c), free(m);
+}
+
+/* Write bytes to a file of the test folder. */
+static void put(const char *name, const char *bytes, size_t n)
+{
+    FILE *f = fopen(path_of(name), "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(bytes, 1, n, f), n);
+    fclose(f);
+}
+
+static void expect_refused(const char *name, precis_status status, const char *words)
+{
+    precis_model *m = (precis_model *)1;
+    precis_error err;
+    assert_int_equal(precis_model_load(path_of(name), &m, &err), status);
+    assert_null(m);
+    if (!strstr(err.message, words) || !strstr(err.message, name))
+        fail_msg("%s: message '%s' lacks '%s' or the file name", name, err.message, words);
+}
+
+static void unusable_files(void **state)
+{
+    (void)state;
+    build("good.model", (const int[]){0, 1, 2}, 3, 1);
+    size_t n;
+    char *good = slurp("good.model", &n);
+    char *bad = malloc(n);
+
+    expect_refused("missing.model", PRECIS_ERR_IO, "cannot open");
+    put("empty.model", "", 0);
+    expect_refused("empty.model", PRECIS_ERR_MODEL, "too short");
+    put("text.model", "This is not a model at all, just some text.\n", 44);
+    expect_refused("text.model", PRECIS_ERR_MODEL, "magic");
+    put("truncated.model", good, n - 7);
+    expect_refused("truncated.model", PRECIS_ERR_MODEL, "truncated");
+    put("header-only.model", good, 128);
+    expect_refused("header-only.model", PRECIS_ERR_MODEL, "truncated");
+    memcpy(bad, good, n);
+    bad[n - 3] ^= 0x20; /* one bit in the string pool */
+    put("flipped.model", bad, n);
+    expect_refused("flipped.model", PRECIS_ERR_MODEL, "checksum");
+    memcpy(bad, good, n);
+    bad[8] = 2; /* version 2 */
+    put("version.model", bad, n);
+    expect_refused("version.model", PRECIS_ERR_MODEL, "version 2");
+    memcpy(bad, good, n);
+    memcpy(bad + 64, "other-tok/9", 12); /* another tokenizer */
+    put("tokenizer.model", bad, n);
+    expect_refused("tokenizer.model", PRECIS_ERR_MODEL, "tokenizer");
+    char longer[8192];
+    assert_true(n + 5 < sizeof longer);
+    memcpy(longer, good, n);
+    memcpy(longer + n, "extra", 5);
+    put("longer.model", longer, n + 5);
+    expect_refused("longer.model", PRECIS_ERR_MODEL, "longer");
+    free(good);
+    free(bad);
+}
+
+static void used_for_its_language_only(void **state)
+{
+    (void)state;
+    build("en.model", (const int[]){0, 1, 2}, 3, 1);
+    precis_model *m = NULL;
+    assert_int_equal(precis_model_load(path_of("en.model"), &m, NULL), PRECIS_OK);
+    precis_summarizer *s = NULL;
+    assert_int_equal(precis_summarizer_new(&s), PRECIS_OK);
+    precis_options o;
+    precis_options_init(&o);
+    o.model = m;
+    const char *en = "Cats chase mice in the barn every night. The farmer watches the cats. "
+                     "Dogs bark at the cats from the yard.";
+    precis_result *r = NULL;
+    assert_int_equal(precis_summarize(s, en, strlen(en), &o, &r, NULL), PRECIS_OK);
+    assert_true(precis_result_stats(r)->model_used);
+    precis_result_free(r);
+    /* Detected French: the English model is not used. */
+    const char *fr = "Les chats chassent les souris dans la grange chaque nuit. Le fermier "
+                     "regarde les chats. Les chiens aboient contre les chats depuis la cour.";
+    assert_int_equal(precis_summarize(s, fr, strlen(fr), &o, &r, NULL), PRECIS_OK);
+    assert_string_equal(precis_result_stats(r)->language, "french");
+    assert_false(precis_result_stats(r)->model_used);
+    precis_result_free(r);
+    /* Explicitly French with an English model: refused, with a reason. */
+    o.language = "fr";
+    precis_error err;
+    assert_int_equal(precis_summarize(s, fr, strlen(fr), &o, &r, &err), PRECIS_ERR_MODEL);
+    assert_non_null(strstr(err.message, "english"));
+    /* A French builder cannot take the English model. */
+    precis_model_builder *b = NULL;
+    assert_int_equal(precis_model_builder_new("french", &b, NULL), PRECIS_OK);
+    assert_int_equal(precis_model_builder_add_model(b, m, &err), PRECIS_ERR_MODEL);
+    precis_model_builder_free(b);
+    precis_summarizer_free(s);
+    precis_model_free(m);
+}
+
+static void bad_documents_count_nothing(void **state)
+{
+    (void)state;
+    precis_model_builder *b = NULL;
+    assert_int_equal(precis_model_builder_new("english", &b, NULL), PRECIS_OK);
+    assert_int_equal(precis_model_builder_add_text(b, "", 0, NULL), PRECIS_ERR_EMPTY);
+    assert_int_equal(precis_model_builder_add_text(b, "a\0b", 3, NULL), PRECIS_ERR_BINARY);
+    assert_int_equal(precis_model_builder_add_text(b, "caf\xC3", 4, NULL), PRECIS_ERR_UTF8);
+    assert_int_equal(precis_model_builder_documents(b), 0);
+    precis_error err;
+    assert_int_equal(precis_model_builder_write(b, "/nonexistent-dir/x.model", 1, &err),
+                     PRECIS_ERR_IO);
+    assert_non_null(strstr(err.message, "/nonexistent-dir/x.model"));
+    precis_model_builder_free(b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(counts_by_hand),
+        cmocka_unit_test(order_and_merge_give_the_same_bytes),
+        cmocka_unit_test(unusable_files),
+        cmocka_unit_test(used_for_its_language_only),
+        cmocka_unit_test(bad_documents_count_nothing),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
