@@ -252,6 +252,20 @@ typedef struct pcs_doc {
     bool converged;
 } pcs_doc;
 
+/* Decode the code point at text[i] of normalised text (valid UTF-8 by
+ * stage 1's contract) into *cp; returns its length in bytes. ASCII, most
+ * of any text, never leaves this inline function. */
+uint32_t pcs_decode_multibyte(const char *text, uint32_t i, uint32_t *cp);
+static inline uint32_t pcs_decode(const char *text, uint32_t i, uint32_t *cp)
+{
+    unsigned char b = (unsigned char)text[i];
+    if (b < 0x80) {
+        *cp = b;
+        return 1;
+    }
+    return pcs_decode_multibyte(text, i, cp);
+}
+
 /* Map a normalised-text offset back to the caller's bytes. */
 size_t pcs_orig_offset(const pcs_doc *doc, uint32_t norm);
 

@@ -29,23 +29,6 @@
 /* Characters                                                                */
 /* ------------------------------------------------------------------------ */
 
-/* Decode the code point at text[i] (valid UTF-8 by stage 1's contract). */
-static uint32_t decode(const char *text, uint32_t i, uint32_t *cp)
-{
-    const unsigned char *s = (const unsigned char *)text + i;
-    if (s[0] < 0x80) {
-        *cp = s[0];
-        return 1;
-    }
-    utf8proc_int32_t c;
-    utf8proc_ssize_t k = utf8proc_iterate(s, 4, &c);
-    if (k <= 0) {
-        *cp = s[0];
-        return 1;
-    }
-    *cp = (uint32_t)c;
-    return (uint32_t)k;
-}
 
 /* Start of the code point that ends just before text[i]. */
 static uint32_t prev_start(const char *text, uint32_t i)
@@ -171,7 +154,7 @@ static bool has_alnum(const char *text, uint32_t a, uint32_t b)
 {
     for (uint32_t i = a; i < b;) {
         uint32_t cp;
-        i += decode(text, i, &cp);
+        i += pcs_decode(text, i, &cp);
         if (is_alnum_cp(cp))
             return true;
     }
@@ -185,7 +168,7 @@ static uint32_t count_words(const char *text, uint32_t a, uint32_t b)
     bool in_word = false, counted = false;
     for (uint32_t i = a; i < b;) {
         uint32_t cp;
-        uint32_t k = decode(text, i, &cp);
+        uint32_t k = pcs_decode(text, i, &cp);
         if (cp == ' ' || cp == '\n') {
             in_word = false;
         } else {
@@ -222,7 +205,7 @@ static bool ends_with_terminator(const char *t, uint32_t a, uint32_t b)
 {
     while (b > a) {
         uint32_t p = prev_start(t, b), cp;
-        decode(t, p, &cp);
+        pcs_decode(t, p, &cp);
         if (terminator(cp) != T_NONE)
             return true;
         if (!is_closer(cp) && cp != ' ')
@@ -249,7 +232,7 @@ static size_t fold_word(const char *t, uint32_t a, uint32_t b, char *buf)
     size_t n = 0;
     for (uint32_t i = a; i < b;) {
         uint32_t cp;
-        i += decode(t, i, &cp);
+        i += pcs_decode(t, i, &cp);
         utf8proc_int32_t lc = cp == 0x2019 ? '\'' : utf8proc_tolower((utf8proc_int32_t)cp);
         utf8proc_uint8_t enc[4];
         utf8proc_ssize_t k = utf8proc_encode_char(lc, enc);
@@ -270,7 +253,7 @@ static void next_word(const char *t, uint32_t m, uint32_t end, uint32_t *first_c
 {
     uint32_t cp = 0;
     while (m < end) {
-        uint32_t k = decode(t, m, &cp);
+        uint32_t k = pcs_decode(t, m, &cp);
         if (!is_opener(cp))
             break;
         m += k;
@@ -278,7 +261,7 @@ static void next_word(const char *t, uint32_t m, uint32_t end, uint32_t *first_c
     *first_cp = m < end ? cp : 0;
     *w0 = m;
     while (m < end) {
-        uint32_t k = decode(t, m, &cp);
+        uint32_t k = pcs_decode(t, m, &cp);
         if (!is_alnum_cp(cp) && cp != '\'' && cp != 0x2019)
             break;
         m += k;
@@ -290,11 +273,11 @@ static void next_word(const char *t, uint32_t m, uint32_t end, uint32_t *first_c
  * later. Such names start sentences as they are. */
 static bool is_camel(const char *t, uint32_t w0, uint32_t w1)
 {
-    uint32_t cp, i = w0 + decode(t, w0, &cp);
+    uint32_t cp, i = w0 + pcs_decode(t, w0, &cp);
     if (!is_lower_cp(cp))
         return false;
     while (i < w1) {
-        i += decode(t, i, &cp);
+        i += pcs_decode(t, i, &cp);
         if (is_upper_cp(cp))
             return true;
     }
@@ -369,7 +352,7 @@ static bool chunk_ends_clause(const char *t, uint32_t a, uint32_t b)
 {
     while (b > a) {
         uint32_t p = prev_start(t, b), cp;
-        decode(t, p, &cp);
+        pcs_decode(t, p, &cp);
         if (terminator(cp) != T_NONE || cp == ':')
             return true;
         if (!is_closer(cp))
@@ -393,7 +376,7 @@ static bool build_ortho(splitter *sp)
         bool prose = false;
         for (uint32_t i = a; i < e && !prose;) {
             uint32_t cp;
-            i += decode(t, i, &cp);
+            i += pcs_decode(t, i, &cp);
             prose = terminator(cp) != T_NONE;
         }
         bool mid = false; /* does the next chunk stand inside a sentence? */
@@ -461,7 +444,7 @@ static bool stop_ends_sentence(splitter *sp, uint32_t para_start, uint32_t sent,
     while (a > para_start && !is_space(t[a - 1]))
         a--;
     while (a < dot) {
-        uint32_t cp, k = decode(t, a, &cp);
+        uint32_t cp, k = pcs_decode(t, a, &cp);
         if (!is_opener(cp))
             break;
         a += k;
@@ -473,7 +456,7 @@ static bool stop_ends_sentence(splitter *sp, uint32_t para_start, uint32_t sent,
 
     /* A single capital is an initial ("John F. Kennedy", "Henry V."),
      * whatever the table says about its lower-case twin ("Roe v. Wade"). */
-    uint32_t first, k = decode(t, a, &first);
+    uint32_t first, k = pcs_decode(t, a, &first);
     bool initial = a + k == dot && is_upper_cp(first);
     bool acronym = dotted_acronym(t, a, dot); /* "U.S.", "a.m." */
     pcs_abbrev_class cls = PCS_ABBREV_NONE;
@@ -539,10 +522,10 @@ static bool glued_boundary(const splitter *sp, uint32_t start, uint32_t term, ui
     if (term < start + 2)
         return false;
     uint32_t p1 = prev_start(t, term), c1, c2;
-    decode(t, p1, &c1);
+    pcs_decode(t, p1, &c1);
     if (p1 <= start || !is_lower_cp(c1))
         return false;
-    decode(t, prev_start(t, p1), &c2);
+    pcs_decode(t, prev_start(t, p1), &c2);
     if (!is_lower_cp(c2))
         return false;
     uint32_t cp, w0, w1;
@@ -563,7 +546,7 @@ static uint32_t sentence_end(splitter *sp, uint32_t para_start, uint32_t s, uint
     uint32_t i = s;
     while (i < end) {
         uint32_t cp;
-        uint32_t k = decode(t, i, &cp);
+        uint32_t k = pcs_decode(t, i, &cp);
         term_kind kind = terminator(cp);
         if (kind == T_NONE) {
             i += k;
@@ -578,7 +561,7 @@ static uint32_t sentence_end(splitter *sp, uint32_t para_start, uint32_t s, uint
             uint32_t c2;
             if (j >= end)
                 break;
-            uint32_t k2 = decode(t, j, &c2);
+            uint32_t k2 = pcs_decode(t, j, &c2);
             term_kind k2kind = terminator(c2);
             if (k2kind == T_NONE) {
                 if (dots_only && c2 == ' ' && j + 1 < end && t[j + 1] == '.' &&
@@ -600,7 +583,7 @@ static uint32_t sentence_end(splitter *sp, uint32_t para_start, uint32_t s, uint
         /* Closing quotes and brackets belong to the sentence. */
         uint32_t close = j;
         while (close < end) {
-            uint32_t c2, k2 = decode(t, close, &c2);
+            uint32_t c2, k2 = pcs_decode(t, close, &c2);
             if (!is_closer(c2))
                 break;
             close += k2;
@@ -621,10 +604,10 @@ static uint32_t sentence_end(splitter *sp, uint32_t para_start, uint32_t s, uint
         }
         uint32_t m = skip_spaces(t, close, end);
         uint32_t c3;
-        if (m < end && t[m - 1] == ' ' && (decode(t, m, &c3), is_spaced_closer(c3))) {
+        if (m < end && t[m - 1] == ' ' && (pcs_decode(t, m, &c3), is_spaced_closer(c3))) {
             uint32_t after = m;
             while (after < end) {
-                uint32_t c4, k4 = decode(t, after, &c4);
+                uint32_t c4, k4 = pcs_decode(t, after, &c4);
                 if (!is_closer(c4))
                     break;
                 after += k4;
@@ -665,7 +648,7 @@ static bool all_caps_word(const char *t, uint32_t a, uint32_t b)
 {
     uint32_t letters = 0;
     for (uint32_t i = a; i < b;) {
-        uint32_t cp, k = decode(t, i, &cp);
+        uint32_t cp, k = pcs_decode(t, i, &cp);
         if (is_lower_cp(cp))
             return false;
         if (is_upper_cp(cp))
@@ -685,11 +668,11 @@ static bool agency_at(const char *t, uint32_t j, uint32_t end, uint32_t *close)
     if (j >= end || t[j] != '(')
         return false;
     uint32_t cp;
-    if (j + 1 >= end || (decode(t, j + 1, &cp), !is_upper_cp(cp)))
+    if (j + 1 >= end || (pcs_decode(t, j + 1, &cp), !is_upper_cp(cp)))
         return false;
     uint32_t c = j + 1, letters = 0;
     while (c < end && c - j <= 24 && t[c] != ')') {
-        uint32_t k = decode(t, c, &cp);
+        uint32_t k = pcs_decode(t, c, &cp);
         if (is_letter_cp(cp))
             letters++;
         else if (cp != ' ' && cp != '.' && cp != '&')
@@ -723,7 +706,7 @@ static uint32_t dateline_end(const char *t, uint32_t p, uint32_t end, uint32_t *
         while (w < end && t[w] != ' ' && t[w] != ',' && t[w] != '(' && t[w] != ':' && t[w] != '\n')
             w++;
         uint32_t cp;
-        if (w == i || (decode(t, i, &cp), !is_upper_cp(cp)))
+        if (w == i || (pcs_decode(t, i, &cp), !is_upper_cp(cp)))
             break;
         caps &= all_caps_word(t, i, w);
         words++;
@@ -740,7 +723,7 @@ static uint32_t dateline_end(const char *t, uint32_t p, uint32_t end, uint32_t *
         uint32_t j = skip_spaces(t, i + 1, end), n = 0;
         while (j < end && n < 5) {
             uint32_t cp;
-            decode(t, j, &cp);
+            pcs_decode(t, j, &cp);
             if (!is_upper_cp(cp) && !is_digit_cp(cp))
                 break;
             uint32_t w = j;
@@ -776,10 +759,10 @@ static uint32_t dateline_end(const char *t, uint32_t p, uint32_t end, uint32_t *
     if (s >= end)
         return p;
     uint32_t spaces = s - j, after = s, cp;
-    decode(t, s, &cp);
+    pcs_decode(t, s, &cp);
     if (t[s] == ':' || is_dash_cp(cp)) {
         while (after < end) {
-            uint32_t c2, k2 = decode(t, after, &c2);
+            uint32_t c2, k2 = pcs_decode(t, after, &c2);
             if (c2 != ':' && !is_dash_cp(c2))
                 break;
             after += k2;
@@ -792,7 +775,7 @@ static uint32_t dateline_end(const char *t, uint32_t p, uint32_t end, uint32_t *
     after = skip_spaces(t, after, end);
     if (after >= end || after - p > DATELINE_MAX)
         return p;
-    decode(t, after, &cp);
+    pcs_decode(t, after, &cp);
     if (!is_upper_cp(cp) && !is_opener(cp) && !is_digit_cp(cp))
         return p;
     *head_end = trim_end(t, p, head);
@@ -841,7 +824,7 @@ static bool is_photo_credit(const char *t, uint32_t a, uint32_t b, bool trailing
     if (b - a > CREDIT_MAX_BYTES || count_words(t, a, b) > CREDIT_MAX_WORDS)
         return false;
     uint32_t first;
-    decode(t, a, &first);
+    pcs_decode(t, a, &first);
     bool marked = trailing || is_dash_cp(first) || memchr(t + a, '/', b - a) != NULL;
     for (uint32_t i = a; i < b;) {
         if (!isalpha((unsigned char)t[i])) {
@@ -879,7 +862,7 @@ static bool is_agency_credit(const char *t, uint32_t a, uint32_t b)
     if (b - a > CREDIT_MAX_BYTES || count_words(t, a, b) > 4)
         return false;
     uint32_t cp;
-    decode(t, a, &cp);
+    pcs_decode(t, a, &cp);
     return is_dash_cp(cp) || (t[a] == '(' && t[b - 1] == ')');
 }
 
@@ -929,7 +912,7 @@ static bool is_footer(const char *t, uint32_t a, uint32_t b)
             return true;
     if (starts_with_ci(t, a, b, "copyright ") || starts_with_ci(t, a, b, "(c) ")) {
         uint32_t i = a + (t[a] == '(' ? 4 : 10), cp;
-        if (i < b && (decode(t, i, &cp), is_digit_cp(cp) || cp == 0xA9 || t[i] == '('))
+        if (i < b && (pcs_decode(t, i, &cp), is_digit_cp(cp) || cp == 0xA9 || t[i] == '('))
             return true;
     }
     return starts_with_ci(t, a, b, "follow ") &&
@@ -1046,7 +1029,7 @@ static bool looks_wrapped(const char *t, uint32_t len, uint32_t *width)
         }
         if (nonblank) {
             uint32_t last;
-            decode(t, prev_start(t, z), &last);
+            pcs_decode(t, prev_start(t, z), &last);
             prev_mid = z - s >= 30 && terminator(last) == T_NONE && !is_closer(last) && last != ':';
             prev_len = z - s;
         }
@@ -1093,7 +1076,7 @@ static uint32_t paragraph_end(const char *t, uint32_t len, uint32_t a, bool wrap
         } else {
             uint32_t last = 0;
             if (cz > cs)
-                decode(t, prev_start(t, cz), &last);
+                pcs_decode(t, prev_start(t, cz), &last);
             join = lower_next && (is_alnum_cp(last) || last == ',' || last == ';');
         }
         if (!join)

@@ -345,48 +345,64 @@ static precis_status finish(const pcs_doc *doc, pcs_arena *arena, const precis_o
     return PRECIS_OK;
 }
 
-precis_status precis_summarize(precis_summarizer *s, const char *text, size_t len,
-                               const precis_options *options, precis_result **out,
-                               precis_error *err)
+/* How the summary's sentences are picked. */
+typedef enum pick { PICK_RANKED, PICK_NONE, PICK_ORACLE } pick;
+
+typedef struct oracle_refs {
+    const precis_rouge_scorer *scorer;
+    const char *const *refs;
+    const size_t *ref_lens;
+    size_t n_refs;
+} oracle_refs;
+
+/* The whole pipeline, for all three entry points. */
+static precis_status run(precis_summarizer *s, const char *text, size_t len,
+                         const precis_options *options, pick how, const oracle_refs *oracle,
+                         precis_result **out, precis_error *err)
 {
     uint64_t start = now_ns(), mark = start;
     precis_timing tm = {0};
     precis_options defaults;
     const char *canonical = NULL;
     precis_status st = begin(s, text, len, &options, &defaults, out, &canonical, err);
+    if (st == PRECIS_OK && how == PICK_ORACLE &&
+        (!oracle->scorer || !oracle->refs || !oracle->ref_lens || oracle->n_refs == 0))
+        st = pcs_fail(err, PRECIS_ERR_ARGUMENT, SIZE_MAX,
+                      "the oracle needs a ROUGE scorer and at least one reference");
     pcs_doc doc;
     if (st == PRECIS_OK)
         st = prepare(s, text, len, options, &doc, &tm, &mark, err);
-    if (st == PRECIS_OK)
-        st = pcs_score(&doc, &s->arena, options, err);
-    lap(&mark, &tm.rank);
     uint32_t *picked = NULL, n_picked = 0;
     bool shortfall = false;
+    if (st == PRECIS_OK && how == PICK_RANKED) {
+        st = pcs_score(&doc, &s->arena, options, err);
+        lap(&mark, &tm.rank);
+        if (st == PRECIS_OK)
+            st = pcs_select(&doc, &s->arena, options, &picked, &n_picked, &shortfall, err);
+        lap(&mark, &tm.select);
+    } else if (st == PRECIS_OK && how == PICK_ORACLE) {
+        st = pcs_oracle(&doc, &s->arena, options, oracle->scorer, oracle->refs, oracle->ref_lens,
+                        oracle->n_refs, &picked, &n_picked, &shortfall, err);
+        lap(&mark, &tm.select);
+    }
     if (st == PRECIS_OK)
-        st = pcs_select(&doc, &s->arena, options, &picked, &n_picked, &shortfall, err);
-    lap(&mark, &tm.select);
-    if (st == PRECIS_OK)
-        st = finish(&doc, &s->arena, options, picked, n_picked, shortfall, len, &tm,
-                    &mark, start, out, err);
+        st = finish(&doc, &s->arena, options, picked, n_picked, shortfall, len, &tm, &mark, start,
+                    out, err);
     return st;
+}
+
+precis_status precis_summarize(precis_summarizer *s, const char *text, size_t len,
+                               const precis_options *options, precis_result **out,
+                               precis_error *err)
+{
+    return run(s, text, len, options, PICK_RANKED, NULL, out, err);
 }
 
 precis_status precis_extract_keywords(precis_summarizer *s, const char *text, size_t len,
                                       const precis_options *options, precis_result **out,
                                       precis_error *err)
 {
-    uint64_t start = now_ns(), mark = start;
-    precis_timing tm = {0};
-    precis_options defaults;
-    const char *canonical = NULL;
-    precis_status st = begin(s, text, len, &options, &defaults, out, &canonical, err);
-    pcs_doc doc;
-    if (st == PRECIS_OK)
-        st = prepare(s, text, len, options, &doc, &tm, &mark, err);
-    if (st == PRECIS_OK)
-        st = finish(&doc, &s->arena, options, NULL, 0, false, len, &tm, &mark, start,
-                    out, err);
-    return st;
+    return run(s, text, len, options, PICK_NONE, NULL, out, err);
 }
 
 precis_status precis_summarize_oracle(precis_summarizer *s, const precis_rouge_scorer *scorer,
@@ -395,27 +411,8 @@ precis_status precis_summarize_oracle(precis_summarizer *s, const precis_rouge_s
                                       size_t n_refs, const precis_options *options,
                                       precis_result **out, precis_error *err)
 {
-    uint64_t start = now_ns(), mark = start;
-    precis_timing tm = {0};
-    precis_options defaults;
-    const char *canonical = NULL;
-    precis_status st = begin(s, text, len, &options, &defaults, out, &canonical, err);
-    if (st == PRECIS_OK && (!scorer || !refs || !ref_lens || n_refs == 0))
-        st = pcs_fail(err, PRECIS_ERR_ARGUMENT, SIZE_MAX,
-                      "the oracle needs a ROUGE scorer and at least one reference");
-    pcs_doc doc;
-    if (st == PRECIS_OK)
-        st = prepare(s, text, len, options, &doc, &tm, &mark, err);
-    uint32_t *picked = NULL, n_picked = 0;
-    bool shortfall = false;
-    if (st == PRECIS_OK)
-        st = pcs_oracle(&doc, &s->arena, options, scorer, refs, ref_lens, n_refs, &picked,
-                        &n_picked, &shortfall, err);
-    lap(&mark, &tm.select);
-    if (st == PRECIS_OK)
-        st = finish(&doc, &s->arena, options, picked, n_picked, shortfall, len, &tm,
-                    &mark, start, out, err);
-    return st;
+    oracle_refs oracle = {scorer, refs, ref_lens, n_refs};
+    return run(s, text, len, options, PICK_ORACLE, &oracle, out, err);
 }
 
 size_t precis_result_sentence_count(const precis_result *r)

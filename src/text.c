@@ -223,6 +223,18 @@ precis_status pcs_text_prepare(pcs_doc *doc, pcs_arena *arena,
     return PRECIS_OK;
 }
 
+uint32_t pcs_decode_multibyte(const char *text, uint32_t i, uint32_t *cp)
+{
+    utf8proc_int32_t c;
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)text + i, 4, &c);
+    if (k <= 0) {
+        *cp = 0xFFFD; /* cannot happen after stage 1; keep going safely */
+        return 1;
+    }
+    *cp = (uint32_t)c;
+    return (uint32_t)k;
+}
+
 size_t pcs_orig_offset(const pcs_doc *doc, uint32_t norm)
 {
     /* Last anchor at or before norm (anchors[0].norm is 0). */

@@ -47,22 +47,6 @@ static char_class classify(uint32_t cp)
     }
 }
 
-static uint32_t decode(const char *text, uint32_t i, uint32_t *cp)
-{
-    const unsigned char *s = (const unsigned char *)text + i;
-    if (s[0] < 0x80) {
-        *cp = s[0];
-        return 1;
-    }
-    utf8proc_int32_t c;
-    utf8proc_ssize_t k = utf8proc_iterate(s, 4, &c);
-    if (k <= 0) {
-        *cp = 0xFFFD;
-        return 1;
-    }
-    *cp = (uint32_t)c;
-    return (uint32_t)k;
-}
 
 /* Languages that elide articles and particles with an apostrophe
  * ("l'avion", "dell'anno"): the particle is dropped before stemming. */
@@ -89,7 +73,7 @@ static size_t fold(folder *f, const char *text, uint32_t a, uint32_t b)
     size_t n = 0;
     for (uint32_t i = a; i < b;) {
         uint32_t cp;
-        i += decode(text, i, &cp);
+        i += pcs_decode(text, i, &cp);
         if (cp < 0x80) {
             f->buf[n++] = (char)((cp >= 'A' && cp <= 'Z') ? cp + 32 : cp);
             continue;
@@ -188,7 +172,7 @@ static precis_status add_token(tok_state *st, uint32_t a, uint32_t b,
  * "a.m.") are one token with their dots. */
 static uint32_t token_end(const char *t, uint32_t a, uint32_t end, uint8_t *flags)
 {
-    uint32_t cp, k = decode(t, a, &cp);
+    uint32_t cp, k = pcs_decode(t, a, &cp);
     char_class c = classify(cp);
     *flags = 0;
     if (c == C_LETTER) {
@@ -199,7 +183,7 @@ static uint32_t token_end(const char *t, uint32_t a, uint32_t end, uint8_t *flag
         /* Letter, dot, letter, dot, ...: an acronym. */
         uint32_t d = a + k, last = a;
         while (d + 1 < end && t[d] == '.') {
-            uint32_t cp2, k2 = decode(t, d + 1, &cp2);
+            uint32_t cp2, k2 = pcs_decode(t, d + 1, &cp2);
             if (classify(cp2) != C_LETTER || d + 1 + k2 >= end || t[d + 1 + k2] != '.')
                 break;
             d += 1 + k2 + 1;
@@ -211,7 +195,7 @@ static uint32_t token_end(const char *t, uint32_t a, uint32_t end, uint8_t *flag
     char_class prev = c;
     uint32_t i = a + k;
     while (i < end) {
-        uint32_t cp2, k2 = decode(t, i, &cp2);
+        uint32_t cp2, k2 = pcs_decode(t, i, &cp2);
         char_class c2 = classify(cp2);
         if (c2 == C_LETTER || c2 == C_DIGIT) {
             if (c2 == C_LETTER)
@@ -223,7 +207,7 @@ static uint32_t token_end(const char *t, uint32_t a, uint32_t end, uint8_t *flag
         if ((c2 != C_APOSTROPHE && c2 != C_HYPHEN && c2 != C_POINT) || i + k2 >= end)
             break;
         uint32_t cp3;
-        decode(t, i + k2, &cp3);
+        pcs_decode(t, i + k2, &cp3);
         char_class c3 = classify(cp3);
         bool joins = c2 == C_POINT        ? (prev == C_DIGIT && c3 == C_DIGIT)
                      : c2 == C_APOSTROPHE ? (prev == C_LETTER && c3 == C_LETTER)
@@ -243,7 +227,7 @@ static precis_status tokenize_sentence(tok_state *st, uint32_t si,
     s->tok_first = (uint32_t)st->n_toks;
     uint32_t i = s->start, words = 0;
     while (i < s->end) {
-        uint32_t cp, k = decode(t, i, &cp);
+        uint32_t cp, k = pcs_decode(t, i, &cp);
         char_class c = classify(cp);
         if (c != C_LETTER && c != C_DIGIT) {
             i += k;

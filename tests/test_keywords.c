@@ -1,15 +1,10 @@
 /* Stage 7, key terms: phrases, surface forms, limits and order, and the
  * nonkey word list that stands in for a part-of-speech tagger. */
-#include "support.h"
-
-#include "internal.h"
+#include "stages.h"
 #include "language.h"
 
 typedef struct fixture {
-    precis_summarizer *s;
-    pcs_arena arena;
-    pcs_doc doc;
-    precis_options opt;
+    stage_fixture stage;
     pcs_keyterm *kt;
     uint32_t n;
 } fixture;
@@ -17,34 +12,24 @@ typedef struct fixture {
 static int setup(void **state)
 {
     fixture *f = calloc(1, sizeof *f);
-    assert_int_equal(precis_summarizer_new(&f->s), PRECIS_OK);
-    pcs_arena_init(&f->arena);
-    precis_options_init(&f->opt);
-    f->opt.language = "english";
     *state = f;
-    return 0;
+    return f ? stage_init(&f->stage) : -1;
 }
 
 static int teardown(void **state)
 {
     fixture *f = *state;
-    pcs_arena_free(&f->arena);
-    precis_summarizer_free(f->s);
+    stage_fini(&f->stage);
     free(f);
     return 0;
 }
 
 static void run(fixture *f, const char *text)
 {
-    pcs_arena_reset(&f->arena);
-    memset(&f->doc, 0, sizeof f->doc);
-    f->doc.language = "english";
-    pcs_language *lang = pcs_language_get(f->s, "english", NULL);
-    assert_int_equal(pcs_text_prepare(&f->doc, &f->arena, text, strlen(text), &f->opt, NULL),
+    assert_int_equal(stage_tokens(&f->stage, text), PRECIS_OK);
+    assert_int_equal(pcs_keywords(&f->stage.doc, &f->stage.s->arena, &f->stage.opt, &f->kt,
+                                  &f->n, NULL),
                      PRECIS_OK);
-    assert_int_equal(pcs_segment(&f->doc, &f->arena, lang, NULL), PRECIS_OK);
-    assert_int_equal(pcs_tokenize(&f->doc, &f->arena, lang, &f->opt, NULL), PRECIS_OK);
-    assert_int_equal(pcs_keywords(&f->doc, &f->arena, &f->opt, &f->kt, &f->n, NULL), PRECIS_OK);
 }
 
 static int find(const fixture *f, const char *term)
@@ -137,10 +122,10 @@ static void possessive_is_not_preferred(void **state)
 static void limit_and_none(void **state)
 {
     fixture *f = *state;
-    f->opt.keywords = 2;
+    f->stage.opt.keywords = 2;
     run(f, text);
     assert_int_equal(f->n, 2);
-    f->opt.keywords = 0;
+    f->stage.opt.keywords = 0;
     run(f, text);
     assert_int_equal(f->n, 0);
     assert_null(f->kt);
@@ -186,7 +171,7 @@ static void word_classes(void **state)
 static void verbs_and_adverbs_are_not_key_terms(void **state)
 {
     fixture *f = *state;
-    f->opt.keywords = 50;
+    f->stage.opt.keywords = 50;
     run(f, "Coffee prices rose sharply in Paris. Coffee prices went up sharply in Lyon. "
            "Coffee growers boosted exports. Exports boosted coffee prices.");
     assert_true(f->n > 0);
@@ -201,7 +186,7 @@ static void verbs_and_adverbs_are_not_key_terms(void **state)
 static void modifiers_never_end_a_key_term(void **state)
 {
     fixture *f = *state;
-    f->opt.keywords = 50;
+    f->stage.opt.keywords = 50;
     /* "said" and "agreed" are adjectives that are never nouns: they may
      * modify a noun, but "Lavrov said" is "Lavrov". */
     run(f, "Foreign minister Lavrov said the talks went well. Lavrov said that Japan and "
@@ -216,7 +201,7 @@ static void modifiers_never_end_a_key_term(void **state)
 static void single_word_inside_a_better_phrase(void **state)
 {
     fixture *f = *state;
-    f->opt.keywords = 50;
+    f->stage.opt.keywords = 50;
     /* "Kuril islands" three times scores 3 x (s(Kuril) + s(island)), far
      * above "Kuril" alone once, 1 x s(Kuril); "Kuril" then adds nothing. */
     run(f, "Japan claims the Kuril islands. Russia holds the Kuril islands. "

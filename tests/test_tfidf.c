@@ -1,47 +1,13 @@
 /* Stage 4, TF-IDF: which sentences become graph nodes, and their vectors,
  * checked against values worked out by hand from the formula
  * idf = ln((1 + N) / (1 + df)) + 1 and L2 normalisation. */
-#include "support.h"
+#include "stages.h"
 
-#include "internal.h"
-
-typedef struct fixture {
-    precis_summarizer *s;
-    pcs_arena arena;
-    pcs_doc doc;
-    precis_options opt;
-} fixture;
-
-static int setup(void **state)
-{
-    fixture *f = calloc(1, sizeof *f);
-    assert_int_equal(precis_summarizer_new(&f->s), PRECIS_OK);
-    pcs_arena_init(&f->arena);
-    precis_options_init(&f->opt);
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    pcs_arena_free(&f->arena);
-    precis_summarizer_free(f->s);
-    free(f);
-    return 0;
-}
+typedef stage_fixture fixture;
 
 static void run(fixture *f, const char *text)
 {
-    pcs_arena_reset(&f->arena);
-    memset(&f->doc, 0, sizeof f->doc);
-    pcs_language *lang = pcs_language_get(f->s, "english", NULL);
-    assert_non_null(lang);
-    assert_int_equal(pcs_text_prepare(&f->doc, &f->arena, text, strlen(text), &f->opt, NULL),
-                     PRECIS_OK);
-    assert_int_equal(pcs_segment(&f->doc, &f->arena, lang, NULL), PRECIS_OK);
-    assert_int_equal(pcs_tokenize(&f->doc, &f->arena, lang, &f->opt, NULL), PRECIS_OK);
-    assert_int_equal(pcs_tfidf(&f->doc, &f->arena, &f->opt, NULL), PRECIS_OK);
+    stage_vectors(f, text);
 }
 
 /* Weight of a stem in node k's vector, 0 when absent. */
@@ -110,9 +76,9 @@ static void nodes_skip_debris_duplicates_and_empty(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(vectors_by_hand, setup, teardown),
-        cmocka_unit_test_setup_teardown(term_frequency_counts, setup, teardown),
-        cmocka_unit_test_setup_teardown(nodes_skip_debris_duplicates_and_empty, setup, teardown),
+        cmocka_unit_test_setup_teardown(vectors_by_hand, stage_setup, stage_teardown),
+        cmocka_unit_test_setup_teardown(term_frequency_counts, stage_setup, stage_teardown),
+        cmocka_unit_test_setup_teardown(nodes_skip_debris_duplicates_and_empty, stage_setup, stage_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

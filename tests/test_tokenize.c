@@ -1,49 +1,14 @@
 /* Stage 3, tokens: word boundaries, case folding, stopwords, stems, bags of
  * terms and duplicate sentences. Expected stems are Snowball's published
  * outputs for these words, written out by hand. */
-#include "support.h"
+#include "stages.h"
 
-#include "internal.h"
-
-typedef struct fixture {
-    precis_summarizer *s;
-    pcs_arena arena;
-    pcs_doc doc;
-    precis_options opt;
-    precis_error err;
-} fixture;
-
-static int setup(void **state)
-{
-    fixture *f = calloc(1, sizeof *f);
-    assert_int_equal(precis_summarizer_new(&f->s), PRECIS_OK);
-    pcs_arena_init(&f->arena);
-    precis_options_init(&f->opt);
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    pcs_arena_free(&f->arena);
-    precis_summarizer_free(f->s);
-    free(f);
-    return 0;
-}
+typedef stage_fixture fixture;
 
 static precis_status run(fixture *f, const char *text, const char *language)
 {
-    pcs_arena_reset(&f->arena);
-    memset(&f->doc, 0, sizeof f->doc);
-    pcs_language *lang = pcs_language_get(f->s, language, &f->err);
-    assert_non_null(lang);
-    precis_status st = pcs_text_prepare(&f->doc, &f->arena, text, strlen(text), &f->opt, &f->err);
-    if (st == PRECIS_OK)
-        st = pcs_segment(&f->doc, &f->arena, lang, &f->err);
-    if (st == PRECIS_OK)
-        st = pcs_tokenize(&f->doc, &f->arena, lang, &f->opt, &f->err);
-    return st;
+    f->opt.language = language;
+    return stage_tokens(f, text);
 }
 
 static const char *surface(const fixture *f, uint32_t k, char *buf, size_t cap)
@@ -191,12 +156,12 @@ static void repeated_sentences_are_duplicates(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(words_and_stems, setup, teardown),
-        cmocka_unit_test_setup_teardown(case_folding_merges_terms, setup, teardown),
-        cmocka_unit_test_setup_teardown(french_elision_and_stems, setup, teardown),
-        cmocka_unit_test_setup_teardown(sentence_without_structure, setup, teardown),
-        cmocka_unit_test_setup_teardown(bags_count_terms, setup, teardown),
-        cmocka_unit_test_setup_teardown(repeated_sentences_are_duplicates, setup, teardown),
+        cmocka_unit_test_setup_teardown(words_and_stems, stage_setup, stage_teardown),
+        cmocka_unit_test_setup_teardown(case_folding_merges_terms, stage_setup, stage_teardown),
+        cmocka_unit_test_setup_teardown(french_elision_and_stems, stage_setup, stage_teardown),
+        cmocka_unit_test_setup_teardown(sentence_without_structure, stage_setup, stage_teardown),
+        cmocka_unit_test_setup_teardown(bags_count_terms, stage_setup, stage_teardown),
+        cmocka_unit_test_setup_teardown(repeated_sentences_are_duplicates, stage_setup, stage_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -92,28 +92,12 @@ static bool strlist_add(strlist *l, const char *s)
 static int parse_options(int argc, char **argv, batch_config *cfg, strlist *inc,
                          strlist *exc)
 {
-    precis_options *opt = &cfg->opt;
+    cli_summary_options so = {.opt = cfg->opt};
     enum {
-        OPT_REPAIR = 256, OPT_MAX_BYTES, OPT_MAX_SENT_WORDS, OPT_DAMPING, OPT_TOLERANCE,
-        OPT_MAX_ITER, OPT_INCLUDE, OPT_EXCLUDE, OPT_FILES_FROM, OPT_JSONL, OPT_ID_FIELD,
-        OPT_TEXT_FIELD, OPT_OUTPUT_DIR, OPT_RESUME, OPT_UNORDERED, OPT_LIST, OPT_MODEL,
-        OPT_NO_MODEL
+        OPT_INCLUDE = 256, OPT_EXCLUDE, OPT_FILES_FROM, OPT_JSONL, OPT_ID_FIELD,
+        OPT_TEXT_FIELD, OPT_OUTPUT_DIR, OPT_RESUME, OPT_UNORDERED, OPT_LIST
     };
-    static const struct option longopts[] = {
-        {"sentences", required_argument, NULL, 'n'},
-        {"words", required_argument, NULL, 'w'},
-        {"ratio", required_argument, NULL, 'r'},
-        {"keywords", required_argument, NULL, 'k'},
-        {"lang", required_argument, NULL, 'l'},
-        {"method", required_argument, NULL, 'm'},
-        {"repair-utf8", no_argument, NULL, OPT_REPAIR},
-        {"max-bytes", required_argument, NULL, OPT_MAX_BYTES},
-        {"max-sentence-words", required_argument, NULL, OPT_MAX_SENT_WORDS},
-        {"damping", required_argument, NULL, OPT_DAMPING},
-        {"tolerance", required_argument, NULL, OPT_TOLERANCE},
-        {"max-iterations", required_argument, NULL, OPT_MAX_ITER},
-        {"model", required_argument, NULL, OPT_MODEL},
-        {"no-model", no_argument, NULL, OPT_NO_MODEL},
+    static const struct option own[] = {
         {"include", required_argument, NULL, OPT_INCLUDE},
         {"exclude", required_argument, NULL, OPT_EXCLUDE},
         {"files-from", required_argument, NULL, OPT_FILES_FROM},
@@ -129,70 +113,20 @@ static int parse_options(int argc, char **argv, batch_config *cfg, strlist *inc,
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
+    struct option longopts[48];
+    if (!cli_longopts_with(own, longopts, sizeof longopts / sizeof longopts[0]))
+        return EXIT_INTERNAL;
     opterr = 0;
     optind = 1;
-    int c;
-    while ((c = getopt_long(argc, argv, ":n:w:r:k:l:m:o:j:qh", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'n':
-            if (!cli_parse_size(optarg, 1, 1000000, &opt->sentences))
-                return cli_usage_error("--sentences: '%s' is not a whole number from 1 to 1000000", optarg);
-            opt->words = 0, opt->ratio = 0;
-            break;
-        case 'w':
-            if (!cli_parse_size(optarg, 1, 100000000, &opt->words))
-                return cli_usage_error("--words: '%s' is not a whole number from 1 to 100000000", optarg);
-            opt->ratio = 0;
-            break;
-        case 'r':
-            if (!cli_parse_double(optarg, 0, 1, true, false, &opt->ratio))
-                return cli_usage_error("--ratio: '%s' is not a number above 0 and at most 1", optarg);
-            opt->words = 0;
-            break;
-        case 'k':
-            if (!cli_parse_size(optarg, 0, 10000, &opt->keywords))
-                return cli_usage_error("--keywords: '%s' is not a whole number from 0 to 10000", optarg);
-            break;
-        case 'l': {
-            precis_error err;
-            if (precis_language_resolve(optarg, &opt->language, &err) != PRECIS_OK)
-                return cli_usage_error("--lang: %s", err.message);
-            break;
+    int c, applied;
+    while ((c = getopt_long(argc, argv, ":" CLI_SUMMARY_SHORTOPTS "o:j:qh", longopts, NULL)) !=
+           -1) {
+        if ((applied = cli_summary_option(&so, c, optarg)) != 0) {
+            if (applied < 0)
+                return -applied;
+            continue;
         }
-        case 'm':
-            if (precis_method_parse(optarg, &opt->method) != PRECIS_OK)
-                return cli_usage_error("--method: unknown method '%s'; precis --help lists them",
-                                       optarg);
-            break;
-        case OPT_MODEL:
-            cfg->model_path = optarg;
-            break;
-        case OPT_NO_MODEL:
-            cfg->no_model = true;
-            break;
-        case OPT_REPAIR:
-            opt->repair_utf8 = 1;
-            break;
-        case OPT_MAX_BYTES:
-            if (!cli_parse_size(optarg, 1, (size_t)1 << 30, &opt->max_bytes))
-                return cli_usage_error("--max-bytes: '%s' is not a whole number from 1 to 1073741824", optarg);
-            break;
-        case OPT_MAX_SENT_WORDS:
-            if (!cli_parse_size(optarg, 1, 1000000, &opt->max_sentence_words))
-                return cli_usage_error("--max-sentence-words: '%s' is not a whole number from 1 to 1000000", optarg);
-            break;
-        case OPT_DAMPING:
-            if (!cli_parse_double(optarg, 0, 1, true, true, &opt->damping))
-                return cli_usage_error("--damping: '%s' is not a number above 0 and below 1", optarg);
-            break;
-        case OPT_TOLERANCE:
-            if (!cli_parse_double(optarg, 0, 1, true, true, &opt->tolerance))
-                return cli_usage_error("--tolerance: '%s' is not a number above 0 and below 1", optarg);
-            break;
-        case OPT_MAX_ITER:
-            if (!cli_parse_size(optarg, 1, 1000000, &opt->max_iterations))
-                return cli_usage_error("--max-iterations: '%s' is not a whole number from 1 to 1000000", optarg);
-            break;
+        switch (c) {
         case OPT_INCLUDE:
         case OPT_EXCLUDE:
             if (!strlist_add(c == OPT_INCLUDE ? inc : exc, optarg)) {
@@ -246,6 +180,9 @@ static int parse_options(int argc, char **argv, batch_config *cfg, strlist *inc,
             return cli_usage_error("unknown option '%s'", argv[optind - 1]);
         }
     }
+    cfg->opt = so.opt;
+    cfg->model_path = so.model_path;
+    cfg->no_model = so.no_model;
     cfg->paths = (const char **)(argv + optind);
     cfg->n_paths = (size_t)(argc - optind);
     cfg->include = inc->v;
@@ -274,7 +211,7 @@ static int parse_options(int argc, char **argv, batch_config *cfg, strlist *inc,
         return cli_usage_error("--list only lists files; it takes no --jsonl, -o, "
                                "--output-dir or --resume");
     precis_error err;
-    if (precis_options_validate(opt, &err) != PRECIS_OK)
+    if (precis_options_validate(&cfg->opt, &err) != PRECIS_OK)
         return cli_usage_error("%s", err.message);
     return EXIT_OK;
 }

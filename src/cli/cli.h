@@ -4,6 +4,7 @@
 #ifndef PRECIS_CLI_H
 #define PRECIS_CLI_H
 
+#include <getopt.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -55,6 +56,30 @@ void cli_append(cli_out *o, const char *s, size_t n);
 /* Write s[0, n) to standard output and flush; EXIT_IO with a message on
  * failure. */
 int cli_write_stdout(const char *s, size_t n);
+
+/* Options that `precis` and `precis batch` share: what a summary is
+ * (length, key terms, language, method, model, input limits, ranking). */
+typedef struct cli_summary_options {
+    precis_options opt;
+    const char *model_path; /* --model FILE */
+    bool no_model;          /* --no-model */
+} cli_summary_options;
+
+/* getopt_long's long options for them (values from 1000 up, or the
+ * short letters below), ending with an all-zero entry. */
+extern const struct option cli_summary_longopts[];
+/* Their short letters, for getopt's option string. */
+#define CLI_SUMMARY_SHORTOPTS "n:w:r:k:l:m:"
+
+/* Long options = cli_summary_longopts followed by extra (itself ending with
+ * an all-zero entry), written to out (room for cap entries). false when
+ * they do not fit. */
+bool cli_longopts_with(const struct option *extra, struct option *out, size_t cap);
+
+/* Apply option c (as getopt_long returned it) with argument arg if it is
+ * one of the shared ones: 1 when applied, 0 when c is not one of them, or
+ * -EXIT_USAGE after a message naming the option and the bad value. */
+int cli_summary_option(cli_summary_options *s, int c, const char *arg);
 
 /* The trained model to use by default for a language (canonical name):
  * <code>/news.model in $PRECIS_MODEL_DIR, else in the models/ folder

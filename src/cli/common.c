@@ -65,6 +65,121 @@ bool cli_parse_double(const char *s, double lo, double hi, bool lo_open, bool hi
     return true;
 }
 
+enum {
+    OPT_REPAIR = 1000, OPT_MAX_BYTES, OPT_MAX_SENT_WORDS, OPT_DAMPING, OPT_TOLERANCE,
+    OPT_MAX_ITER, OPT_MODEL, OPT_NO_MODEL
+};
+
+const struct option cli_summary_longopts[] = {
+    {"sentences", required_argument, NULL, 'n'},
+    {"words", required_argument, NULL, 'w'},
+    {"ratio", required_argument, NULL, 'r'},
+    {"keywords", required_argument, NULL, 'k'},
+    {"lang", required_argument, NULL, 'l'},
+    {"method", required_argument, NULL, 'm'},
+    {"model", required_argument, NULL, OPT_MODEL},
+    {"no-model", no_argument, NULL, OPT_NO_MODEL},
+    {"repair-utf8", no_argument, NULL, OPT_REPAIR},
+    {"max-bytes", required_argument, NULL, OPT_MAX_BYTES},
+    {"max-sentence-words", required_argument, NULL, OPT_MAX_SENT_WORDS},
+    {"damping", required_argument, NULL, OPT_DAMPING},
+    {"tolerance", required_argument, NULL, OPT_TOLERANCE},
+    {"max-iterations", required_argument, NULL, OPT_MAX_ITER},
+    {NULL, 0, NULL, 0}};
+
+bool cli_longopts_with(const struct option *extra, struct option *out, size_t cap)
+{
+    size_t a = 0, b = 0;
+    while (cli_summary_longopts[a].name)
+        a++;
+    while (extra[b].name)
+        b++;
+    if (a + b + 1 > cap)
+        return false;
+    memcpy(out, cli_summary_longopts, a * sizeof *out);
+    memcpy(out + a, extra, (b + 1) * sizeof *out);
+    return true;
+}
+
+static int bad_value(const char *option, const char *arg, const char *want)
+{
+    cli_usage_error("--%s: '%s' is not %s", option, arg, want);
+    return -EXIT_USAGE;
+}
+
+int cli_summary_option(cli_summary_options *s, int c, const char *arg)
+{
+    precis_options *o = &s->opt;
+    switch (c) {
+    case 'n':
+        if (!cli_parse_size(arg, 1, 1000000, &o->sentences))
+            return bad_value("sentences", arg, "a whole number from 1 to 1000000");
+        o->words = 0, o->ratio = 0;
+        return 1;
+    case 'w':
+        if (!cli_parse_size(arg, 1, 100000000, &o->words))
+            return bad_value("words", arg, "a whole number from 1 to 100000000");
+        o->ratio = 0;
+        return 1;
+    case 'r':
+        if (!cli_parse_double(arg, 0, 1, true, false, &o->ratio))
+            return bad_value("ratio", arg, "a number above 0 and at most 1");
+        o->words = 0;
+        return 1;
+    case 'k':
+        if (!cli_parse_size(arg, 0, 10000, &o->keywords))
+            return bad_value("keywords", arg, "a whole number from 0 to 10000");
+        return 1;
+    case 'l': {
+        precis_error err;
+        if (precis_language_resolve(arg, &o->language, &err) != PRECIS_OK) {
+            cli_usage_error("--lang: %s", err.message);
+            return -EXIT_USAGE;
+        }
+        return 1;
+    }
+    case 'm':
+        if (precis_method_parse(arg, &o->method) != PRECIS_OK) {
+            cli_usage_error("--method: unknown method '%s'; known: news, textrank, "
+                            "textrank-classic, lexrank, bm25, pacsum, lead, random",
+                            arg);
+            return -EXIT_USAGE;
+        }
+        return 1;
+    case OPT_MODEL:
+        s->model_path = arg;
+        return 1;
+    case OPT_NO_MODEL:
+        s->no_model = true;
+        return 1;
+    case OPT_REPAIR:
+        o->repair_utf8 = 1;
+        return 1;
+    case OPT_MAX_BYTES:
+        if (!cli_parse_size(arg, 1, (size_t)1 << 30, &o->max_bytes))
+            return bad_value("max-bytes", arg, "a whole number from 1 to 1073741824");
+        return 1;
+    case OPT_MAX_SENT_WORDS:
+        if (!cli_parse_size(arg, 1, 1000000, &o->max_sentence_words))
+            return bad_value("max-sentence-words", arg, "a whole number from 1 to 1000000");
+        return 1;
+    case OPT_DAMPING:
+        if (!cli_parse_double(arg, 0, 1, true, true, &o->damping))
+            return bad_value("damping", arg, "a number above 0 and below 1");
+        return 1;
+    case OPT_TOLERANCE:
+        if (!cli_parse_double(arg, 0, 1, true, true, &o->tolerance))
+            return bad_value("tolerance", arg, "a number above 0 and below 1");
+        return 1;
+    case OPT_MAX_ITER:
+        if (!cli_parse_size(arg, 1, 1000000, &o->max_iterations))
+            return bad_value("max-iterations", arg, "a whole number from 1 to 1000000");
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 int cli_exit_for(precis_status s)
 {
     switch (s) {

@@ -124,79 +124,30 @@ int main(int argc, char **argv)
         if (strcmp(argv[1], subcommands[i].name) == 0)
             return subcommands[i].run(argc - 1, argv + 1);
 
-    precis_options opt;
-    precis_options_init(&opt);
+    cli_summary_options so = {0};
+    precis_options_init(&so.opt);
     bool json = false;
     int only = ONLY_ALL;
-    const char *model_path = NULL;
-    bool no_model = false;
 
-    enum {
-        OPT_ONLY = 256, OPT_REPAIR, OPT_MAX_BYTES, OPT_MAX_SENT_WORDS, OPT_DAMPING,
-        OPT_TOLERANCE, OPT_MAX_ITER, OPT_LIST_LANG, OPT_MODEL, OPT_NO_MODEL
-    };
-    static const struct option longopts[] = {
-        {"sentences", required_argument, NULL, 'n'},
-        {"words", required_argument, NULL, 'w'},
-        {"ratio", required_argument, NULL, 'r'},
-        {"keywords", required_argument, NULL, 'k'},
-        {"lang", required_argument, NULL, 'l'},
-        {"method", required_argument, NULL, 'm'},
-        {"format", required_argument, NULL, 'f'},
-        {"only", required_argument, NULL, OPT_ONLY},
-        {"repair-utf8", no_argument, NULL, OPT_REPAIR},
-        {"max-bytes", required_argument, NULL, OPT_MAX_BYTES},
-        {"max-sentence-words", required_argument, NULL, OPT_MAX_SENT_WORDS},
-        {"damping", required_argument, NULL, OPT_DAMPING},
-        {"tolerance", required_argument, NULL, OPT_TOLERANCE},
-        {"max-iterations", required_argument, NULL, OPT_MAX_ITER},
-        {"list-languages", no_argument, NULL, OPT_LIST_LANG},
-        {"model", required_argument, NULL, OPT_MODEL},
-        {"no-model", no_argument, NULL, OPT_NO_MODEL},
-        {"help", no_argument, NULL, 'h'},
-        {"version", no_argument, NULL, 'V'},
-        {NULL, 0, NULL, 0}};
+    enum { OPT_ONLY = 256, OPT_LIST_LANG };
+    static const struct option own[] = {{"format", required_argument, NULL, 'f'},
+                                        {"only", required_argument, NULL, OPT_ONLY},
+                                        {"list-languages", no_argument, NULL, OPT_LIST_LANG},
+                                        {"help", no_argument, NULL, 'h'},
+                                        {"version", no_argument, NULL, 'V'},
+                                        {NULL, 0, NULL, 0}};
+    struct option longopts[40];
+    if (!cli_longopts_with(own, longopts, sizeof longopts / sizeof longopts[0]))
+        return EXIT_INTERNAL;
     opterr = 0;
-    int c;
-    while ((c = getopt_long(argc, argv, ":n:w:r:k:l:m:f:hV", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'n':
-            if (!cli_parse_size(optarg, 1, 1000000, &opt.sentences))
-                return cli_usage_error("--sentences: '%s' is not a whole number from 1 to 1000000", optarg);
-            opt.words = 0, opt.ratio = 0;
-            break;
-        case 'w':
-            if (!cli_parse_size(optarg, 1, 100000000, &opt.words))
-                return cli_usage_error("--words: '%s' is not a whole number from 1 to 100000000", optarg);
-            opt.ratio = 0;
-            break;
-        case 'r':
-            if (!cli_parse_double(optarg, 0, 1, true, false, &opt.ratio))
-                return cli_usage_error("--ratio: '%s' is not a number above 0 and at most 1", optarg);
-            opt.words = 0;
-            break;
-        case 'k':
-            if (!cli_parse_size(optarg, 0, 10000, &opt.keywords))
-                return cli_usage_error("--keywords: '%s' is not a whole number from 0 to 10000", optarg);
-            break;
-        case 'l': {
-            precis_error err;
-            if (precis_language_resolve(optarg, &opt.language, &err) != PRECIS_OK)
-                return cli_usage_error("--lang: %s", err.message);
-            break;
+    int c, applied;
+    while ((c = getopt_long(argc, argv, ":" CLI_SUMMARY_SHORTOPTS "f:hV", longopts, NULL)) != -1) {
+        if ((applied = cli_summary_option(&so, c, optarg)) != 0) {
+            if (applied < 0)
+                return -applied;
+            continue;
         }
-        case 'm':
-            if (precis_method_parse(optarg, &opt.method) != PRECIS_OK)
-                return cli_usage_error("--method: unknown method '%s'; known: news, textrank, "
-                                       "textrank-classic, lexrank, bm25, pacsum, lead, random",
-                                       optarg);
-            break;
-        case OPT_MODEL:
-            model_path = optarg;
-            break;
-        case OPT_NO_MODEL:
-            no_model = true;
-            break;
+        switch (c) {
         case 'f':
             if (strcmp(optarg, "json") == 0)
                 json = true;
@@ -212,29 +163,6 @@ int main(int argc, char **argv)
                 only = ONLY_KEYWORDS;
             else
                 return cli_usage_error("--only: '%s' is not summary or keywords", optarg);
-            break;
-        case OPT_REPAIR:
-            opt.repair_utf8 = 1;
-            break;
-        case OPT_MAX_BYTES:
-            if (!cli_parse_size(optarg, 1, (size_t)1 << 30, &opt.max_bytes))
-                return cli_usage_error("--max-bytes: '%s' is not a whole number from 1 to 1073741824", optarg);
-            break;
-        case OPT_MAX_SENT_WORDS:
-            if (!cli_parse_size(optarg, 1, 1000000, &opt.max_sentence_words))
-                return cli_usage_error("--max-sentence-words: '%s' is not a whole number from 1 to 1000000", optarg);
-            break;
-        case OPT_DAMPING:
-            if (!cli_parse_double(optarg, 0, 1, true, true, &opt.damping))
-                return cli_usage_error("--damping: '%s' is not a number above 0 and below 1", optarg);
-            break;
-        case OPT_TOLERANCE:
-            if (!cli_parse_double(optarg, 0, 1, true, true, &opt.tolerance))
-                return cli_usage_error("--tolerance: '%s' is not a number above 0 and below 1", optarg);
-            break;
-        case OPT_MAX_ITER:
-            if (!cli_parse_size(optarg, 1, 1000000, &opt.max_iterations))
-                return cli_usage_error("--max-iterations: '%s' is not a whole number from 1 to 1000000", optarg);
             break;
         case OPT_LIST_LANG:
             for (size_t i = 0; i < precis_language_count(); i++)
@@ -261,10 +189,11 @@ int main(int argc, char **argv)
     const char *path = argv[optind];
     const char *name = strcmp(path, "-") == 0 ? "(standard input)" : path;
 
-    if (model_path && no_model)
+    if (so.model_path && so.no_model)
         return cli_usage_error("--model and --no-model exclude each other");
+    precis_options opt = so.opt;
     precis_model *model = NULL;
-    int code = cli_load_model(model_path, no_model, opt.language, &model);
+    int code = cli_load_model(so.model_path, so.no_model, opt.language, &model);
     if (code != EXIT_OK)
         return code;
     opt.model = model;
