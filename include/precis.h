@@ -166,7 +166,11 @@ typedef enum precis_method {
     PRECIS_METHOD_BM25 = 6,
     /* PacSum's directed centrality over TF-IDF cosine (Zheng and Lapata,
      * 2019) ("pacsum"). */
-    PRECIS_METHOD_PACSUM = 7
+    PRECIS_METHOD_PACSUM = 7,
+    /* TextRank whose random surfer jumps preferably to early sentences and
+     * to sentences like the headline: personalised PageRank (Haveliwala,
+     * 2002) ("textrank-personalised"). */
+    PRECIS_METHOD_TEXTRANK_PERSONALISED = 8
 } precis_method;
 
 /* Parts of the default method that can be switched off one by one, for

@@ -321,6 +321,12 @@ typedef struct pcs_scoring {
     /* PacSum's lambda_1: weight of edges to earlier sentences; edges to
      * later ones weigh 1. */
     double backward;
+    /* Personalised PageRank (Haveliwala, 2002): the random surfer jumps to
+     * a sentence with probability proportional to 1 / (1 + position)^
+     * teleport x (1 + headline x cosine with the headline); both 0 is the
+     * uniform jump of plain PageRank. */
+    double teleport;
+    double headline;
     /* Priors multiplied into the final score: 1 / (1 + position)^position
      * (position among the sentences of running text) and
      * ((words + 1) / mean words)^length. */
@@ -367,6 +373,7 @@ typedef struct pcs_rank_params {
     double damping;
     double tolerance;
     size_t max_iterations;
+    const double *teleport; /* the jump distribution (sums to 1); NULL: uniform */
 } pcs_rank_params;
 
 typedef struct pcs_rank_out {

@@ -477,7 +477,7 @@ precis_status pcs_keywords(const pcs_doc *doc, pcs_arena *arena,
     double *weight = pcs_arena_alloc(arena, nv * sizeof *weight);
     if (!weight)
         return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
-    pcs_rank_params prm = {o->damping, o->tolerance, o->max_iterations};
+    pcs_rank_params prm = {o->damping, o->tolerance, o->max_iterations, NULL};
     pcs_rank_out ro;
     precis_status r = pcs_rank_graph(&w, &prm, arena, weight, &ro, err);
     if (r != PRECIS_OK)

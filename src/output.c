@@ -1,6 +1,7 @@
 /* Stage 8, output: a result as JSON, schema "precis/1" (docs/json-schema.md).
  * Numbers are printed with a fixed format so that output is byte-for-byte
  * reproducible for golden tests. */
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -107,10 +108,12 @@ static void close_(json *j, const char *bracket, bool empty)
     puts_(&j->b, bracket);
 }
 
-/* Scores: six significant digits, enough to order and compare them. */
+/* Scores: six significant digits, enough to order and compare them. JSON
+ * has no infinities or NaN; the library never produces them, and output
+ * must stay parseable even if it did. */
 static void number(json *j, double v)
 {
-    printf_(&j->b, "%.6g", v);
+    printf_(&j->b, "%.6g", isfinite(v) ? v : 0.0);
 }
 
 precis_status pcs_result_json(const precis_result *r, const precis_json_options *o,

@@ -3,7 +3,8 @@
  * PageRank (Page, Brin, Motwani and Winograd, 1998) with damping d:
  *   p' = (1 - d) v + d (W D^-1 p + (sum of p over dangling nodes) v)
  * where W is the symmetric weighted adjacency matrix, D the diagonal of its
- * row sums and v the uniform teleport vector. Nodes with no edges (an
+ * row sums and v the teleport vector: uniform, or a personalisation
+ * (Haveliwala, 2002, "Topic-sensitive PageRank") that favours some nodes. Nodes with no edges (an
  * isolated sentence, an all-zero row) are "dangling": their mass is spread
  * by v, the standard fix that keeps p a probability distribution (Langville
  * and Meyer, 2006, "Google's PageRank and Beyond", ch. 4). Iteration stops
@@ -85,7 +86,7 @@ static precis_status power_iterate(const graph_op *g, size_t n,
     if (apply(g, y, sum, n) != GSL_SUCCESS)
         return pcs_fail(err, PRECIS_ERR_NUMERIC, SIZE_MAX, "sparse product failed");
     for (size_t i = 0; i < n; i++)
-        p[i] = 1.0 / (double)n;
+        p[i] = prm->teleport ? prm->teleport[i] : 1.0 / (double)n;
     double d = prm->damping;
     out->converged = false;
     while (out->iterations < prm->max_iterations) {
@@ -100,10 +101,11 @@ static precis_status power_iterate(const graph_op *g, size_t n,
         }
         if (apply(g, y, w, n) != GSL_SUCCESS)
             return pcs_fail(err, PRECIS_ERR_NUMERIC, SIZE_MAX, "sparse product failed");
-        double base = ((1.0 - d) + d * dangling) / (double)n;
+        double jump = (1.0 - d) + d * dangling;
         double change = 0;
         for (size_t i = 0; i < n; i++) {
-            double next = base + d * w[i];
+            double v = prm->teleport ? prm->teleport[i] : 1.0 / (double)n;
+            double next = jump * v + d * w[i];
             change += fabs(next - p[i]);
             p[i] = next;
         }

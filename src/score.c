@@ -34,12 +34,22 @@ static const pcs_method_params methods[] = {
                                         .cutoff = 0.1}},
     [PRECIS_METHOD_BM25] = {.body = {.centrality = PCS_CENTRALITY_PAGERANK,
                                      .similarity = PCS_SIM_BM25PLUS}},
+    /* Personalised PageRank with the jump favouring early and headline-like
+     * sentences, for comparison (not tuned). */
+    [PRECIS_METHOD_TEXTRANK_PERSONALISED] = {.body = {.centrality = PCS_CENTRALITY_PAGERANK,
+                                                      .similarity = PCS_SIM_OVERLAP,
+                                                      .teleport = 1,
+                                                      .headline = 1}},
     /* lambda_1 = 0.6, lambda_2 = 0.4 (backward = -lambda_1 / lambda_2),
      * beta = 0, tuned as the paper does (its grid, on cnndm-val). */
     [PRECIS_METHOD_PACSUM] = {.body = {.centrality = PCS_CENTRALITY_PACSUM,
                                        .similarity = PCS_SIM_COSINE,
                                        .backward = -1.5}},
 };
+
+/* Every method of precis.h has its row (the last one is the highest). */
+_Static_assert(sizeof methods / sizeof methods[0] == PRECIS_METHOD_TEXTRANK_PERSONALISED + 1,
+               "a method of precis.h has no parameters in score.c");
 
 /* SplitMix64 (Steele, Lea and Flood, 2014): a tiny, well-mixed generator
  * whose whole state is one local integer, so draws are reproducible and
@@ -111,6 +121,44 @@ static double quoted_share(const pcs_doc *doc, const pcs_sentence *s)
     return s->end > s->start ? (double)inside / (s->end - s->start) : 0;
 }
 
+/* The headline's node: a heading on a line of its own that opens the
+ * document, or UINT32_MAX. */
+static uint32_t headline_node(const pcs_doc *doc)
+{
+    if (doc->n_sents < 2 || doc->sents[0].kind != PCS_SENT_HEADING ||
+        doc->sents[1].paragraph == doc->sents[0].paragraph)
+        return UINT32_MAX;
+    return doc->node_of[0];
+}
+
+/* Cosine of two nodes' TF-IDF vectors (rows are unit length). */
+static double node_cosine(const pcs_doc *doc, uint32_t a, uint32_t b)
+{
+    const pcs_csr *x = &doc->vectors;
+    double d = 0;
+    for (int p = x->row_ptr[a]; p < x->row_ptr[a + 1]; p++)
+        for (int q = x->row_ptr[b]; q < x->row_ptr[b + 1]; q++)
+            if (x->col[p] == x->col[q])
+                d += x->val[p] * x->val[q];
+    return d;
+}
+
+/* The teleport distribution of personalised PageRank: early sentences and
+ * sentences like the headline are where a reader's attention jumps. */
+static void personalise(const pcs_doc *doc, const pcs_scoring *m, const double *pos, double *v)
+{
+    uint32_t head = m->headline > 0 ? headline_node(doc) : UINT32_MAX;
+    double sum = 0;
+    for (uint32_t k = 0; k < doc->n_nodes; k++) {
+        v[k] = pow(1.0 + pos[k], -m->teleport);
+        if (head != UINT32_MAX)
+            v[k] *= 1 + m->headline * node_cosine(doc, k, head);
+        sum += v[k];
+    }
+    for (uint32_t k = 0; k < doc->n_nodes; k++)
+        v[k] /= sum;
+}
+
 /* Position of each node among the nodes of running text (headings get
  * the position of the next body sentence). */
 static void positions(const pcs_doc *doc, double *pos)
@@ -180,7 +228,14 @@ precis_status pcs_score(pcs_doc *doc, pcs_arena *arena, const precis_options *o,
     }
     case PCS_CENTRALITY_PAGERANK:
     case PCS_CENTRALITY_PACSUM: {
-        pcs_rank_params prm = {o->damping, o->tolerance, o->max_iterations};
+        double *teleport = NULL;
+        if (m->teleport > 0 || m->headline > 0) {
+            teleport = pcs_arena_alloc(arena, n * sizeof *teleport);
+            if (!teleport)
+                return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
+            personalise(doc, m, pos, teleport);
+        }
+        pcs_rank_params prm = {o->damping, o->tolerance, o->max_iterations, teleport};
         pcs_rank_out ro = {0, true};
         if (!pcs_graph_fits(doc)) {
             /* Too many sentences for an explicit graph: cosine TextRank in

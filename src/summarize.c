@@ -58,8 +58,12 @@ void precis_free(void *buffer)
 }
 
 static const char *const method_names[] = {"textrank", "lead",    "random", "news",
-                                           "textrank-classic", "lexrank", "bm25",   "pacsum"};
+                                           "textrank-classic", "lexrank", "bm25",   "pacsum",
+                                           "textrank-personalised"};
 #define N_METHODS (sizeof method_names / sizeof method_names[0])
+
+_Static_assert(N_METHODS == PRECIS_METHOD_TEXTRANK_PERSONALISED + 1,
+               "a method of precis.h has no name in summarize.c");
 
 size_t precis_method_count(void)
 {

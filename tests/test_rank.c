@@ -12,7 +12,7 @@
 
 static pcs_rank_params tight(void)
 {
-    pcs_rank_params p = {0.85, 1e-13, 10000};
+    pcs_rank_params p = {0.85, 1e-13, 10000, NULL};
     return p;
 }
 
@@ -199,7 +199,7 @@ static void stops_at_max_iterations(void **state)
     const double w[9] = {0, 1, 0, 1, 0, 1, 0, 1, 0};
     pcs_csr c = to_csr(&a, w, 3);
     double p[3];
-    pcs_rank_params prm = {0.85, 1e-15, 1};
+    pcs_rank_params prm = {0.85, 1e-15, 1, NULL};
     pcs_rank_out out;
     assert_int_equal(pcs_rank_graph(&c, &prm, &a, p, &out, NULL), PRECIS_OK);
     assert_false(out.converged);

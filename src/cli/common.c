@@ -141,7 +141,8 @@ int cli_summary_option(cli_summary_options *s, int c, const char *arg)
     case 'm':
         if (precis_method_parse(arg, &o->method) != PRECIS_OK) {
             cli_usage_error("--method: unknown method '%s'; known: news, textrank, "
-                            "textrank-classic, lexrank, bm25, pacsum, lead, random",
+                            "textrank-classic, textrank-personalised, lexrank, bm25, pacsum, "
+                            "lead, random",
                             arg);
             return -EXIT_USAGE;
         }
