@@ -273,7 +273,7 @@ precis_status pcs_prepare_tokens(precis_summarizer *s, const char *text, size_t 
     doc->converged = true;
     st = pcs_text_prepare(doc, &s->arena, text ? text : "", len, o, err);
     if (st == PRECIS_OK && strcmp(canonical, "auto") == 0) {
-        pcs_detection d;
+        pcs_detection d = {NULL, 0, false};
         st = pcs_detect_language(s, doc->text, doc->len, &d, err);
         canonical = d.confident ? d.language : FALLBACK_LANGUAGE;
         doc->language_unsure = !d.confident;

@@ -1,0 +1,143 @@
+/* Out of memory: make the library's Nth allocation fail, for every N that
+ * training a model, a summary (with the model, key terms, language
+ * detection) and key terms alone make, and check
+ * that each call fails cleanly with PRECIS_ERR_NOMEM and leaks nothing
+ * (the sanitizer build's leak checker watches). malloc, calloc and realloc
+ * are wrapped at link time (-Wl,--wrap, see tests/CMakeLists.txt), so only
+ * allocations made by precis itself fail, not those inside utf8proc,
+ * Snowball or GSL. */
+#define _DEFAULT_SOURCE
+
+#include "support.h"
+
+#include <stdbool.h>
+#include <unistd.h>
+
+#include "precis.h"
+
+void *__real_malloc(size_t n);
+void *__real_calloc(size_t n, size_t size);
+void *__real_realloc(void *p, size_t n);
+void *__wrap_malloc(size_t n);
+void *__wrap_calloc(size_t n, size_t size);
+void *__wrap_realloc(void *p, size_t n);
+
+static long countdown = -1; /* allocations left before one fails; -1: never */
+static long failures;
+
+static bool fail_now(void)
+{
+    if (countdown < 0)
+        return false;
+    if (countdown-- == 0) {
+        failures++;
+        return true;
+    }
+    return false;
+}
+
+void *__wrap_malloc(size_t n)
+{
+    return fail_now() ? NULL : __real_malloc(n);
+}
+
+void *__wrap_calloc(size_t n, size_t size)
+{
+    return fail_now() ? NULL : __real_calloc(n, size);
+}
+
+void *__wrap_realloc(void *p, size_t n)
+{
+    return fail_now() ? NULL : __real_realloc(p, n);
+}
+
+static const char *text =
+    "Storm batters coast\n"
+    "A powerful storm hit the northern coast on Monday, cutting power to thousands.\n"
+    "Emergency crews worked through the night to restore electricity, officials said.\n"
+    "Schools in the region stayed closed as roads flooded and trees fell.\n"
+    "Forecasters expect calmer weather by the weekend, but warn of more rain.\n"
+    "Insurers said claims could reach record levels after the storm.\n";
+
+static char model_path[64];
+
+/* One whole job: count a document into a model and write it; summarise
+ * with the model and render JSON; extract key terms alone; free it all. */
+static precis_status job(const precis_model *model)
+{
+    precis_model_builder *b = NULL;
+    precis_status bs = precis_model_builder_new("english", &b, NULL);
+    if (bs == PRECIS_OK)
+        bs = precis_model_builder_add_text(b, text, strlen(text), NULL);
+    if (bs == PRECIS_OK)
+        bs = precis_model_builder_write(b, model_path, 1, NULL);
+    precis_model_builder_free(b);
+    if (bs != PRECIS_OK)
+        return bs;
+    precis_summarizer *s = NULL;
+    precis_status st = precis_summarizer_new(&s);
+    if (st != PRECIS_OK)
+        return st;
+    precis_options o;
+    precis_options_init(&o);
+    o.model = model;
+    precis_result *r = NULL;
+    st = precis_summarize(s, text, strlen(text), &o, &r, NULL);
+    char *json = NULL;
+    if (st == PRECIS_OK)
+        st = precis_result_json(r, NULL, &json, NULL);
+    precis_free(json);
+    precis_result_free(r);
+    r = NULL;
+    if (st == PRECIS_OK)
+        st = precis_extract_keywords(s, text, strlen(text), &o, &r, NULL);
+    precis_result_free(r);
+    precis_summarizer_free(s);
+    return st;
+}
+
+static void every_allocation_can_fail(void **state)
+{
+    (void)state;
+    /* A model built in memory and written to a temporary file, so the
+     * model path is covered too. */
+    char path[] = "/tmp/precis-test-alloc-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    snprintf(model_path, sizeof model_path, "%s.job", path);
+    precis_model_builder *b = NULL;
+    assert_int_equal(precis_model_builder_new("english", &b, NULL), PRECIS_OK);
+    assert_int_equal(precis_model_builder_add_text(b, text, strlen(text), NULL), PRECIS_OK);
+    assert_int_equal(precis_model_builder_write(b, path, 1, NULL), PRECIS_OK);
+    precis_model_builder_free(b);
+    precis_model *model = NULL;
+    assert_int_equal(precis_model_load(path, &model, NULL), PRECIS_OK);
+    unlink(path);
+
+    long n;
+    for (n = 0; n < 100000; n++) {
+        countdown = n;
+        failures = 0;
+        precis_status st = job(model);
+        countdown = -1;
+        if (failures == 0) {
+            /* The job needed fewer than n + 1 allocations: all covered. */
+            assert_int_equal(st, PRECIS_OK);
+            break;
+        }
+        if (st != PRECIS_ERR_NOMEM)
+            fail_msg("allocation %ld failed but the job returned %s", n,
+                     precis_status_string(st));
+    }
+    assert_true(n > 20 && n < 100000);
+    printf("each of the %ld allocations of the job failed in turn, cleanly\n", n);
+    precis_model_free(model);
+    unlink(model_path);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {cmocka_unit_test(every_allocation_can_fail)};
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
