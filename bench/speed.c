@@ -3,25 +3,42 @@
  *
  *   build/bench/speed [--repeat N] [--no-scaling] [--model FILE] [PATH...]
  *
- * PATHs are folders (every *.txt below them) or text files; by default the
- * articles of every set under $PRECIS_SHARED/fixtures/summ (that is,
- * ../shared/fixtures/summ/<set>/docs).
+ *   build/bench/speed [--repeat N] [--no-scaling] [--no-command] [--model FILE]
+ *                     [--command PRECIS] [--sample FILE] [PATH...]
+ *
+ * Every figure is printed beside its target (issue 11): articles per second
+ * per fixture set, one command's latency, and the time, peak memory and
+ * growth of 10 MB and 50 MB documents.
+ *
+ * PATHs are folders (every *.txt below them) or text files, each measured
+ * as its own set; by default the articles of every set under
+ * $PRECIS_SHARED/fixtures/summ (that is, ../shared/fixtures/summ/<set>/docs).
  * The corpus is read into memory first so that disk speed is not measured.
- * Scaling documents (1 kB to 10 MB) are made by concatenating corpus
+ * Scaling documents (1 kB to 50 MB) are made by concatenating corpus
  * articles as paragraphs; each size runs in a child process so its peak
  * memory is its own. With --model, the time to load that model (best of
- * 50 loads) is reported first, and the corpus runs use it. */
+ * 50 loads) is reported first, and the corpus runs use it.
+ *
+ * One command: the CLI (--command, by default the one built beside this
+ * harness) is started on the sample article (--sample, by default the one
+ * the project ships) many times with fork and exec, output to /dev/null,
+ * process start to exit, its default model included; beside it the same
+ * for a static do-nothing program (the floor any process pays here). */
 #define _DEFAULT_SOURCE
 
 #include <dirent.h>
+#include <libgen.h>
 #include <errno.h>
 #include <math.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <fcntl.h>
+#include <spawn.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -209,7 +226,7 @@ typedef struct point {
     int status;
 } point;
 
-static point measure_size(const corpus *c, size_t size)
+static point measure_size(const corpus *c, size_t size, const precis_model *model)
 {
     point p = {.bytes = size, .status = -1};
     int fd[2];
@@ -226,6 +243,7 @@ static point measure_size(const corpus *c, size_t size)
         precis_options o;
         precis_options_init(&o);
         o.max_bytes = (size_t)1 << 30;
+        o.model = model;
         /* The best of three runs for small sizes, where timer noise counts. */
         int runs = len < 1000000 ? 3 : 1;
         q.total = UINT64_MAX;
@@ -261,33 +279,194 @@ static point measure_size(const corpus *c, size_t size)
     return p;
 }
 
+
+/* Targets of issue 11, on this project's machine. */
+typedef struct set_target {
+    const char *name;
+    double per_second;
+} set_target;
+static const set_target set_targets[] = {{"bbc-news", 25000}, {"cnndm-val", 12000}};
+#define TARGET_COMMAND_MS 2.0
+#define TARGET_10MB_S 0.4
+#define TARGET_10MB_MB 100.0
+#define TARGET_50MB_S 2.0
+
+static const char *verdict(bool met)
+{
+    return met ? "met" : "NOT MET";
+}
+
+static double set_target_for(const char *path)
+{
+    for (size_t i = 0; i < sizeof set_targets / sizeof set_targets[0]; i++)
+        if (strstr(path, set_targets[i].name))
+            return set_targets[i].per_second;
+    return 0;
+}
+
+static void free_corpus(corpus *c)
+{
+    for (size_t i = 0; i < c->n; i++)
+        free(c->docs[i].text);
+    free(c->docs);
+    memset(c, 0, sizeof *c);
+}
+
+/* Summarise the set after a warm-up pass (which fills the stem cache, as
+ * in any long run); print the best of `repeat` runs. */
+static void measure_set(const char *name, const corpus *c, const precis_options *o, int repeat)
+{
+    precis_summarizer *s;
+    if (precis_summarizer_new(&s) != PRECIS_OK)
+        return;
+    uint64_t warm[STAGES] = {0}, warm_total;
+    run_corpus(s, c, o, warm, &warm_total);
+    uint64_t best[STAGES] = {0}, best_total = UINT64_MAX;
+    size_t failed = 0;
+    for (int k = 0; k < repeat; k++) {
+        uint64_t acc[STAGES] = {0}, total;
+        failed = run_corpus(s, c, o, acc, &total);
+        if (total < best_total) {
+            best_total = total;
+            memcpy(best, acc, sizeof acc);
+        }
+    }
+    precis_summarizer_free(s);
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    double secs = seconds(best_total), mb = (double)c->bytes / 1e6;
+    double rate = (double)c->n / secs, target = set_target_for(name);
+    printf("\n%s: %zu documents, %.1f MB (%zu failed: too short to summarise); best of %d "
+           "runs after a warm-up, one thread\n",
+           name, c->n, mb, failed, repeat);
+    printf("  %.0f documents/s", rate);
+    if (target > 0)
+        printf(" (target >= %.0f: %s)", target, verdict(rate >= target));
+    printf(", %.2f MB/s, %.1f us/document; peak RSS %.1f MB\n", mb / secs,
+           secs * 1e6 / (double)c->n, (double)ru.ru_maxrss / 1024);
+    uint64_t staged = 0;
+    for (int i = 0; i < STAGES; i++)
+        staged += best[i];
+    printf("\n  %-10s %10s %7s %12s\n", "stage", "seconds", "share", "us/document");
+    for (int i = 0; i < STAGES; i++)
+        printf("  %-10s %10.3f %6.1f%% %12.1f\n", stage_names[i], seconds(best[i]),
+               100.0 * (double)best[i] / (double)staged,
+               seconds(best[i]) * 1e6 / (double)c->n);
+    printf("  %-10s %10.3f %6.1f%%\n", "(other)", seconds(best_total - staged),
+           100.0 * (double)(best_total - staged) / (double)best_total);
+}
+
+static int by_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* Start argv `runs` times, one after the other, output to /dev/null;
+ * wall milliseconds from fork to reaped exit into ms (sorted). false when
+ * a run fails to start or exits with a status other than 0. */
+static bool time_command(char *const argv[], int runs, double *ms)
+{
+    extern char **environ;
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+    bool ok = true;
+    for (int k = 0; k < runs && ok; k++) {
+        struct timespec a, b;
+        pid_t pid;
+        int status;
+        clock_gettime(CLOCK_MONOTONIC, &a);
+        ok = posix_spawn(&pid, argv[0], &fa, NULL, argv, environ) == 0 &&
+             waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+        clock_gettime(CLOCK_MONOTONIC, &b);
+        ms[k] = (double)(b.tv_sec - a.tv_sec) * 1e3 + (double)(b.tv_nsec - a.tv_nsec) / 1e6;
+    }
+    posix_spawn_file_actions_destroy(&fa);
+    qsort(ms, (size_t)runs, sizeof *ms, by_double);
+    return ok;
+}
+
+/* One command, process start to exit: the CLI on the sample article
+ * beside the static do-nothing floor, interleaved in rounds so that load
+ * from other processes falls on both alike. */
+static void measure_command(const char *cli, const char *sample, const char *floor_exe)
+{
+    enum { ROUNDS = 10, PER_ROUND = 30, RUNS = ROUNDS * PER_ROUND };
+    static double cmd[RUNS], nop[RUNS];
+    char *cmd_argv[] = {(char *)cli, (char *)sample, NULL};
+    char *nop_argv[] = {(char *)floor_exe, NULL};
+    bool ok = true, have_floor = access(floor_exe, X_OK) == 0;
+    double buf[PER_ROUND];
+    for (int r = 0; r < ROUNDS && ok; r++) {
+        ok = time_command(cmd_argv, PER_ROUND, buf);
+        memcpy(cmd + r * PER_ROUND, buf, sizeof buf);
+        if (have_floor && time_command(nop_argv, PER_ROUND, buf))
+            memcpy(nop + r * PER_ROUND, buf, sizeof buf);
+        else
+            have_floor = false;
+    }
+    printf("\none command: `%s %s`, %d runs, process start to exit\n", cli, sample, RUNS);
+    if (!ok) {
+        printf("  failed to run (build the CLI, or pass --command and --sample)\n");
+        return;
+    }
+    qsort(cmd, RUNS, sizeof *cmd, by_double);
+    printf("  median %.2f ms, best %.2f ms (target < %.1f ms: %s)\n", cmd[RUNS / 2], cmd[0],
+           TARGET_COMMAND_MS, verdict(cmd[RUNS / 2] < TARGET_COMMAND_MS));
+    if (have_floor) {
+        qsort(nop, RUNS, sizeof *nop, by_double);
+        printf("  a static do-nothing process: median %.2f ms, best %.2f ms (the floor)\n",
+               nop[RUNS / 2], nop[0]);
+    }
+}
+
+/* The folder holding this program, for the CLI and floor built beside
+ * it. */
+static void own_dir(const char *argv0, char *dir, size_t size)
+{
+    char buf[4096];
+    ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+    if (n > 0)
+        buf[n] = '\0';
+    else
+        snprintf(buf, sizeof buf, "%s", argv0);
+    snprintf(dir, size, "%s", dirname(buf));
+}
+
 int main(int argc, char **argv)
 {
     gsl_set_error_handler_off();
     int repeat = 3;
-    int scaling = 1;
-    const char *model_path = NULL;
-    corpus c = {0};
-    int paths = 0;
+    bool scaling = true, command = true;
+    const char *model_path = NULL, *cli = NULL, *sample = NULL;
+    const char *paths[64];
+    int n_paths = 0;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--repeat") == 0 && i + 1 < argc) {
             repeat = atoi(argv[++i]);
             if (repeat < 1)
                 repeat = 1;
         } else if (strcmp(argv[i], "--no-scaling") == 0) {
-            scaling = 0;
+            scaling = false;
+        } else if (strcmp(argv[i], "--no-command") == 0) {
+            command = false;
         } else if (strcmp(argv[i], "--model") == 0 && i + 1 < argc) {
             model_path = argv[++i];
+        } else if (strcmp(argv[i], "--command") == 0 && i + 1 < argc) {
+            cli = argv[++i];
+        } else if (strcmp(argv[i], "--sample") == 0 && i + 1 < argc) {
+            sample = argv[++i];
         } else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            puts("usage: speed [--repeat N] [--no-scaling] [--model FILE] [PATH...]");
+            puts("usage: speed [--repeat N] [--no-scaling] [--no-command] [--model FILE]\n"
+                 "             [--command PRECIS] [--sample FILE] [PATH...]");
             return 0;
-        } else {
-            if (add_path(&c, argv[i]) != 0)
-                fprintf(stderr, "speed: cannot read %s: %s\n", argv[i], strerror(errno));
-            paths++;
+        } else if (n_paths < 64) {
+            paths[n_paths++] = argv[i];
         }
     }
-    if (!paths) {
+    char **owned = NULL;
+    if (!n_paths) {
         const char *shared = getenv("PRECIS_SHARED");
         char dir[4096];
         snprintf(dir, sizeof dir, "%s/fixtures/summ", shared ? shared : "../shared");
@@ -308,17 +487,16 @@ int main(int argc, char **argv)
         }
         closedir(d);
         qsort(sets, n, sizeof *sets, by_name);
-        for (size_t i = 0; i < n; i++) {
+        owned = calloc(n + 1, sizeof *owned);
+        for (size_t i = 0; owned && i < n && n_paths < 64; i++) {
             char docs[4600];
             snprintf(docs, sizeof docs, "%s/%s/docs", dir, sets[i]);
-            add_path(&c, docs);
-            free(sets[i]);
+            owned[i] = strdup(docs);
+            paths[n_paths++] = owned[i];
         }
+        for (size_t i = 0; i < n; i++)
+            free(sets[i]);
         free(sets);
-    }
-    if (c.n == 0) {
-        fprintf(stderr, "speed: the corpus is empty\n");
-        return 2;
     }
     machine();
 
@@ -352,46 +530,45 @@ int main(int argc, char **argv)
     precis_options_init(&run_options);
     run_options.model = model;
 
-    precis_summarizer *s;
-    if (precis_summarizer_new(&s) != PRECIS_OK)
-        return 1;
-    /* A warm-up pass fills the stem cache, as in any long run. */
-    uint64_t warm[STAGES] = {0}, warm_total;
-    run_corpus(s, &c, &run_options, warm, &warm_total);
-    uint64_t best[STAGES] = {0}, best_total = UINT64_MAX;
-    size_t failed = 0;
-    for (int k = 0; k < repeat; k++) {
-        uint64_t acc[STAGES] = {0}, total;
-        failed = run_corpus(s, &c, &run_options, acc, &total);
-        if (total < best_total) {
-            best_total = total;
-            memcpy(best, acc, sizeof acc);
+    corpus all = {0};
+    for (int p = 0; p < n_paths; p++) {
+        corpus c = {0};
+        if (add_path(&c, paths[p]) != 0)
+            fprintf(stderr, "speed: cannot read %s: %s\n", paths[p], strerror(errno));
+        if (c.n == 0) {
+            free_corpus(&c);
+            continue;
         }
+        measure_set(paths[p], &c, &run_options, repeat);
+        /* Keep the set for the scaling documents. */
+        for (size_t i = 0; i < c.n; i++) {
+            if (all.n == all.cap) {
+                all.cap = all.cap ? all.cap * 2 : 1024;
+                doc *d = realloc(all.docs, all.cap * sizeof *d);
+                if (!d)
+                    return 1;
+                all.docs = d;
+            }
+            all.docs[all.n++] = c.docs[i];
+            all.bytes += c.docs[i].len;
+        }
+        free(c.docs);
     }
-    precis_summarizer_free(s);
-    struct rusage ru;
-    getrusage(RUSAGE_SELF, &ru);
-    double secs = seconds(best_total), mb = (double)c.bytes / 1e6;
-    printf("\ncorpus: %zu documents, %.1f MB (%zu failed: too short to summarise); best of %d "
-           "runs after a warm-up, one thread\n",
-           c.n, mb, failed, repeat);
-    printf("  %.0f documents/s, %.2f MB/s, %.1f us/document; peak RSS %.1f MB (corpus held in "
-           "memory: %.1f MB)\n",
-           (double)c.n / secs, mb / secs, secs * 1e6 / (double)c.n, (double)ru.ru_maxrss / 1024,
-           mb);
-    uint64_t staged = 0;
-    for (int i = 0; i < STAGES; i++)
-        staged += best[i];
-    printf("\n  %-10s %10s %7s %12s\n", "stage", "seconds", "share", "us/document");
-    for (int i = 0; i < STAGES; i++)
-        printf("  %-10s %10.3f %6.1f%% %12.1f\n", stage_names[i], seconds(best[i]),
-               100.0 * (double)best[i] / (double)staged,
-               seconds(best[i]) * 1e6 / (double)c.n);
-    printf("  %-10s %10.3f %6.1f%%\n", "(other)", seconds(best_total - staged),
-           100.0 * (double)(best_total - staged) / (double)best_total);
+    if (all.n == 0) {
+        fprintf(stderr, "speed: the corpus is empty\n");
+        return 2;
+    }
+
+    if (command) {
+        char dir[4096], cli_path[4200], floor_path[4200];
+        own_dir(argv[0], dir, sizeof dir);
+        snprintf(cli_path, sizeof cli_path, "%s/../precis", dir);
+        snprintf(floor_path, sizeof floor_path, "%s/startup-floor", dir);
+        measure_command(cli ? cli : cli_path, sample ? sample : PRECIS_SAMPLE, floor_path);
+    }
 
     if (scaling) {
-        static const size_t sizes[] = {1000, 10000, 100000, 1000000, 10000000};
+        static const size_t sizes[] = {1000, 10000, 100000, 1000000, 10000000, 50000000};
         enum { N = sizeof sizes / sizeof sizes[0] };
         point pts[N];
         printf("\nscaling: one document of each size made of corpus articles, best of 3 runs "
@@ -402,7 +579,7 @@ int main(int argc, char **argv)
             printf(" %9s", stage_names[i]);
         printf(" %10s %8s %6s %9s\n", "total ms", "ns/byte", "k", "peak MB");
         for (size_t i = 0; i < N; i++) {
-            pts[i] = measure_size(&c, sizes[i]);
+            pts[i] = measure_size(&all, sizes[i], model);
             point *p = &pts[i];
             if (p->status != PRECIS_OK) {
                 printf("  %9zu  failed (status %d)\n", sizes[i], p->status);
@@ -419,19 +596,35 @@ int main(int argc, char **argv)
                 printf(" %6s", "");
             printf(" %9.1f\n", (double)p->rss_kb / 1024);
         }
-        printf("\n  growth exponent per stage from %zu to %zu bytes:", pts[N - 2].bytes,
-               pts[N - 1].bytes);
+        const point *p10 = &pts[N - 2], *p50 = &pts[N - 1];
+        printf("\n  growth exponent per stage from %zu to %zu bytes:", p10->bytes, p50->bytes);
         for (int k = 0; k < STAGES; k++) {
-            double a = (double)pts[N - 2].stage[k], b = (double)pts[N - 1].stage[k];
+            double a = (double)p10->stage[k], b = (double)p50->stage[k];
             if (a > 0 && b > 0)
                 printf(" %s %.2f", stage_names[k],
-                       log(b / a) / log((double)pts[N - 1].bytes / (double)pts[N - 2].bytes));
+                       log(b / a) / log((double)p50->bytes / (double)p10->bytes));
         }
         printf("\n");
+        if (p10->status == PRECIS_OK) {
+            double s10 = (double)p10->total / 1e9, mb10 = (double)p10->rss_kb / 1024;
+            printf("  10 MB: %.2f s (target < %.1f s: %s), peak %.0f MB (target < %.0f MB: %s)\n",
+                   s10, TARGET_10MB_S, verdict(s10 < TARGET_10MB_S), mb10, TARGET_10MB_MB,
+                   verdict(mb10 < TARGET_10MB_MB));
+        }
+        if (p50->status == PRECIS_OK && p10->status == PRECIS_OK) {
+            double s50 = (double)p50->total / 1e9;
+            double k = log((double)p50->total / (double)p10->total) /
+                       log((double)p50->bytes / (double)p10->bytes);
+            printf("  50 MB: %.2f s (target < %.1f s: %s), peak %.0f MB; growth from 10 MB "
+                   "k = %.2f (target: linear, k <= 1.10: %s)\n",
+                   s50, TARGET_50MB_S, verdict(s50 < TARGET_50MB_S),
+                   (double)p50->rss_kb / 1024, k, verdict(k <= 1.10));
+        }
     }
-    for (size_t i = 0; i < c.n; i++)
-        free(c.docs[i].text);
-    free(c.docs);
+    free_corpus(&all);
+    for (size_t i = 0; owned && owned[i]; i++)
+        free(owned[i]);
+    free(owned);
     precis_model_free(model);
     return 0;
 }
