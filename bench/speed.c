@@ -241,7 +241,7 @@ static point measure_size(const corpus *c, size_t size, const precis_model *mode
         precis_result *r = NULL;
         point q = {.bytes = len};
         precis_options o;
-        precis_options_init(&o);
+        precis_options_init(&o, sizeof o);
         o.max_bytes = (size_t)1 << 30;
         o.model = model;
         /* The best of three runs for small sizes, where timer noise counts. */
@@ -506,7 +506,7 @@ int main(int argc, char **argv)
         for (int k = 0; k < 50; k++) {
             struct timespec a, b;
             precis_model *m = NULL;
-            precis_error err;
+            precis_error err = PRECIS_ERROR_INIT;
             clock_gettime(CLOCK_MONOTONIC, &a);
             if (precis_model_load(model_path, &m, &err) != PRECIS_OK) {
                 fprintf(stderr, "speed: %s\n", err.message);
@@ -527,7 +527,7 @@ int main(int argc, char **argv)
                precis_model_terms(model), best);
     }
     precis_options run_options;
-    precis_options_init(&run_options);
+    precis_options_init(&run_options, sizeof run_options);
     run_options.model = model;
 
     corpus all = {0};

@@ -20,6 +20,16 @@
  * with the status, a byte offset where one applies, and a one-line message;
  * pass NULL when you only need the status.
  *
+ * ABI: the structs you allocate and the library reads or writes
+ * (precis_options, precis_json_options, precis_html_options, precis_error)
+ * begin with `size`, the struct's size as your program was compiled. Set
+ * it with the matching _init function (or PRECIS_ERROR_INIT). New fields
+ * are only ever appended, so a program built against an older header keeps
+ * working with a newer library: the library reads and writes only the
+ * first `size` bytes and gives the fields you do not have their defaults.
+ * A struct larger than the library knows (a program built against a newer
+ * header) is refused with PRECIS_ERR_ARGUMENT rather than half-read.
+ *
  * Threads: the library keeps no global mutable state. A precis_model is
  * immutable once built and may be shared by any number of threads. A
  * precis_summarizer holds per-thread state (stemmers, caches, scratch
@@ -54,12 +64,24 @@ extern "C" {
 #define PRECIS_API __attribute__((visibility("default")))
 #endif
 
+/* The version of this header; CMake reads it from these three lines. */
 #define PRECIS_VERSION_MAJOR 0
-#define PRECIS_VERSION_MINOR 1
+#define PRECIS_VERSION_MINOR 2
 #define PRECIS_VERSION_PATCH 0
+/* One number for comparisons in #if: MAJOR * 10000 + MINOR * 100 + PATCH. */
+#define PRECIS_VERSION_NUMBER \
+    (PRECIS_VERSION_MAJOR * 10000 + PRECIS_VERSION_MINOR * 100 + PRECIS_VERSION_PATCH)
+#define PRECIS_STRINGIFY_(x) #x
+#define PRECIS_STRINGIFY(x) PRECIS_STRINGIFY_(x)
+#define PRECIS_VERSION_STRING                                                 \
+    PRECIS_STRINGIFY(PRECIS_VERSION_MAJOR) "." PRECIS_STRINGIFY(PRECIS_VERSION_MINOR) "." \
+        PRECIS_STRINGIFY(PRECIS_VERSION_PATCH)
 
-/* The library's version as "MAJOR.MINOR.PATCH". Static storage. */
+/* The version of the library linked at run time, "MAJOR.MINOR.PATCH"
+ * (which may be newer than PRECIS_VERSION_STRING). Static storage. */
 PRECIS_API const char *precis_version(void);
+/* The same as a number (PRECIS_VERSION_NUMBER of the library's build). */
+PRECIS_API unsigned precis_version_number(void);
 
 /* ------------------------------------------------------------------------ */
 /* Status codes                                                              */
@@ -99,8 +121,12 @@ typedef enum precis_status {
  * storage; never NULL, also for unknown values. */
 PRECIS_API const char *precis_status_string(precis_status status);
 
-/* Details of a failure. */
+/* Details of a failure. Initialise it before use, with PRECIS_ERROR_INIT or
+ * precis_error_init(): the library writes no byte beyond `size`, and nothing
+ * at all into an error whose size is 0. */
 typedef struct precis_error {
+    /* sizeof(precis_error) as the caller was compiled. */
+    size_t size;
     precis_status status;
     /* Byte offset into the caller's input the failure refers to, or
      * SIZE_MAX when none applies. */
@@ -108,6 +134,11 @@ typedef struct precis_error {
     /* One line, no trailing newline, NUL-terminated. */
     char message[512];
 } precis_error;
+
+#define PRECIS_ERROR_INIT {sizeof(precis_error), PRECIS_OK, SIZE_MAX, {0}}
+
+/* Set `size`, PRECIS_OK, no offset and an empty message. */
+PRECIS_API void precis_error_init(precis_error *err, size_t size);
 
 /* Release a buffer the library allocated for you. Accepts NULL. */
 PRECIS_API void precis_free(void *buffer);
@@ -250,9 +281,12 @@ PRECIS_API precis_status precis_model_builder_write(precis_model_builder *builde
 PRECIS_API void precis_model_builder_free(precis_model_builder *builder);
 
 /* Everything that decides what a summary is. Fill it with
- * precis_options_init() first, then change what you need: fields may be
- * appended in later versions, and init sets them to their defaults. */
+ * precis_options_init(&o, sizeof o) first, then change what you need:
+ * fields may be appended in later versions, and init sets them to their
+ * defaults. */
 typedef struct precis_options {
+    /* sizeof(precis_options) as the caller was compiled; set by init. */
+    size_t size;
     /* Canonical name or ISO code, or "auto" (the default): detect the
      * language of each document from its script and function words
      * (stats.language says which; stats.language_unsure when no language
@@ -306,8 +340,12 @@ typedef struct precis_options {
     unsigned ablate;
 } precis_options;
 
-/* Set every field to its default. */
-PRECIS_API void precis_options_init(precis_options *options);
+/* Set `size` and every field to its default. Pass sizeof *options.
+ * PRECIS_ERR_ARGUMENT when options is NULL or size is not one the library
+ * can serve (smaller than the first version's struct, or larger than this
+ * library's); size is then still set, so that later calls refuse the
+ * struct too. */
+PRECIS_API precis_status precis_options_init(precis_options *options, size_t size);
 
 /* Check options without summarising: PRECIS_ERR_ARGUMENT or
  * PRECIS_ERR_LANGUAGE with a message naming the bad field. */
@@ -431,19 +469,24 @@ PRECIS_API const precis_keyword *precis_result_keyword(
 
 PRECIS_API const precis_stats *precis_result_stats(const precis_result *result);
 
-/* What to put in a JSON rendering. Init with precis_json_options_init. */
+/* What to put in a JSON rendering. Init with
+ * precis_json_options_init(&o, sizeof o). */
 typedef struct precis_json_options {
+    /* sizeof(precis_json_options) as the caller was compiled. */
+    size_t size;
     /* A "source" member (file name or document ID); NULL omits it. */
     const char *source;
     /* Non-zero: one line, no insignificant white space (JSON Lines). */
     int compact;
 } precis_json_options;
 
-PRECIS_API void precis_json_options_init(precis_json_options *options);
+/* Defaults (no source, indented) and size; errors as precis_options_init. */
+PRECIS_API precis_status precis_json_options_init(precis_json_options *options,
+                                                  size_t size);
 
 /* Render a result as JSON (schema "precis/1", documented in
  * docs/json-schema.md) into a new NUL-terminated buffer *out of *len bytes
- * (NUL excluded) that is yours (precis_free). */
+ * (NUL excluded) that is yours (precis_free). options NULL: defaults. */
 PRECIS_API precis_status precis_result_json(const precis_result *result,
                                             const precis_json_options *options,
                                             char **out, size_t *len);

@@ -1,6 +1,7 @@
 /* Memory helpers: the per-document arena, growable arrays and the error
  * formatter. */
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -144,16 +145,49 @@ bool pcs_grow(void **items, size_t *cap, size_t need, size_t elem)
     return true;
 }
 
+/* Does a caller's precis_error of err->size bytes hold the whole member?
+ * (precis.h, "ABI": the library writes only within size.) */
+#define ERROR_HOLDS(err, member)                                                  \
+    ((err)->size >= offsetof(precis_error, member) + sizeof(err)->member)
+
 precis_status pcs_fail(precis_error *err, precis_status status, size_t offset,
                        const char *fmt, ...)
 {
-    if (err) {
+    if (!err)
+        return status;
+    if (ERROR_HOLDS(err, status))
         err->status = status;
+    if (ERROR_HOLDS(err, offset))
         err->offset = offset;
+    size_t at = offsetof(precis_error, message);
+    if (err->size > at) {
+        size_t cap = err->size - at < sizeof err->message ? err->size - at
+                                                          : sizeof err->message;
         va_list ap;
         va_start(ap, fmt);
-        vsnprintf(err->message, sizeof err->message, fmt, ap);
+        vsnprintf(err->message, cap, fmt, ap);
         va_end(ap);
     }
     return status;
+}
+
+void pcs_error_clear(precis_error *err)
+{
+    if (!err)
+        return;
+    if (ERROR_HOLDS(err, status))
+        err->status = PRECIS_OK;
+    if (ERROR_HOLDS(err, offset))
+        err->offset = SIZE_MAX;
+    if (err->size > offsetof(precis_error, message))
+        err->message[0] = '\0';
+}
+
+void precis_error_init(precis_error *err, size_t size)
+{
+    if (!err || size < sizeof err->size)
+        return;
+    err->size = size < sizeof *err ? size : sizeof *err;
+    pcs_error_clear(err);
+    err->size = size;
 }

@@ -26,6 +26,13 @@
 precis_status pcs_fail(precis_error *err, precis_status status, size_t offset,
                        const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+/* Set err (if not NULL) to success, within its size. */
+void pcs_error_clear(precis_error *err);
+/* Copy a caller's options of any supported size over the defaults into
+ * *full (precis.h, "ABI"). PRECIS_ERR_ARGUMENT for a size the library
+ * cannot serve. */
+precis_status pcs_options_import(const precis_options *options, precis_options *full,
+                                 precis_error *err);
 
 /* ------------------------------------------------------------------------ */
 /* Memory                                                                    */

@@ -372,7 +372,7 @@ precis_status precis_model_builder_add_text(precis_model_builder *b, const char 
     if (!b || (!text && len))
         return pcs_fail(err, PRECIS_ERR_ARGUMENT, SIZE_MAX, "builder and text must not be NULL");
     precis_options o;
-    precis_options_init(&o);
+    precis_options_init(&o, sizeof o);
     o.language = b->language;
     o.max_bytes = (size_t)1 << 30;
     pcs_doc doc;

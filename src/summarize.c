@@ -3,6 +3,7 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -26,10 +27,12 @@ static void lap(uint64_t *mark, uint64_t *stage)
 
 const char *precis_version(void)
 {
-#define PRECIS_STR2(x) #x
-#define PRECIS_STR(x) PRECIS_STR2(x)
-    return PRECIS_STR(PRECIS_VERSION_MAJOR) "." PRECIS_STR(PRECIS_VERSION_MINOR) "." PRECIS_STR(
-        PRECIS_VERSION_PATCH);
+    return PRECIS_VERSION_STRING;
+}
+
+unsigned precis_version_number(void)
+{
+    return PRECIS_VERSION_NUMBER;
 }
 
 const char *precis_status_string(precis_status status)
@@ -86,9 +89,14 @@ const char *precis_method_name(precis_method method)
     return (size_t)method < N_METHODS ? method_names[method] : NULL;
 }
 
-void precis_options_init(precis_options *o)
+/* The smallest caller struct served: `size` and `language`, the first
+ * field (a zero size means the struct was never initialised). */
+#define OPTIONS_MIN_SIZE (offsetof(precis_options, language) + sizeof(const char *))
+
+static void default_options(precis_options *o)
 {
     memset(o, 0, sizeof *o);
+    o->size = sizeof *o;
     o->language = "auto";
     o->method = PRECIS_METHOD_NEWS;
     o->sentences = 3;
@@ -101,14 +109,66 @@ void precis_options_init(precis_options *o)
     o->seed = 1;
 }
 
+/* A struct's size the library can serve (precis.h, "ABI"): at least its
+ * first field, at most the library's own struct. */
+static precis_status check_size(size_t size, size_t min, size_t max, const char *what,
+                                precis_error *err)
+{
+    if (size < min)
+        return pcs_fail(err, PRECIS_ERR_ARGUMENT, SIZE_MAX,
+                        "%s of %zu bytes: initialise it with %s_init(&o, sizeof o)", what,
+                        size, what);
+    if (size > max)
+        return pcs_fail(err, PRECIS_ERR_ARGUMENT, SIZE_MAX,
+                        "%s of %zu bytes is from a newer precis than this library %s "
+                        "(%zu bytes): link the precis the program was built with",
+                        what, size, PRECIS_VERSION_STRING, max);
+    return PRECIS_OK;
+}
+
+precis_status precis_options_init(precis_options *o, size_t size)
+{
+    if (!o || size < sizeof o->size)
+        return PRECIS_ERR_ARGUMENT;
+    precis_options d;
+    default_options(&d);
+    memcpy(o, &d, size < sizeof d ? size : sizeof d);
+    o->size = size;
+    return check_size(size, OPTIONS_MIN_SIZE, sizeof d, "precis_options", NULL);
+}
+
+precis_status pcs_options_import(const precis_options *o, precis_options *full,
+                                 precis_error *err)
+{
+    default_options(full);
+    if (!o)
+        return PRECIS_OK;
+    precis_status st = check_size(o->size, OPTIONS_MIN_SIZE, sizeof *full, "precis_options", err);
+    if (st != PRECIS_OK)
+        return st;
+    memcpy(full, o, o->size);
+    full->size = sizeof *full;
+    return PRECIS_OK;
+}
+
 /* Limits that keep absurd requests from turning into huge allocations. */
 #define MAX_COUNT 1000000
 #define MAX_BYTES_LIMIT ((size_t)1 << 30)
 
-precis_status precis_options_validate(const precis_options *o, precis_error *err)
+/* Options of the library's own size. */
+static precis_status validate(const precis_options *o, precis_error *err);
+
+precis_status precis_options_validate(const precis_options *options, precis_error *err)
 {
-    if (!o)
+    if (!options)
         return pcs_fail(err, PRECIS_ERR_ARGUMENT, SIZE_MAX, "options are NULL");
+    precis_options full;
+    precis_status st = pcs_options_import(options, &full, err);
+    return st == PRECIS_OK ? validate(&full, err) : st;
+}
+
+static precis_status validate(const precis_options *o, precis_error *err)
+{
     const char *canonical;
     precis_status s = precis_language_resolve(o->language, &canonical, err);
     if (s != PRECIS_OK)
@@ -224,24 +284,20 @@ static precis_result *make_result(const pcs_doc *doc, const uint32_t *picked,
 /* Start a call: clear err, check arguments and options, resolve the
  * language. */
 static precis_status begin(precis_summarizer *s, const char *text, size_t len,
-                           const precis_options **options, precis_options *defaults,
+                           const precis_options **options, precis_options *full,
                            precis_result **out, const char **canonical, precis_error *err)
 {
     if (out)
         *out = NULL;
-    if (err) {
-        err->status = PRECIS_OK;
-        err->offset = SIZE_MAX;
-        err->message[0] = '\0';
-    }
+    pcs_error_clear(err);
     if (!s || !out || (!text && len > 0))
         return pcs_fail(err, PRECIS_ERR_ARGUMENT, SIZE_MAX,
                         "summarizer, text and out must not be NULL");
-    if (!*options) {
-        precis_options_init(defaults);
-        *options = defaults;
-    }
-    precis_status st = precis_options_validate(*options, err);
+    precis_status st = pcs_options_import(*options, full, err);
+    if (st != PRECIS_OK)
+        return st;
+    *options = full;
+    st = validate(*options, err);
     if (st == PRECIS_OK)
         st = precis_language_resolve((*options)->language, canonical, err);
     const precis_model *m = (*options)->model;
@@ -281,8 +337,9 @@ precis_status pcs_prepare_tokens(precis_summarizer *s, const char *text, size_t 
     lap(&mark, &tm->text);
     doc->language = canonical;
     pcs_language *lang = NULL;
-    if (st == PRECIS_OK && !(lang = pcs_language_get(s, canonical, err)))
-        st = err ? err->status : PRECIS_ERR_NOMEM;
+    precis_error lang_err = PRECIS_ERROR_INIT;
+    if (st == PRECIS_OK && !(lang = pcs_language_get(s, canonical, &lang_err)))
+        st = pcs_fail(err, lang_err.status, lang_err.offset, "%s", lang_err.message);
     if (st == PRECIS_OK)
         st = pcs_segment(doc, &s->arena, lang, err);
     /* Ablation: page debris is running text (and tokenize keeps repeats). */
@@ -366,9 +423,9 @@ static precis_status run(precis_summarizer *s, const char *text, size_t len,
 {
     uint64_t start = now_ns(), mark = start;
     precis_timing tm = {0};
-    precis_options defaults;
+    precis_options full;
     const char *canonical = NULL;
-    precis_status st = begin(s, text, len, &options, &defaults, out, &canonical, err);
+    precis_status st = begin(s, text, len, &options, &full, out, &canonical, err);
     if (st == PRECIS_OK && how == PICK_ORACLE &&
         (!oracle->scorer || !oracle->refs || !oracle->ref_lens || oracle->n_refs == 0))
         st = pcs_fail(err, PRECIS_ERR_ARGUMENT, SIZE_MAX,
@@ -444,9 +501,15 @@ const precis_stats *precis_result_stats(const precis_result *r)
     return r ? &r->stats : NULL;
 }
 
-void precis_json_options_init(precis_json_options *o)
+#define JSON_OPTIONS_MIN_SIZE (offsetof(precis_json_options, source) + sizeof(const char *))
+
+precis_status precis_json_options_init(precis_json_options *o, size_t size)
 {
-    memset(o, 0, sizeof *o);
+    if (!o || size < sizeof o->size)
+        return PRECIS_ERR_ARGUMENT;
+    memset(o, 0, size < sizeof *o ? size : sizeof *o);
+    o->size = size;
+    return check_size(size, JSON_OPTIONS_MIN_SIZE, sizeof *o, "precis_json_options", NULL);
 }
 
 precis_status precis_result_json(const precis_result *r, const precis_json_options *o,
@@ -455,12 +518,16 @@ precis_status precis_result_json(const precis_result *r, const precis_json_optio
     if (!r || !out)
         return PRECIS_ERR_ARGUMENT;
     *out = NULL;
-    precis_json_options defaults;
-    if (!o) {
-        precis_json_options_init(&defaults);
-        o = &defaults;
+    precis_json_options full;
+    precis_json_options_init(&full, sizeof full);
+    if (o) {
+        if (check_size(o->size, JSON_OPTIONS_MIN_SIZE, sizeof full, "precis_json_options",
+                       NULL) != PRECIS_OK)
+            return PRECIS_ERR_ARGUMENT;
+        memcpy(&full, o, o->size);
+        full.size = sizeof full;
     }
-    return pcs_result_json(r, o, out, len);
+    return pcs_result_json(r, &full, out, len);
 }
 
 void precis_result_free(precis_result *r)

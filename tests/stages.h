@@ -17,7 +17,8 @@ typedef struct stage_fixture {
 static inline int stage_init(stage_fixture *f)
 {
     memset(f, 0, sizeof *f);
-    precis_options_init(&f->opt);
+    precis_options_init(&f->opt, sizeof f->opt);
+    precis_error_init(&f->err, sizeof f->err);
     f->opt.language = "english";
     return precis_summarizer_new(&f->s) == PRECIS_OK ? 0 : -1;
 }
@@ -44,7 +45,7 @@ static inline int stage_teardown(void **state)
 /* Text, sentences and tokens of text in f->opt.language; the status. */
 static inline precis_status stage_tokens(stage_fixture *f, const char *text)
 {
-    memset(&f->err, 0, sizeof f->err);
+    precis_error_init(&f->err, sizeof f->err);
     return pcs_prepare_tokens(f->s, text, strlen(text), &f->opt, &f->doc, NULL, &f->err);
 }
 

@@ -79,7 +79,7 @@ static precis_status job(const precis_model *model)
     if (st != PRECIS_OK)
         return st;
     precis_options o;
-    precis_options_init(&o);
+    precis_options_init(&o, sizeof o);
     o.model = model;
     precis_result *r = NULL;
     st = precis_summarize(s, text, strlen(text), &o, &r, NULL);

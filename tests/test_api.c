@@ -19,7 +19,7 @@ static char *summarize_json(precis_summarizer *s, const char *text, size_t len,
                             const precis_options *o)
 {
     precis_result *r = NULL;
-    precis_error err;
+    precis_error err = PRECIS_ERROR_INIT;
     assert_int_equal(precis_summarize(s, text, len, o, &r, &err), PRECIS_OK);
     char *json = NULL;
     assert_int_equal(precis_result_json(r, NULL, &json, NULL), PRECIS_OK);
@@ -57,7 +57,7 @@ static void languages(void **state)
     assert_string_equal(c, "french");
     assert_int_equal(precis_language_resolve("ger", &c, NULL), PRECIS_OK);
     assert_string_equal(c, "german");
-    precis_error err;
+    precis_error err = PRECIS_ERROR_INIT;
     assert_int_equal(precis_language_resolve("klingon", &c, &err), PRECIS_ERR_LANGUAGE);
     assert_non_null(strstr(err.message, "klingon"));
     assert_non_null(strstr(err.message, "english"));
@@ -71,32 +71,32 @@ static void option_validation(void **state)
 {
     (void)state;
     precis_options o;
-    precis_error err;
-    precis_options_init(&o);
+    precis_error err = PRECIS_ERROR_INIT;
+    precis_options_init(&o, sizeof o);
     assert_int_equal(precis_options_validate(&o, &err), PRECIS_OK);
     /* Each bad value is refused with a message naming the field. */
-    precis_options_init(&o); o.sentences = 0;
+    precis_options_init(&o, sizeof o); o.sentences = 0;
     assert_int_equal(precis_options_validate(&o, &err), PRECIS_ERR_ARGUMENT);
     assert_non_null(strstr(err.message, "sentences"));
-    precis_options_init(&o); o.ratio = 1.5;
+    precis_options_init(&o, sizeof o); o.ratio = 1.5;
     assert_int_equal(precis_options_validate(&o, &err), PRECIS_ERR_ARGUMENT);
     assert_non_null(strstr(err.message, "ratio"));
-    precis_options_init(&o); o.ratio = NAN;
+    precis_options_init(&o, sizeof o); o.ratio = NAN;
     assert_int_equal(precis_options_validate(&o, &err), PRECIS_ERR_ARGUMENT);
-    precis_options_init(&o); o.damping = 1.0;
+    precis_options_init(&o, sizeof o); o.damping = 1.0;
     assert_int_equal(precis_options_validate(&o, &err), PRECIS_ERR_ARGUMENT);
     assert_non_null(strstr(err.message, "damping"));
-    precis_options_init(&o); o.tolerance = 0;
+    precis_options_init(&o, sizeof o); o.tolerance = 0;
     assert_int_equal(precis_options_validate(&o, &err), PRECIS_ERR_ARGUMENT);
-    precis_options_init(&o); o.max_iterations = 0;
+    precis_options_init(&o, sizeof o); o.max_iterations = 0;
     assert_int_equal(precis_options_validate(&o, &err), PRECIS_ERR_ARGUMENT);
-    precis_options_init(&o); o.keywords = 100000;
+    precis_options_init(&o, sizeof o); o.keywords = 100000;
     assert_int_equal(precis_options_validate(&o, &err), PRECIS_ERR_ARGUMENT);
-    precis_options_init(&o); o.max_bytes = (size_t)2 << 30;
+    precis_options_init(&o, sizeof o); o.max_bytes = (size_t)2 << 30;
     assert_int_equal(precis_options_validate(&o, &err), PRECIS_ERR_ARGUMENT);
-    precis_options_init(&o); o.method = (precis_method)precis_method_count();
+    precis_options_init(&o, sizeof o); o.method = (precis_method)precis_method_count();
     assert_int_equal(precis_options_validate(&o, &err), PRECIS_ERR_ARGUMENT);
-    precis_options_init(&o); o.ablate = 64;
+    precis_options_init(&o, sizeof o); o.ablate = 64;
     assert_int_equal(precis_options_validate(&o, &err), PRECIS_ERR_ARGUMENT);
     assert_non_null(strstr(err.message, "ablate"));
     /* Every method has a name that parses back to it. */
@@ -106,7 +106,7 @@ static void option_validation(void **state)
         assert_int_equal(m, i);
     }
     assert_null(precis_method_name((precis_method)precis_method_count()));
-    precis_options_init(&o); o.language = "xx";
+    precis_options_init(&o, sizeof o); o.language = "xx";
     assert_int_equal(precis_options_validate(&o, &err), PRECIS_ERR_LANGUAGE);
     assert_int_equal(precis_options_validate(NULL, &err), PRECIS_ERR_ARGUMENT);
 }
@@ -119,7 +119,7 @@ static void sample_summary(void **state)
     precis_summarizer *s = NULL;
     assert_int_equal(precis_summarizer_new(&s), PRECIS_OK);
     precis_result *r = NULL;
-    precis_error err;
+    precis_error err = PRECIS_ERROR_INIT;
     assert_int_equal(precis_summarize(s, text, len, NULL, &r, &err), PRECIS_OK);
     assert_int_equal(precis_result_sentence_count(r), 3);
     size_t prev = 0;
@@ -172,7 +172,7 @@ static void bad_inputs(void **state)
     precis_summarizer *s = NULL;
     assert_int_equal(precis_summarizer_new(&s), PRECIS_OK);
     precis_result *r = (precis_result *)1;
-    precis_error err;
+    precis_error err = PRECIS_ERROR_INIT;
     static const struct {
         const char *text;
         size_t len;
@@ -198,7 +198,7 @@ static void bad_inputs(void **state)
     assert_int_equal(precis_summarize(s, NULL, 1, NULL, &r, &err), PRECIS_ERR_ARGUMENT);
     assert_int_equal(precis_summarize(s, "x", 1, NULL, NULL, &err), PRECIS_ERR_ARGUMENT);
     precis_options o;
-    precis_options_init(&o);
+    precis_options_init(&o, sizeof o);
     o.max_bytes = 10;
     assert_int_equal(precis_summarize(s, "Eleven bytes", 12, &o, &r, &err), PRECIS_ERR_TOO_LARGE);
     o.max_bytes = 100;
@@ -214,7 +214,7 @@ static void shortfall_and_repair(void **state)
     assert_int_equal(precis_summarizer_new(&s), PRECIS_OK);
     precis_result *r = NULL;
     precis_options o;
-    precis_options_init(&o);
+    precis_options_init(&o, sizeof o);
     o.repair_utf8 = 1;
     const char *text = "Cats chase mice \xFF today. Dogs chase cats.";
     assert_int_equal(precis_summarize(s, text, strlen(text), &o, &r, NULL), PRECIS_OK);

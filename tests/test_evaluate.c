@@ -15,7 +15,7 @@ static const char *article =
 static precis_result *run(precis_summarizer *s, precis_method m, size_t n, uint64_t seed)
 {
     precis_options o;
-    precis_options_init(&o);
+    precis_options_init(&o, sizeof o);
     o.method = m;
     o.sentences = n;
     o.seed = seed;
@@ -69,7 +69,7 @@ static void oracle_finds_the_reference(void **state)
     (void)state;
     precis_summarizer *s;
     precis_rouge_scorer *scorer;
-    precis_error err;
+    precis_error err = PRECIS_ERROR_INIT;
     assert_int_equal(precis_summarizer_new(&s), PRECIS_OK);
     if (precis_rouge_scorer_new(NULL, &scorer, &err) != PRECIS_OK) {
         printf("SKIP: needs WordNet's exception lists (apt-get install wordnet-base): %s\n",
@@ -81,7 +81,7 @@ static void oracle_finds_the_reference(void **state)
     const char *ref = "Schools in the region stayed closed as the roads flooded.\n";
     size_t ref_len = strlen(ref);
     precis_options o;
-    precis_options_init(&o);
+    precis_options_init(&o, sizeof o);
     precis_result *r = NULL;
     assert_int_equal(precis_summarize_oracle(s, scorer, article, strlen(article), &ref, &ref_len,
                                              1, &o, &r, &err),
@@ -156,7 +156,7 @@ static void keywords_of_one_sentence(void **state)
     assert_int_equal(precis_summarizer_new(&s), PRECIS_OK);
     const char *text = "Neural networks learn compact representations of sparse text data.";
     precis_result *r = NULL;
-    precis_error err;
+    precis_error err = PRECIS_ERROR_INIT;
     assert_int_equal(precis_summarize(s, text, strlen(text), NULL, &r, &err),
                      PRECIS_ERR_ONE_SENTENCE);
     assert_int_equal(precis_extract_keywords(s, text, strlen(text), NULL, &r, &err), PRECIS_OK);

@@ -89,7 +89,7 @@ static const char *detect(const char *text, size_t len, bool *confident)
     pcs_arena_init(&arena);
     pcs_doc doc;
     precis_options o;
-    precis_options_init(&o);
+    precis_options_init(&o, sizeof o);
     memset(&doc, 0, sizeof doc);
     assert_int_equal(pcs_text_prepare(&doc, &arena, text, len, &o, NULL), PRECIS_OK);
     pcs_detection d;
@@ -181,7 +181,7 @@ static void french_summary_is_french(void **state)
         "Le maire a déclaré que la réparation du pont ne pouvait plus attendre. "
         "Les commerçants du quartier craignent une baisse de leur chiffre d'affaires.";
     precis_options o;
-    precis_options_init(&o);
+    precis_options_init(&o, sizeof o);
     pcs_doc doc;
     assert_int_equal(pcs_prepare_tokens(summarizer, text, strlen(text), &o, &doc, NULL, NULL),
                      PRECIS_OK);

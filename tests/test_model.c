@@ -132,7 +132,7 @@ static void put(const char *name, const char *bytes, size_t n)
 static void expect_refused(const char *name, precis_status status, const char *words)
 {
     precis_model *m = (precis_model *)1;
-    precis_error err;
+    precis_error err = PRECIS_ERROR_INIT;
     assert_int_equal(precis_model_load(path_of(name), &m, &err), status);
     assert_null(m);
     if (!strstr(err.message, words) || !strstr(err.message, name))
@@ -187,7 +187,7 @@ static void used_for_its_language_only(void **state)
     precis_summarizer *s = NULL;
     assert_int_equal(precis_summarizer_new(&s), PRECIS_OK);
     precis_options o;
-    precis_options_init(&o);
+    precis_options_init(&o, sizeof o);
     o.model = m;
     const char *en = "Cats chase mice in the barn every night. The farmer watches the cats. "
                      "Dogs bark at the cats from the yard.";
@@ -204,7 +204,7 @@ static void used_for_its_language_only(void **state)
     precis_result_free(r);
     /* Explicitly French with an English model: refused, with a reason. */
     o.language = "fr";
-    precis_error err;
+    precis_error err = PRECIS_ERROR_INIT;
     assert_int_equal(precis_summarize(s, fr, strlen(fr), &o, &r, &err), PRECIS_ERR_MODEL);
     assert_non_null(strstr(err.message, "english"));
     /* A French builder cannot take the English model. */
@@ -225,7 +225,7 @@ static void bad_documents_count_nothing(void **state)
     assert_int_equal(precis_model_builder_add_text(b, "a\0b", 3, NULL), PRECIS_ERR_BINARY);
     assert_int_equal(precis_model_builder_add_text(b, "caf\xC3", 4, NULL), PRECIS_ERR_UTF8);
     assert_int_equal(precis_model_builder_documents(b), 0);
-    precis_error err;
+    precis_error err = PRECIS_ERROR_INIT;
     assert_int_equal(precis_model_builder_write(b, "/nonexistent-dir/x.model", 1, &err),
                      PRECIS_ERR_IO);
     assert_non_null(strstr(err.message, "/nonexistent-dir/x.model"));

@@ -25,7 +25,7 @@ static void compact_json(void **state)
 {
     (void)state;
     precis_json_options o;
-    precis_json_options_init(&o);
+    precis_json_options_init(&o, sizeof o);
     o.compact = 1;
     o.source = "dir/a \"b\".txt";
     char *out = NULL;

@@ -14,7 +14,7 @@ static precis_rouge_scorer *scorer; /* from /usr/share/wordnet */
 static int make_scorer(void **state)
 {
     (void)state;
-    precis_error err;
+    precis_error err = PRECIS_ERROR_INIT;
     if (precis_rouge_scorer_new(NULL, &scorer, &err) != PRECIS_OK) {
         printf("cannot create the ROUGE scorer: %s\n", err.message);
         return -1;
@@ -50,7 +50,7 @@ static precis_rouge eval2(const char *cand, const char *ref_a,
     const char *refs[2] = {ref_a, ref_b};
     size_t lens[2] = {strlen(ref_a), ref_b ? strlen(ref_b) : 0};
     precis_rouge out;
-    precis_error err;
+    precis_error err = PRECIS_ERROR_INIT;
     precis_status st = precis_rouge_evaluate(scorer, cand, strlen(cand), refs,
                                              lens, ref_b ? 2 : 1, &out, &err);
     if (st != PRECIS_OK)
@@ -212,7 +212,7 @@ static void test_errors(void **state)
 {
     (void)state;
     precis_rouge_scorer *sc = (precis_rouge_scorer *)1;
-    precis_error err;
+    precis_error err = PRECIS_ERROR_INIT;
     assert_int_equal(precis_rouge_scorer_new("/nonexistent/precis-wordnet",
                                              &sc, &err),
                      PRECIS_ERR_IO);
@@ -361,7 +361,7 @@ static void test_fixture_scores(void **state)
         assert_non_null(texts[1]);
         const char *refs[2] = {texts[1], texts[2]};
         precis_rouge r;
-        precis_error err;
+        precis_error err = PRECIS_ERROR_INIT;
         precis_status st = precis_rouge_evaluate(
             scorer, texts[0], cand_len, refs, lens, texts[2] ? 2 : 1, &r, &err);
         if (st != PRECIS_OK)

@@ -1009,8 +1009,8 @@ static int setup(void **state)
     fixture *f = calloc(1, sizeof *f);
     if (!f || precis_summarizer_new(&f->s) != PRECIS_OK)
         return -1;
-    precis_options_init(&f->opt);
-    precis_error err;
+    precis_options_init(&f->opt, sizeof f->opt);
+    precis_error err = PRECIS_ERROR_INIT;
     f->lang = pcs_language_get(f->s, "english", &err);
     if (!f->lang) {
         printf("cannot load english: %s\n", err.message);
@@ -1223,7 +1223,7 @@ static bool run_case(fixture *f, const seg_case *c, bool quiet)
     expect want[MAX_EXPECT];
     size_t n_want = parse_expect(c, want);
     pcs_doc doc;
-    precis_error err;
+    precis_error err = PRECIS_ERROR_INIT;
     precis_status st = run(f, input, len, &doc, &err);
     bool ok = st == PRECIS_OK;
     char why[640] = "";
@@ -1350,7 +1350,7 @@ static void segment_big(fixture *f, const char *unit, const char *tail, uint32_t
 {
     size_t len;
     char *buf = repeat(unit, tail, &len);
-    precis_error err;
+    precis_error err = PRECIS_ERROR_INIT;
     precis_status st = run(f, buf, len, doc, &err);
     if (st != PRECIS_OK)
         fail_msg("unit \"%s\": %s", unit, err.message);

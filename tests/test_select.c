@@ -40,7 +40,7 @@ static int setup(void **state)
 {
     fixture *f = calloc(1, sizeof *f);
     pcs_arena_init(&f->arena);
-    precis_options_init(&f->opt);
+    precis_options_init(&f->opt, sizeof f->opt);
     static const uint8_t kinds[N] = {PCS_SENT_HEADING, PCS_SENT_BODY, PCS_SENT_BODY,
                                      PCS_SENT_DEBRIS, PCS_SENT_BODY, PCS_SENT_BODY};
     static const uint32_t words[N] = {5, 10, 20, 3, 15, 8};
@@ -63,7 +63,7 @@ static void expect(fixture *f, precis_status want_status, const uint32_t *want,
 {
     uint32_t *picked = NULL, n = 0;
     bool shortfall = false;
-    precis_error err;
+    precis_error err = PRECIS_ERROR_INIT;
     assert_int_equal(pcs_select(&f->doc, &f->arena, &f->opt, &picked, &n, &shortfall, &err),
                      want_status);
     if (want_status != PRECIS_OK)

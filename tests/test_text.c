@@ -18,7 +18,7 @@ static int setup(void **state)
 {
     fixture *f = calloc(1, sizeof *f);
     pcs_arena_init(&f->arena);
-    precis_options_init(&f->opt);
+    precis_options_init(&f->opt, sizeof f->opt);
     *state = f;
     return 0;
 }
@@ -35,7 +35,7 @@ static precis_status prepare(fixture *f, const char *in, size_t len)
 {
     pcs_arena_reset(&f->arena);
     memset(&f->doc, 0, sizeof f->doc);
-    memset(&f->err, 0, sizeof f->err);
+    precis_error_init(&f->err, sizeof f->err);
     return pcs_text_prepare(&f->doc, &f->arena, in, len, &f->opt, &f->err);
 }
 

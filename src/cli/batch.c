@@ -210,7 +210,7 @@ static int parse_options(int argc, char **argv, batch_config *cfg, strlist *inc,
     if (cfg->list && (cfg->jsonl || cfg->output || cfg->output_dir || cfg->resume))
         return cli_usage_error("--list only lists files; it takes no --jsonl, -o, "
                                "--output-dir or --resume");
-    precis_error err;
+    precis_error err = PRECIS_ERROR_INIT;
     if (precis_options_validate(&cfg->opt, &err) != PRECIS_OK)
         return cli_usage_error("%s", err.message);
     return EXIT_OK;
@@ -657,7 +657,7 @@ static int run_batch(batch_run *run, int argc, char **argv)
 int cli_batch_main(int argc, char **argv)
 {
     batch_config cfg = {.id_field = "id", .text_field = "text"};
-    precis_options_init(&cfg.opt);
+    precis_options_init(&cfg.opt, sizeof cfg.opt);
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     cfg.jobs = cpus < 1 ? 1 : cpus > 1024 ? 1024 : (unsigned)cpus;
     strlist inc = {0}, exc = {0};

@@ -201,14 +201,14 @@ static void summarise(const batch_run *run, precis_summarizer *sm, const rid *id
                       const char *text, size_t len, double t0, batch_record *rec)
 {
     precis_result *res = NULL;
-    precis_error err;
+    precis_error err = PRECIS_ERROR_INIT;
     precis_status s = precis_summarize(sm, text, len, &run->cfg->opt, &res, &err);
     if (s != PRECIS_OK) {
         error_record(id, cli_exit_for(s), reason_for(s), err.message, t0, rec);
         return;
     }
     precis_json_options jo;
-    precis_json_options_init(&jo);
+    precis_json_options_init(&jo, sizeof jo);
     jo.compact = 1;
     jo.source = id->s;
     char *json = NULL;

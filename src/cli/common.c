@@ -131,7 +131,7 @@ int cli_summary_option(cli_summary_options *s, int c, const char *arg)
             return bad_value("keywords", arg, "a whole number from 0 to 10000");
         return 1;
     case 'l': {
-        precis_error err;
+        precis_error err = PRECIS_ERROR_INIT;
         if (precis_language_resolve(arg, &o->language, &err) != PRECIS_OK) {
             cli_usage_error("--lang: %s", err.message);
             return -EXIT_USAGE;
@@ -385,7 +385,7 @@ int cli_load_model(const char *path, bool none, const char *language, precis_mod
             return EXIT_OK;
         path = found;
     }
-    precis_error err;
+    precis_error err = PRECIS_ERROR_INIT;
     int code = EXIT_OK;
     if (precis_model_load(path, model, &err) != PRECIS_OK) {
         cli_complain("%s", err.message);

@@ -69,7 +69,7 @@ static int eval_rouge(int argc, char **argv, bool json, const char *wordnet)
     if (argc < 2)
         return cli_usage_error("eval rouge needs a candidate and at least one reference");
     precis_rouge_scorer *scorer = NULL;
-    precis_error err;
+    precis_error err = PRECIS_ERROR_INIT;
     if (precis_rouge_scorer_new(wordnet, &scorer, &err) != PRECIS_OK) {
         cli_complain("%s", err.message);
         return cli_exit_for(err.status);
@@ -329,7 +329,7 @@ static int eval_summaries(const char *dir, char **ids, size_t n_docs, method *m,
                           size_t n_methods, eval_cfg *cfg)
 {
     precis_rouge_scorer *scorer = NULL;
-    precis_error err;
+    precis_error err = PRECIS_ERROR_INIT;
     if (precis_rouge_scorer_new(cfg->wordnet, &scorer, &err) != PRECIS_OK) {
         cli_complain("%s", err.message);
         return cli_exit_for(err.status);
@@ -457,7 +457,7 @@ static int eval_keywords(const char *dir, char **ids, size_t n_docs, method *m,
             o.method = (precis_method)m[i].id;
             o.keywords = 10;
             precis_result *r = NULL;
-            precis_error err;
+            precis_error err = PRECIS_ERROR_INIT;
             double *row = m[i].scores + d * METRICS;
             if (precis_extract_keywords(s, doc, doc_len, &o, &r, &err) == PRECIS_OK) {
                 size_t n_pred = precis_result_keyword_count(r);
@@ -521,7 +521,7 @@ static int parse_methods(const char *list, method *m, size_t *n)
 int cli_eval_main(int argc, char **argv)
 {
     eval_cfg cfg = {.seed = 1};
-    precis_options_init(&cfg.opt);
+    precis_options_init(&cfg.opt, sizeof cfg.opt);
     const char *methods = NULL;
     enum { OPT_REF_WORDS = 256, OPT_LIMIT, OPT_FOLD, OPT_SEED, OPT_WORDNET, OPT_ABLATIONS,
            OPT_MODEL };
@@ -560,7 +560,7 @@ int cli_eval_main(int argc, char **argv)
             methods = optarg;
             break;
         case 'l': {
-            precis_error err;
+            precis_error err = PRECIS_ERROR_INIT;
             if (precis_language_resolve(optarg, &cfg.opt.language, &err) != PRECIS_OK)
                 return cli_usage_error("--lang: %s", err.message);
             break;
@@ -571,7 +571,7 @@ int cli_eval_main(int argc, char **argv)
             break;
         case OPT_MODEL: {
             precis_model *model = NULL;
-            precis_error err;
+            precis_error err = PRECIS_ERROR_INIT;
             if (precis_model_load(optarg, &model, &err) != PRECIS_OK) {
                 cli_complain("%s", err.message);
                 precis_model_free((precis_model *)cfg.opt.model);

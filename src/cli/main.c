@@ -128,7 +128,7 @@ int main(int argc, char **argv)
             return subcommands[i].run(argc - 1, argv + 1);
 
     cli_summary_options so = {0};
-    precis_options_init(&so.opt);
+    precis_options_init(&so.opt, sizeof so.opt);
     bool json = false;
     int only = ONLY_ALL;
 
@@ -213,7 +213,7 @@ int main(int argc, char **argv)
 
     precis_summarizer *summarizer = NULL;
     precis_result *result = NULL;
-    precis_error err;
+    precis_error err = PRECIS_ERROR_INIT;
     precis_status s = precis_summarizer_new(&summarizer);
     /* Key terms alone need no summary, so they also work on a single
      * sentence (an abstract, a headline). */
@@ -234,7 +234,7 @@ int main(int argc, char **argv)
     cli_out o = {0};
     if (json) {
         precis_json_options jo;
-        precis_json_options_init(&jo);
+        precis_json_options_init(&jo, sizeof jo);
         jo.source = strcmp(path, "-") == 0 ? NULL : path;
         char *text = NULL;
         size_t n = 0;

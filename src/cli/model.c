@@ -53,7 +53,7 @@ static void add_file(build_state *b, const char *path)
         b->skipped++;
         return;
     }
-    precis_error err;
+    precis_error err = PRECIS_ERROR_INIT;
     if (precis_model_builder_add_text(b->builder, text, len, &err) != PRECIS_OK) {
         if (err.status == PRECIS_ERR_NOMEM) {
             cli_complain("%s: out of memory", path);
@@ -95,7 +95,7 @@ static void add_jsonl(build_state *b, const char *path, const char *text_field)
                          root ? "no string member for the text (--text-field)" : jerr.text);
             b->skipped++;
         } else {
-            precis_error err;
+            precis_error err = PRECIS_ERROR_INIT;
             if (precis_model_builder_add_text(b->builder, json_string_value(text),
                                               json_string_length(text), &err) == PRECIS_OK) {
                 b->files++;
@@ -179,7 +179,7 @@ static void add_path(build_state *b, const char *path, bool named)
 static int info(const char *path)
 {
     precis_model *m = NULL;
-    precis_error err;
+    precis_error err = PRECIS_ERROR_INIT;
     if (precis_model_load(path, &m, &err) != PRECIS_OK) {
         cli_complain("%s", err.message);
         return cli_exit_for(err.status);
@@ -223,7 +223,7 @@ int cli_model_main(int argc, char **argv)
             output = optarg;
             break;
         case 'l': {
-            precis_error err;
+            precis_error err = PRECIS_ERROR_INIT;
             if (precis_language_resolve(optarg, &language, &err) != PRECIS_OK ||
                 strcmp(language, "auto") == 0)
                 return cli_usage_error("--lang: a model is for one language: %s",
@@ -268,7 +268,7 @@ int cli_model_main(int argc, char **argv)
         return cli_usage_error("model %s needs %s", verb,
                                merge ? "models" : "documents (files, folders or --jsonl)");
     build_state b = {.code = EXIT_OK};
-    precis_error err;
+    precis_error err = PRECIS_ERROR_INIT;
     if (merge) {
         /* The language is the first model's; the others must match it. */
         precis_model *first = NULL;
