@@ -32,5 +32,4 @@ if(NOT TARGET precis::deps)
   target_link_libraries(precis_deps INTERFACE
     precis::utf8proc precis::stemmer GSL::gsl GSL::gslcblas Threads::Threads m)
   add_library(precis::deps ALIAS precis_deps)
-  install(TARGETS precis_deps EXPORT precisTargets)
 endif()

@@ -1,0 +1,41 @@
+# What `cmake --install` puts where: the libraries with their CMake package
+# and pkg-config file, the header, the command with its man page and bash
+# completion, and the trained models (only folders that hold one).
+
+install(TARGETS precis_shared precis_static precis_deps
+  EXPORT precisTargets
+  LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
+  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR})
+# Every public header; include/ holds nothing else.
+file(GLOB PRECIS_PUBLIC_HEADERS CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/include/*.h")
+install(FILES ${PRECIS_PUBLIC_HEADERS} DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+
+if(PRECIS_BUILD_CLI)
+  install(TARGETS precis RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+  # File by file: install(DIRECTORY) would also create the empty folders of
+  # languages that have no model.
+  file(GLOB PRECIS_MODELS RELATIVE "${PROJECT_SOURCE_DIR}/models" CONFIGURE_DEPENDS
+       "${PROJECT_SOURCE_DIR}/models/*/*.model")
+  foreach(m IN LISTS PRECIS_MODELS)
+    get_filename_component(lang "${m}" DIRECTORY)
+    install(FILES "${PROJECT_SOURCE_DIR}/models/${m}"
+      DESTINATION ${CMAKE_INSTALL_DATADIR}/precis/models/${lang})
+  endforeach()
+endif()
+
+install(EXPORT precisTargets NAMESPACE precis::
+  DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/precis)
+include(CMakePackageConfigHelpers)
+configure_package_config_file("${PROJECT_SOURCE_DIR}/cmake/precisConfig.cmake.in"
+  "${PROJECT_BINARY_DIR}/precisConfig.cmake"
+  INSTALL_DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/precis)
+write_basic_package_version_file("${PROJECT_BINARY_DIR}/precisConfigVersion.cmake"
+  COMPATIBILITY SameMinorVersion)
+install(FILES "${PROJECT_BINARY_DIR}/precisConfig.cmake"
+              "${PROJECT_BINARY_DIR}/precisConfigVersion.cmake"
+  DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/precis)
+file(RELATIVE_PATH PRECIS_PC_TO_PREFIX "/prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/prefix")
+string(REGEX REPLACE "/$" "" PRECIS_PC_TO_PREFIX "${PRECIS_PC_TO_PREFIX}")
+configure_file("${PROJECT_SOURCE_DIR}/cmake/precis.pc.in" "${PROJECT_BINARY_DIR}/precis.pc" @ONLY)
+install(FILES "${PROJECT_BINARY_DIR}/precis.pc"
+  DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
