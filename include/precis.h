@@ -273,8 +273,11 @@ PRECIS_API precis_status precis_model_builder_add_model(precis_model_builder *bu
 /* Documents counted so far. */
 PRECIS_API uint64_t precis_model_builder_documents(const precis_model_builder *builder);
 /* Write the model, keeping stems and spellings found in at least min_df
- * documents (1 keeps all). The file appears whole or not at all (written beside and
- * renamed). PRECIS_ERR_IO names the file on failure. */
+ * documents (1 keeps all). The file appears whole or not at all: written to
+ * a new file of unpredictable name beside it (created exclusively, never
+ * through a link) and renamed. A path that exists and is not a regular file
+ * (a folder, link, FIFO or device) is refused, not replaced.
+ * PRECIS_ERR_IO names the file on failure. */
 PRECIS_API precis_status precis_model_builder_write(precis_model_builder *builder,
                                                     const char *path, uint32_t min_df,
                                                     precis_error *err);

@@ -32,10 +32,16 @@
  *
  * Everything is sorted, so the same documents give the same bytes in any
  * order, and merging counts gives exactly the model of the union. */
+#define _POSIX_C_SOURCE 200809L
+
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "internal.h"
 
@@ -117,51 +123,147 @@ static bool name_ok(const unsigned char *p)
     return n > 0;
 }
 
+/* Read up to n bytes (fewer only at end of file). -1 with errno on error. */
+static ssize_t read_full(int fd, unsigned char *p, size_t n)
+{
+    size_t got = 0;
+    while (got < n) {
+        ssize_t r = read(fd, p + got, n - got);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0)
+            return -1;
+        if (r == 0)
+            break;
+        got += (size_t)r;
+    }
+    return (ssize_t)got;
+}
+
+/* The payload after the header: exactly `payload` bytes. Nothing is
+ * allocated on the header's word alone: a regular file's size is checked
+ * first, and a pipe's bytes are taken in growing steps as they arrive, so
+ * a 128-byte file that claims 4 GiB costs nothing. NULL with *why set (or
+ * with *why NULL and errno set when reading failed, or out of memory). */
+static unsigned char *read_payload(int fd, const struct stat *st, uint64_t payload,
+                                   const char **why)
+{
+    *why = NULL;
+    if (S_ISREG(st->st_mode)) {
+        if ((uint64_t)st->st_size < HEADER_SIZE + payload) {
+            *why = "truncated (shorter than its header says)";
+            return NULL;
+        }
+        if ((uint64_t)st->st_size > HEADER_SIZE + payload) {
+            *why = "longer than its header says";
+            return NULL;
+        }
+    }
+    /* A regular file of the right size is read in one go; a pipe's size is
+     * unknown, so its buffer grows only as bytes arrive. */
+    size_t cap = S_ISREG(st->st_mode) || payload < (1u << 16) ? (size_t)payload : (size_t)1 << 16;
+    size_t have = 0;
+    unsigned char *data = malloc(HEADER_SIZE + cap + 1);
+    for (;;) {
+        if (!data) {
+            errno = ENOMEM;
+            return NULL;
+        }
+        /* One byte more than the payload: a file that grew is not ours. */
+        ssize_t r = read_full(fd, data + HEADER_SIZE + have, cap + 1 - have);
+        if (r < 0) {
+            free(data);
+            return NULL;
+        }
+        have += (size_t)r;
+        if (have > payload) {
+            *why = "longer than its header says";
+            break;
+        }
+        if (have <= cap) {
+            if (have < payload)
+                *why = "truncated (shorter than its header says)";
+            else
+                return data;
+            break;
+        }
+        /* The buffer filled: a pipe with more to come. Grow and go on. */
+        cap = cap * 2 < payload ? cap * 2 : (size_t)payload;
+        unsigned char *nd = realloc(data, HEADER_SIZE + cap + 1);
+        if (!nd)
+            free(data);
+        data = nd;
+    }
+    free(data);
+    return NULL;
+}
+
 precis_status precis_model_load(const char *path, precis_model **out, precis_error *err)
 {
     if (!path || !out)
         return pcs_fail(err, PRECIS_ERR_ARGUMENT, SIZE_MAX, "path and out must not be NULL");
     *out = NULL;
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return pcs_fail(err, PRECIS_ERR_IO, SIZE_MAX, "%s: cannot open: %s", path,
-                        strerror(errno));
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0) {
+        int e = errno;
+        if (fd >= 0)
+            close(fd);
+        return pcs_fail(err, PRECIS_ERR_IO, SIZE_MAX, "%s: cannot open: %s", path, strerror(e));
+    }
+    if (S_ISDIR(st.st_mode)) {
+        close(fd);
+        return bad(err, path, "it is a directory, not a model file");
+    }
     unsigned char header[HEADER_SIZE];
-    size_t got = fread(header, 1, HEADER_SIZE, f);
-    if (got < HEADER_SIZE || memcmp(header, MODEL_MAGIC, 8) != 0) {
-        fclose(f);
-        return bad(err, path, got < 8 ? "too short" : "wrong magic number (not a model file)");
+    ssize_t got = read_full(fd, header, HEADER_SIZE);
+    const char *why = NULL;
+    if (got < 0) {
+        int e = errno;
+        close(fd);
+        return pcs_fail(err, PRECIS_ERR_IO, SIZE_MAX, "%s: cannot read: %s", path, strerror(e));
+    }
+    size_t magic_seen = (size_t)got < 8 ? (size_t)got : 8;
+    if (got == 0)
+        why = "the file is empty";
+    else if (memcmp(header, MODEL_MAGIC, magic_seen) != 0)
+        why = "wrong magic number (not a model file)";
+    else if ((size_t)got < HEADER_SIZE)
+        why = "truncated (shorter than a model header)";
+    if (why) {
+        close(fd);
+        return bad(err, path, why);
     }
     if (rd32(header + 8) != MODEL_VERSION) {
-        fclose(f);
-        char why[96];
-        snprintf(why, sizeof why, "format version %u, this precis reads version %u",
+        close(fd);
+        char version[96];
+        snprintf(version, sizeof version, "format version %u, this precis reads version %u",
                  rd32(header + 8), MODEL_VERSION);
-        return bad(err, path, why);
+        return bad(err, path, version);
     }
     uint64_t payload = rd64(header + 96);
     if (rd32(header + 12) != HEADER_SIZE || payload > ((uint64_t)1 << 32)) {
-        fclose(f);
+        close(fd);
         return bad(err, path, "corrupt header");
     }
+    unsigned char *data = read_payload(fd, &st, payload, &why);
+    int e = errno;
+    close(fd);
+    if (!data && why)
+        return bad(err, path, why);
+    if (!data && e == ENOMEM)
+        return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory loading %s", path);
+    if (!data)
+        return pcs_fail(err, PRECIS_ERR_IO, SIZE_MAX, "%s: cannot read: %s", path, strerror(e));
     precis_model *m = calloc(1, sizeof *m);
-    unsigned char *data = m ? malloc(HEADER_SIZE + (size_t)payload + 1) : NULL;
-    if (!data) {
-        fclose(f);
-        free(m);
+    if (!m) {
+        free(data);
         return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory loading %s", path);
     }
     memcpy(data, header, HEADER_SIZE);
-    got = fread(data + HEADER_SIZE, 1, (size_t)payload + 1, f);
-    fclose(f);
     m->data = data;
     m->size = HEADER_SIZE + (size_t)payload;
-    const char *why = NULL;
-    if (got < payload)
-        why = "truncated (shorter than its header says)";
-    else if (got > payload)
-        why = "longer than its header says";
-    else if (fnv64(data + HEADER_SIZE, (size_t)payload) != rd64(header + 104))
+    if (fnv64(data + HEADER_SIZE, (size_t)payload) != rd64(header + 104))
         why = "checksum mismatch (the file is corrupt)";
     else if (!name_ok(header + 48) || !name_ok(header + 64) || !name_ok(header + 80))
         why = "corrupt header";
@@ -203,9 +305,17 @@ precis_status precis_model_load(const char *path, precis_model **out, precis_err
             if ((uint64_t)rd32(r) + rd32(r + 4) > m->strings_size)
                 why = "corrupt surface table";
         }
-        for (uint32_t h = 0; h < m->hash_slots && !why; h++)
-            if (rd32(m->hash + (size_t)h * 4) > m->n_terms)
+        /* Each term fills one slot, so the table keeps at least half its
+         * slots empty (slots >= 2 x terms) and every probe ends. */
+        uint64_t used = 0;
+        for (uint32_t h = 0; h < m->hash_slots && !why; h++) {
+            uint32_t v = rd32(m->hash + (size_t)h * 4);
+            used += v != 0;
+            if (v > m->n_terms)
                 why = "corrupt hash table";
+        }
+        if (!why && used != m->n_terms)
+            why = "corrupt hash table";
     }
     if (why) {
         precis_model_free(m);
@@ -247,7 +357,10 @@ static uint32_t find_term(const precis_model *m, const char *stem, size_t len)
     if (m->n_terms == 0)
         return UINT32_MAX;
     uint32_t mask = m->hash_slots - 1;
-    for (uint32_t i = pcs_hash(stem, len) & mask;; i = (i + 1) & mask) {
+    /* The loader leaves empty slots, so a probe ends; counting the probes
+     * keeps a lookup bounded whatever the table holds. */
+    uint32_t i = pcs_hash(stem, len) & mask;
+    for (uint32_t probes = 0; probes < m->hash_slots; probes++, i = (i + 1) & mask) {
         uint32_t v = rd32(m->hash + (size_t)i * 4);
         if (v == 0)
             return UINT32_MAX;
@@ -255,6 +368,7 @@ static uint32_t find_term(const precis_model *m, const char *stem, size_t len)
         if (rd32(r + 4) == len && memcmp(m->strings + rd32(r), stem, len) == 0)
             return v - 1;
     }
+    return UINT32_MAX;
 }
 
 uint32_t pcs_model_df(const precis_model *m, const char *stem, size_t len)
@@ -409,8 +523,9 @@ precis_status precis_model_builder_add_model(precis_model_builder *b, const prec
     if (!b || !m)
         return pcs_fail(err, PRECIS_ERR_ARGUMENT, SIZE_MAX, "builder and model must not be NULL");
     if (strcmp(precis_model_language(m), b->language) != 0)
-        return pcs_fail(err, PRECIS_ERR_MODEL, SIZE_MAX, "cannot merge a %s model into a %s one",
-                        precis_model_language(m), b->language);
+        return pcs_fail(err, PRECIS_ERR_MODEL, SIZE_MAX,
+                        "cannot merge a model for %s into one for %s", precis_model_language(m),
+                        b->language);
     for (uint32_t i = 0; i < m->n_terms; i++) {
         const unsigned char *r = m->terms + (size_t)i * TERM_SIZE;
         uint32_t t = term_index(b, (const char *)m->strings + rd32(r), rd32(r + 4));
@@ -447,6 +562,73 @@ static int by_surface(const void *pa, const void *pb)
     if (a->term != b->term)
         return a->term < b->term ? -1 : 1;
     return by_bytes(a->text, a->len, b->text, b->len);
+}
+
+/* Create a new file beside path under an unpredictable name, as mkstemp
+ * does (O_EXCL, never following a link planted there), but with mode 0666
+ * less the umask like any other file the user writes. -1 with errno. */
+static int create_beside(const char *path, char *tmp, size_t cap)
+{
+    const char *slash = strrchr(path, '/');
+    int dir_len = slash ? (int)(slash - path + 1) : 0;
+    struct timespec now;
+    clock_gettime(CLOCK_REALTIME, &now);
+    uint64_t x = (uint64_t)now.tv_nsec ^ (uint64_t)now.tv_sec << 30 ^ (uint64_t)getpid() << 12 ^
+                 (uint64_t)(uintptr_t)tmp;
+    for (int attempt = 0; attempt < 100; attempt++) {
+        x = x * 6364136223846793005u + 1442695040888963407u; /* Knuth's MMIX LCG */
+        int w = snprintf(tmp, cap, "%.*s.%s.%016llx.tmp", dir_len, path,
+                         slash ? slash + 1 : path, (unsigned long long)(x ^ x >> 29));
+        if (w < 0 || (size_t)w >= cap) {
+            errno = ENAMETOOLONG;
+            return -1;
+        }
+        int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+        if (fd >= 0 || errno != EEXIST)
+            return fd;
+    }
+    errno = EEXIST;
+    return -1;
+}
+
+/* Write buf to path whole or not at all: a new temporary file in the same
+ * folder, synced, then renamed over path, so a reader sees the old model
+ * or the new one, never half of one. path itself must be a regular file
+ * or absent: a FIFO, device, folder or link there is refused, not
+ * replaced. (Someone able to swap path between the check and the rename
+ * can write that folder anyway.) */
+static precis_status write_whole(const char *path, const unsigned char *buf, size_t n,
+                                 precis_error *err)
+{
+    struct stat st;
+    if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode))
+        return pcs_fail(err, PRECIS_ERR_IO, SIZE_MAX,
+                        "%s: cannot write: not a regular file (a folder, link, FIFO or device); "
+                        "refusing to replace it", path);
+    char tmp[4096];
+    int fd = create_beside(path, tmp, sizeof tmp);
+    if (fd < 0)
+        return pcs_fail(err, PRECIS_ERR_IO, SIZE_MAX, "%s: cannot write: %s", path,
+                        strerror(errno));
+    int e = 0;
+    for (size_t done = 0; !e && done < n;) {
+        ssize_t w = write(fd, buf + done, n - done);
+        if (w < 0 && errno != EINTR)
+            e = errno;
+        else if (w > 0)
+            done += (size_t)w;
+    }
+    if (!e && fsync(fd) != 0)
+        e = errno;
+    if (close(fd) != 0 && !e)
+        e = errno;
+    if (!e && rename(tmp, path) != 0)
+        e = errno;
+    if (e) {
+        unlink(tmp);
+        return pcs_fail(err, PRECIS_ERR_IO, SIZE_MAX, "%s: cannot write: %s", path, strerror(e));
+    }
+    return PRECIS_OK;
 }
 
 precis_status precis_model_builder_write(precis_model_builder *b, const char *path,
@@ -534,25 +716,9 @@ precis_status precis_model_builder_write(precis_model_builder *b, const char *pa
     wr64(buf + 104, fnv64(buf + HEADER_SIZE, (size_t)payload));
     free(order), free(rank), free(surf);
 
-    /* Write a temporary file and rename it, so that a reader never sees a
-     * half-written model. */
-    char tmp[4096];
-    int w = snprintf(tmp, sizeof tmp, "%s.tmp", path);
-    FILE *f = w > 0 && (size_t)w < sizeof tmp ? fopen(tmp, "wb") : NULL;
-    if (!f) {
-        free(buf);
-        return pcs_fail(err, PRECIS_ERR_IO, SIZE_MAX, "%s: cannot write: %s", path,
-                        strerror(errno));
-    }
-    bool ok = fwrite(buf, 1, HEADER_SIZE + (size_t)payload, f) == HEADER_SIZE + payload;
-    ok &= fclose(f) == 0;
+    precis_status st = write_whole(path, buf, HEADER_SIZE + (size_t)payload, err);
     free(buf);
-    if (!ok || rename(tmp, path) != 0) {
-        int e = errno;
-        remove(tmp);
-        return pcs_fail(err, PRECIS_ERR_IO, SIZE_MAX, "%s: cannot write: %s", path, strerror(e));
-    }
-    return PRECIS_OK;
+    return st;
 }
 
 uint64_t precis_model_builder_documents(const precis_model_builder *b)

@@ -304,7 +304,7 @@ static precis_status begin(precis_summarizer *s, const char *text, size_t len,
     if (st == PRECIS_OK && m && strcmp(*canonical, "auto") != 0 &&
         strcmp(precis_model_language(m), *canonical) != 0)
         st = pcs_fail(err, PRECIS_ERR_MODEL, SIZE_MAX,
-                      "the model is for %s, not %s: use a %s model or none",
+                      "the model is for %s, not %s: use a model for %s or none",
                       precis_model_language(m), *canonical, *canonical);
     return st;
 }

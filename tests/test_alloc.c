@@ -25,8 +25,12 @@ void *__wrap_realloc(void *p, size_t n);
 static long countdown = -1; /* allocations left before one fails; -1: never */
 static long failures;
 
-static bool fail_now(void)
+static size_t largest; /* the largest single request seen */
+
+static bool fail_now(size_t n)
 {
+    if (n > largest)
+        largest = n;
     if (countdown < 0)
         return false;
     if (countdown-- == 0) {
@@ -38,17 +42,18 @@ static bool fail_now(void)
 
 void *__wrap_malloc(size_t n)
 {
-    return fail_now() ? NULL : __real_malloc(n);
+    return fail_now(n) ? NULL : __real_malloc(n);
 }
 
 void *__wrap_calloc(size_t n, size_t size)
 {
-    return fail_now() ? NULL : __real_calloc(n, size);
+    return fail_now(size && n > SIZE_MAX / size ? SIZE_MAX : n * size) ? NULL
+                                                                        : __real_calloc(n, size);
 }
 
 void *__wrap_realloc(void *p, size_t n)
 {
-    return fail_now() ? NULL : __real_realloc(p, n);
+    return fail_now(n) ? NULL : __real_realloc(p, n);
 }
 
 static const char *text =
@@ -136,8 +141,47 @@ static void every_allocation_can_fail(void **state)
     unlink(model_path);
 }
 
+/* Issue 10, defect 8: the loader allocated the payload size its header
+ * claims before reading anything: a 128-byte file asked for 4 GiB. */
+static void a_header_alone_allocates_nothing_big(void **state)
+{
+    (void)state;
+    unsigned char h[128] = "PRECISMD";
+    h[8] = 1;          /* version */
+    h[12] = 128;       /* header size */
+    h[96 + 4] = 1;     /* payload: 4 GiB */
+    char path[] = "/tmp/precis-test-alloc-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, h, sizeof h), (ssize_t)sizeof h);
+    close(fd);
+    largest = 0;
+    precis_model *m = NULL;
+    precis_error err = PRECIS_ERROR_INIT;
+    assert_int_equal(precis_model_load(path, &m, &err), PRECIS_ERR_MODEL);
+    unlink(path);
+    assert_non_null(strstr(err.message, "truncated"));
+    if (largest > 65536)
+        fail_msg("loading a 128-byte file asked for %zu bytes at once", largest);
+
+    /* The same from a pipe, whose size is not known beforehand. */
+    int p[2];
+    assert_int_equal(pipe(p), 0);
+    assert_int_equal(write(p[1], h, sizeof h), (ssize_t)sizeof h);
+    close(p[1]);
+    char dev[64];
+    snprintf(dev, sizeof dev, "/dev/fd/%d", p[0]);
+    largest = 0;
+    assert_int_equal(precis_model_load(dev, &m, &err), PRECIS_ERR_MODEL);
+    close(p[0]);
+    assert_non_null(strstr(err.message, "truncated"));
+    if (largest > 65536 + 256)
+        fail_msg("loading a 128-byte pipe asked for %zu bytes at once", largest);
+}
+
 int main(void)
 {
-    const struct CMUnitTest tests[] = {cmocka_unit_test(every_allocation_can_fail)};
+    const struct CMUnitTest tests[] = {cmocka_unit_test(every_allocation_can_fail),
+                                       cmocka_unit_test(a_header_alone_allocates_nothing_big)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

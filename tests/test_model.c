@@ -4,6 +4,8 @@
 
 #include "support.h"
 
+#include <dirent.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "internal.h"
@@ -149,7 +151,7 @@ static void unusable_files(void **state)
 
     expect_refused("missing.model", PRECIS_ERR_IO, "cannot open");
     put("empty.model", "", 0);
-    expect_refused("empty.model", PRECIS_ERR_MODEL, "too short");
+    expect_refused("empty.model", PRECIS_ERR_MODEL, "is empty");
     put("text.model", "This is not a model at all, just some text.\n", 44);
     expect_refused("text.model", PRECIS_ERR_MODEL, "magic");
     put("truncated.model", good, n - 7);
@@ -176,6 +178,119 @@ static void unusable_files(void **state)
     expect_refused("longer.model", PRECIS_ERR_MODEL, "longer");
     free(good);
     free(bad);
+}
+
+/* FNV-1a 64 over the payload, as src/model.c checksums it: tests that
+ * corrupt the tables must get past the checksum to reach them. */
+static void reseal(unsigned char *m, size_t n)
+{
+    uint64_t h = 14695981039346656037u;
+    for (size_t i = 128; i < n; i++) {
+        h ^= m[i];
+        h *= 1099511628211u;
+    }
+    for (int i = 0; i < 8; i++)
+        m[104 + i] = (unsigned char)(h >> (8 * i));
+}
+
+static uint32_t le32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+/* Issue 10, defect 1: a hash table with no empty slot passed the loader,
+ * and then every lookup of a stem not in it probed for ever. Defect 10: a
+ * file cut inside the header said "wrong magic number", a directory "too
+ * short". */
+static void hostile_files(void **state)
+{
+    (void)state;
+    build("good.model", (const int[]){0, 1, 2}, 3, 1);
+    size_t n;
+    unsigned char *m = (unsigned char *)slurp("good.model", &n);
+    uint32_t terms = le32(m + 24), surfaces = le32(m + 28), slots = le32(m + 32);
+    unsigned char *hash = m + 128 + (size_t)terms * 20 + (size_t)surfaces * 12;
+    for (uint32_t i = 0; i < slots; i++)
+        if (le32(hash + 4 * i) == 0)
+            hash[4 * i] = 1; /* every empty slot now names term 0 */
+    reseal(m, n);
+    put("full-hash.model", (const char *)m, n);
+    expect_refused("full-hash.model", PRECIS_ERR_MODEL, "hash table");
+    free(m);
+
+    m = (unsigned char *)slurp("good.model", &n);
+    put("cut-header.model", (const char *)m, 60);
+    expect_refused("cut-header.model", PRECIS_ERR_MODEL, "truncated");
+    put("magic-only.model", (const char *)m, 8);
+    expect_refused("magic-only.model", PRECIS_ERR_MODEL, "truncated");
+    free(m);
+
+    assert_int_equal(mkdir(path_of("dir.model"), 0700), 0);
+    expect_refused("dir.model", PRECIS_ERR_MODEL, "directory");
+    rmdir(path_of("dir.model"));
+}
+
+/* Names in the test folder that are not the given ones: temporary files
+ * left behind. */
+static int strays(const char *const *keep, size_t n_keep)
+{
+    DIR *d = opendir(dir);
+    assert_non_null(d);
+    int found = 0;
+    for (struct dirent *e; (e = readdir(d));) {
+        bool known = !strcmp(e->d_name, ".") || !strcmp(e->d_name, "..");
+        for (size_t i = 0; i < n_keep; i++)
+            known |= !strcmp(e->d_name, keep[i]);
+        if (!known) {
+            printf("stray file: %s\n", e->d_name);
+            found++;
+        }
+    }
+    closedir(d);
+    return found;
+}
+
+/* Issue 10, defect 2: writing followed a symbolic link planted at the
+ * fixed name PATH.tmp, and renamed over whatever PATH was (a FIFO became
+ * a file). */
+static void writing_is_safe(void **state)
+{
+    (void)state;
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'/*", dir);
+    assert_int_equal(system(cmd), 0);
+    put("victim", "precious", 8);
+    assert_int_equal(symlink(path_of("victim"), path_of("out.model.tmp")), 0);
+    build("out.model", (const int[]){0}, 1, 1);
+    size_t n;
+    char *v = slurp("victim", &n);
+    assert_int_equal(n, 8);
+    assert_memory_equal(v, "precious", 8);
+    free(v);
+    struct stat st;
+    assert_int_equal(lstat(path_of("out.model"), &st), 0);
+    assert_true(S_ISREG(st.st_mode));
+    assert_int_equal(lstat(path_of("out.model.tmp"), &st), 0);
+    assert_true(S_ISLNK(st.st_mode));
+
+    /* A FIFO (or a device) at PATH is refused and left as it is. */
+    assert_int_equal(mkfifo(path_of("fifo.model"), 0600), 0);
+    precis_model_builder *b = NULL;
+    assert_int_equal(precis_model_builder_new("en", &b, NULL), PRECIS_OK);
+    assert_int_equal(precis_model_builder_add_text(b, docs[0], strlen(docs[0]), NULL), PRECIS_OK);
+    precis_error err = PRECIS_ERROR_INIT;
+    assert_int_equal(precis_model_builder_write(b, path_of("fifo.model"), 1, &err), PRECIS_ERR_IO);
+    assert_non_null(strstr(err.message, "fifo.model"));
+    assert_non_null(strstr(err.message, "not a regular file"));
+    assert_int_equal(lstat(path_of("fifo.model"), &st), 0);
+    assert_true(S_ISFIFO(st.st_mode));
+    /* A regular file is replaced, and no temporary file stays behind. */
+    assert_int_equal(precis_model_builder_write(b, path_of("out.model"), 1, NULL), PRECIS_OK);
+    precis_model_builder_free(b);
+    static const char *const keep[] = {"victim", "out.model", "out.model.tmp", "fifo.model"};
+    assert_int_equal(strays(keep, 4), 0);
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'/*", dir);
+    assert_int_equal(system(cmd), 0);
 }
 
 static void used_for_its_language_only(void **state)
@@ -238,6 +353,8 @@ int main(void)
         cmocka_unit_test(counts_by_hand),
         cmocka_unit_test(order_and_merge_give_the_same_bytes),
         cmocka_unit_test(unusable_files),
+        cmocka_unit_test(hostile_files),
+        cmocka_unit_test(writing_is_safe),
         cmocka_unit_test(used_for_its_language_only),
         cmocka_unit_test(bad_documents_count_nothing),
     };

@@ -199,9 +199,12 @@ int cli_exit_for(precis_status s)
     case PRECIS_ERR_ONE_SENTENCE:
     case PRECIS_ERR_NO_STRUCTURE:
         return EXIT_NOTHING;
+    case PRECIS_ERR_MODEL:
+        /* A corrupt, truncated or wrong-language model is a bad argument,
+         * whichever command was given it. */
+        return EXIT_USAGE;
     case PRECIS_ERR_NOMEM:
     case PRECIS_ERR_NUMERIC:
-    case PRECIS_ERR_MODEL:
         return EXIT_INTERNAL;
     }
     return EXIT_INTERNAL;
@@ -392,7 +395,7 @@ int cli_load_model(const char *path, bool none, const char *language, precis_mod
         code = err.status == PRECIS_ERR_IO ? EXIT_IO : EXIT_USAGE;
     } else if (strcmp(language, "auto") != 0 &&
                strcmp(precis_model_language(*model), language) != 0) {
-        cli_complain("%s: the model is for %s, not %s (--lang); use a %s model or --no-model",
+        cli_complain("%s: the model is for %s, not %s (--lang); use a model for %s or --no-model",
                      path, precis_model_language(*model), language, language);
         precis_model_free(*model);
         *model = NULL;

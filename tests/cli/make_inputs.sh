@@ -14,9 +14,11 @@ printf 'Caf\xc3\xa9 prices rose sharply this week. Then a stray \xe2\x80 byte br
 printf 'Only one sentence lives in this file.\n' > "$out/one-sentence.txt"
 printf 'Cats chase mice in the barn. Dogs chase the cats around the farm. The farmer watches the animals.\n' > "$out/three-sentences.txt"
 printf 'Windows line endings here.\r\nA second sentence follows.\r\nAnd a third one closes.\r\n' > "$out/crlf.txt"
-# Models: the shipped one, a truncated copy, and a folder of documents.
+# Models: the shipped one, copies cut short (inside the payload, inside the
+# header), and a folder of documents.
 cp "$src/models/en/news.model" "$out/en.model"
 head -c 5000 "$src/models/en/news.model" > "$out/truncated.model"
+head -c 60 "$src/models/en/news.model" > "$out/header-cut.model"
 mkdir -p "$out/docs/more"
 printf 'Cats chase mice in the barn. The farmer watches.\n' > "$out/docs/a.txt"
 printf 'Dogs chase cats. Cats run away from the dogs.\n' > "$out/docs/more/b.txt"
