@@ -174,42 +174,82 @@ static uint64_t clipped_hits(const uint32_t *ref, size_t n,
     return hits;
 }
 
+/* Rows of the LCS table kept by lcs_mark for a reference sentence of m
+ * tokens: every k-th row as a checkpoint, and one block of k + 1 rows
+ * recomputed from a checkpoint during the trace-back, k = ceil(sqrt(m)). */
+static size_t lcs_block(size_t m)
+{
+    size_t k = (size_t)sqrt((double)m);
+    while (k * k < m)
+        k++;
+    return k ? k : 1;
+}
+
+static size_t lcs_rows(size_t m)
+{
+    size_t k = lcs_block(m);
+    return m / k + 1 + k + 1;
+}
+
+/* Row i of the table from row i - 1 (prev), over b[0, n). */
+static void lcs_row(uint32_t ai, const uint32_t *b, size_t n, const uint32_t *prev,
+                    uint32_t *row)
+{
+    row[0] = 0;
+    for (size_t j = 1; j <= n; j++) {
+        if (ai == b[j - 1]) {
+            row[j] = prev[j - 1] + 1;
+        } else {
+            uint32_t up = prev[j], left = row[j - 1];
+            row[j] = up >= left ? up : left;
+        }
+    }
+}
+
 /* One longest common subsequence of a reference sentence a and a candidate
  * sentence b by the usual dynamic programme (Lin, 2004, section 3.1),
  * traced back from the end, marking in hit the positions of a it uses.
  * Which LCS is found matters for summary-level ROUGE-L, so ROUGE-1.5.5's
  * lcs_inner/markLCS choice is kept: a match is always taken, and on a tie
- * between dropping a's token and dropping b's, a's is dropped. dp holds
- * (m + 1) * (n + 1) cells. */
+ * between dropping a's token and dropping b's, a's is dropped.
+ *
+ * That choice needs the table's values along the whole path, not just its
+ * last row, so two rows do not suffice; the whole table (m + 1) x (n + 1)
+ * took 1.6 GB for one long line. Instead every k-th row is kept
+ * (k = ceil(sqrt(m))) and the trace-back recomputes k rows at a time from
+ * the checkpoint above them: the same path, for about twice the time and
+ * 2 sqrt(m) (n + 1) cells (lcs_rows(m) rows of n + 1 in dp). */
 static void lcs_mark(const uint32_t *a, size_t m, const uint32_t *b, size_t n,
                      uint32_t *dp, uint8_t *hit)
 {
-    size_t stride = n + 1;
-    memset(dp, 0, stride * sizeof *dp);
+    size_t stride = n + 1, k = lcs_block(m);
+    uint32_t *check = dp;                        /* rows 0, k, 2k, ... */
+    uint32_t *block = dp + (m / k + 1) * stride; /* k + 1 rows */
+    memset(check, 0, stride * sizeof *dp);
+    uint32_t *prev = check;
     for (size_t i = 1; i <= m; i++) {
-        uint32_t *row = dp + i * stride;
-        const uint32_t *prev = row - stride;
-        uint32_t ai = a[i - 1];
-        row[0] = 0;
-        for (size_t j = 1; j <= n; j++) {
-            if (ai == b[j - 1]) {
-                row[j] = prev[j - 1] + 1;
-            } else {
-                uint32_t up = prev[j], left = row[j - 1];
-                row[j] = up >= left ? up : left;
-            }
-        }
+        uint32_t *row = i % k == 0 ? check + (i / k) * stride : block + (i % 2) * stride;
+        lcs_row(a[i - 1], b, n, prev, row);
+        prev = row;
     }
     size_t i = m, j = n;
     while (i > 0 && j > 0) {
-        if (a[i - 1] == b[j - 1]) {
-            i--;
-            j--;
-            hit[i] = 1;
-        } else if (dp[(i - 1) * stride + j] >= dp[i * stride + j - 1]) {
-            i--;
-        } else {
-            j--;
+        /* Rows s..i of the table into block, s the checkpoint above i. */
+        size_t s = (i - 1) / k * k;
+        memcpy(block, check + (s / k) * stride, stride * sizeof *dp);
+        for (size_t r = s + 1; r <= i; r++)
+            lcs_row(a[r - 1], b, n, block + (r - s - 1) * stride, block + (r - s) * stride);
+        while (i > s && j > 0) {
+            const uint32_t *row = block + (i - s) * stride, *up = row - stride;
+            if (a[i - 1] == b[j - 1]) {
+                i--;
+                j--;
+                hit[i] = 1;
+            } else if (up[j] >= row[j - 1]) {
+                i--;
+            } else {
+                j--;
+            }
         }
     }
 }
@@ -307,10 +347,10 @@ static precis_status score_all(rouge_work *w, size_t n_refs, precis_rouge *out,
             *m = len;
     }
     size_t cells, bytes;
-    if (!pcs_mul_ok(max_ref + 1, max_cand + 1, &cells) ||
+    if (!pcs_mul_ok(lcs_rows(max_ref), max_cand + 1, &cells) ||
         !pcs_mul_ok(cells, sizeof(uint32_t), &bytes))
         return nomem(err);
-    uint32_t *dp = pcs_arena_alloc(a, bytes); /* lcs_mark sets its edges */
+    uint32_t *dp = pcs_arena_alloc(a, bytes); /* lcs_mark sets what it reads */
     uint8_t *hit = pcs_arena_calloc(a, max_ref + 1, 1);
     if (!dp || !hit)
         return nomem(err);
@@ -428,6 +468,12 @@ precis_status precis_rouge_evaluate(const precis_rouge_scorer *scorer,
     }
     w.tok_first[n_refs + 1] = w.n_toks;
     w.sent_first[n_refs + 1] = w.n_sents;
+    /* Texts without a token leave toks NULL; offsets into it (even of 0)
+     * are then undefined behaviour: give it room for one. */
+    if (!w.toks && !pcs_grow((void **)&w.toks, &w.toks_cap, 1, sizeof *w.toks)) {
+        st = nomem(err);
+        goto done;
+    }
     st = score_all(&w, n_refs, out, err);
     if (st != PRECIS_OK)
         memset(out, 0, sizeof *out);
@@ -516,6 +562,8 @@ precis_status pcs_rouge_units_new(const precis_rouge_scorer *scorer, const char 
     }
     w->tok_first[texts] = w->n_toks;
     w->sent_first[texts] = w->n_sents;
+    if (!w->toks && !pcs_grow((void **)&w->toks, &w->toks_cap, 1, sizeof *w->toks))
+        goto fail; /* see precis_rouge_evaluate */
 
     /* Reference bigrams get dense ids; per reference, distinct terms and
      * bigrams with counts. */

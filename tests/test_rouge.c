@@ -116,6 +116,96 @@ static void test_lcs_tie(void **state)
     check_score(&r.rouge2, 0, 0, 0);
 }
 
+/* Issue 10, defect 9: texts without a single token (empty, or only
+ * punctuation) made ROUGE offset a NULL pointer (undefined behaviour, an
+ * abort under UBSan). They score zero. */
+static void test_tokenless(void **state)
+{
+    (void)state;
+    static const char *const pairs[][2] = {{"", ""}, {"", "a cat"}, {"a cat", ""},
+                                           {"!!! ...", "??? ,,,"}, {"\n\n", "--"}};
+    for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++) {
+        precis_rouge r = eval2(pairs[i][0], pairs[i][1], NULL);
+        check_score(&r.rouge1, 0, 0, 0);
+        check_score(&r.rougeL, 0, 0, 0);
+    }
+}
+
+/* The trace-back ROUGE-1.5.5 uses, on the whole table: what lcs_mark
+ * computes from checkpoints must mark the same positions. */
+static void full_table_mark(const int *a, size_t m, const int *b, size_t n, uint8_t *hit)
+{
+    uint32_t *dp = calloc((m + 1) * (n + 1), sizeof *dp);
+    assert_non_null(dp);
+    for (size_t i = 1; i <= m; i++)
+        for (size_t j = 1; j <= n; j++) {
+            uint32_t up = dp[(i - 1) * (n + 1) + j], left = dp[i * (n + 1) + j - 1];
+            dp[i * (n + 1) + j] =
+                a[i - 1] == b[j - 1] ? dp[(i - 1) * (n + 1) + j - 1] + 1 : up >= left ? up : left;
+        }
+    for (size_t i = m, j = n; i > 0 && j > 0;) {
+        if (a[i - 1] == b[j - 1])
+            hit[--i] = 1, j--;
+        else if (dp[(i - 1) * (n + 1) + j] >= dp[i * (n + 1) + j - 1])
+            i--;
+        else
+            j--;
+    }
+    free(dp);
+}
+
+/* Issue 10, defect 5: ROUGE-L kept the whole LCS table (1.6 GB for one
+ * long line); it now keeps checkpoint rows and recomputes blocks. Random
+ * sentences over a few words (ties everywhere), one reference sentence
+ * against several candidate lines, must give the union-LCS hits of the
+ * full table. */
+static void test_lcs_blocks(void **state)
+{
+    (void)state;
+    uint64_t x = 12345;
+    for (int round = 0; round < 200; round++) {
+        int ref[160], cand[3][120];
+        size_t m = 1, n[3], total = 0;
+        x = x * 6364136223846793005u + 1442695040888963407u;
+        m = 1 + (x >> 33) % 160;
+        char rtext[1024], ctext[2048];
+        size_t rl = 0, cl = 0;
+        for (size_t i = 0; i < m; i++) {
+            x = x * 6364136223846793005u + 1442695040888963407u;
+            ref[i] = (int)((x >> 40) % 5);
+            rl += (size_t)snprintf(rtext + rl, sizeof rtext - rl, "w%d ", ref[i]);
+        }
+        uint8_t hit[160] = {0};
+        int ref_count[5] = {0}, cand_count[5] = {0};
+        for (size_t i = 0; i < m; i++)
+            ref_count[ref[i]]++;
+        for (int c = 0; c < 3; c++) {
+            x = x * 6364136223846793005u + 1442695040888963407u;
+            n[c] = 1 + (x >> 35) % 120;
+            for (size_t j = 0; j < n[c]; j++) {
+                x = x * 6364136223846793005u + 1442695040888963407u;
+                cand[c][j] = (int)((x >> 41) % 5);
+                cand_count[cand[c][j]]++;
+                cl += (size_t)snprintf(ctext + cl, sizeof ctext - cl, "w%d ", cand[c][j]);
+            }
+            ctext[cl++] = '\n';
+            ctext[cl] = '\0';
+            total += n[c];
+            full_table_mark(ref, m, cand[c], n[c], hit);
+        }
+        uint64_t hits = 0;
+        for (size_t i = 0; i < m; i++)
+            if (hit[i] && ref_count[ref[i]] > 0 && cand_count[ref[i]] > 0) {
+                hits++;
+                ref_count[ref[i]]--;
+                cand_count[ref[i]]--;
+            }
+        precis_rouge r = eval2(ctext, rtext, NULL);
+        assert_true(r.rougeL.recall == pcs_rouge_round5((double)hits / (double)m));
+        assert_true(r.rougeL.precision == pcs_rouge_round5((double)hits / (double)total));
+    }
+}
+
 static void test_lcs_clipping(void **state)
 {
     (void)state;
@@ -472,6 +562,7 @@ int main(void)
         cmocka_unit_test(test_lcs_clipping), cmocka_unit_test(test_pooling),
         cmocka_unit_test(test_rounding), cmocka_unit_test(test_tokens),
         cmocka_unit_test(test_errors), cmocka_unit_test(test_units_match_evaluate),
+        cmocka_unit_test(test_tokenless), cmocka_unit_test(test_lcs_blocks),
     };
     int failed = cmocka_run_group_tests_name("rouge", hand, make_scorer,
                                              free_scorer);

@@ -167,7 +167,8 @@ static char **list_ids(const char *dir, size_t *n, const eval_cfg *cfg)
             count++;
     }
     closedir(d);
-    qsort(ids, count, sizeof *ids, by_name);
+    if (count) /* qsort(NULL, 0) is undefined */
+        qsort(ids, count, sizeof *ids, by_name);
     if (cfg->folds) {
         size_t kept = 0;
         for (size_t i = 0; i < count; i++) {
@@ -199,8 +200,10 @@ static char *read_part(const char *dir, const char *sub, const char *id, size_t 
 {
     char path[4096], why[256], *buf = NULL;
     snprintf(path, sizeof path, "%s/%s/%s.txt", dir, sub, id);
-    if (cli_read_input(path, (size_t)1 << 30, &buf, len, why, sizeof why) != EXIT_OK)
+    if (cli_read_input(path, (size_t)1 << 30, &buf, len, why, sizeof why) != EXIT_OK) {
+        cli_complain("%s: %s", path, why); /* which file, and why */
         return NULL;
+    }
     return buf;
 }
 
@@ -344,9 +347,8 @@ static int eval_summaries(const char *dir, char **ids, size_t n_docs, method *m,
     for (size_t d = 0; code == EXIT_OK && d < n_docs; d++) {
         size_t doc_len, ref_len;
         char *doc = read_part(dir, "docs", ids[d], &doc_len);
-        char *ref = read_part(dir, "refs", ids[d], &ref_len);
+        char *ref = doc ? read_part(dir, "refs", ids[d], &ref_len) : NULL;
         if (!doc || !ref) {
-            cli_complain("%s: cannot read document or reference '%s'", dir, ids[d]);
             free(doc), free(ref);
             code = EXIT_IO;
             break;
@@ -442,9 +444,8 @@ static int eval_keywords(const char *dir, char **ids, size_t n_docs, method *m,
     for (size_t d = 0; code == EXIT_OK && d < n_docs; d++) {
         size_t doc_len, key_len;
         char *doc = read_part(dir, "docs", ids[d], &doc_len);
-        char *keys = read_part(dir, "keys", ids[d], &key_len);
+        char *keys = doc ? read_part(dir, "keys", ids[d], &key_len) : NULL;
         if (!doc || !keys) {
-            cli_complain("%s: cannot read document or keys '%s'", dir, ids[d]);
             free(doc), free(keys);
             code = EXIT_IO;
             break;

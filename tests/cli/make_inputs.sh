@@ -25,3 +25,7 @@ printf 'Dogs chase cats. Cats run away from the dogs.\n' > "$out/docs/more/b.txt
 : > "$out/docs/more/empty.txt"
 # A 10 MB line of words with no sentence punctuation.
 head -c 10485760 < <(yes 'word ' | tr -d '\n') > "$out/long-line.txt"
+# Fixture sets for precis eval: one with no document, one whose document
+# has no reference.
+mkdir -p "$out/eval-empty/docs" "$out/eval-empty/refs" "$out/eval-noref/docs" "$out/eval-noref/refs"
+cp "$out/three-sentences.txt" "$out/eval-noref/docs/a.txt"
