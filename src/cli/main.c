@@ -1,6 +1,9 @@
 /* precis: the command-line client of libprecis. It parses options, reads
  * the input, calls the library through its public header and prints; all
  * summarising happens in the library. */
+#define _POSIX_C_SOURCE 200809L /* SIGXFSZ, sigaction */
+
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -123,6 +126,14 @@ int main(int argc, char **argv)
     /* GSL's default handler aborts the process; the library checks every
      * status itself, so turn the handler off. */
     gsl_set_error_handler_off();
+    /* Past `ulimit -f` the kernel sends SIGXFSZ, whose default action
+     * kills the process in the middle of a write and leaves a torn
+     * record. Ignored, the write fails with EFBIG instead, which every
+     * command reports as an output error (exit 3), batch after cutting the
+     * output back to its last whole record. */
+    struct sigaction ign = {.sa_handler = SIG_IGN};
+    sigemptyset(&ign.sa_mask);
+    sigaction(SIGXFSZ, &ign, NULL);
     for (size_t i = 0; argc > 1 && subcommands[i].name; i++)
         if (strcmp(argv[1], subcommands[i].name) == 0)
             return subcommands[i].run(argc - 1, argv + 1);

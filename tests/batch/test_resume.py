@@ -149,6 +149,37 @@ class ResumeTest(bt.TempDirTest):
         p, final = self.resume("tree")
         self.assertEqual(bt.strip_timing(final), full)
 
+    def test_file_size_limit_is_an_output_error(self):
+        """Issue 10, defect 7: under `ulimit -f` with SIGXFSZ at its default
+        action (as a shell leaves it), precis was killed mid-write (exit
+        153 from a shell) with a torn last record."""
+        full = self.full("tree")
+        limit = 100000
+
+        def ulimit_f():
+            signal.signal(signal.SIGXFSZ, signal.SIG_DFL)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+        p = subprocess.run([bt.PRECIS, "batch", "-j", "2", "-o", "out.jsonl", "tree"],
+                           cwd=self.tmp, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           preexec_fn=ulimit_f, timeout=300)
+        self.assertEqual(p.returncode, 3, p.stderr)
+        self.assertIn(b"File too large", p.stderr)
+        with open(self.path("out.jsonl"), "rb") as f:
+            data = f.read()
+        self.assertTrue(0 < len(data) <= limit)
+        self.assertTrue(full.startswith(bt.strip_timing(data)), "whole lines only")
+        # One document to a file past the limit: an output error too.
+        with open(self.path("single.out"), "wb") as out:
+            p = subprocess.run([bt.PRECIS, "--format", "json", self.path("tree", "part-0", "day-0",
+                                                                          "doc-00000.txt")],
+                               stdout=out, stderr=subprocess.PIPE, timeout=60,
+                               preexec_fn=lambda: (signal.signal(signal.SIGXFSZ, signal.SIG_DFL),
+                                                   resource.setrlimit(resource.RLIMIT_FSIZE,
+                                                                      (64, 64))))
+        self.assertEqual(p.returncode, 3, p.stderr)
+        self.assertIn(b"File too large", p.stderr)
+
     def test_unwritable_outputs(self):
         p = bt.run(["batch", "-o", "/dev/full", "tree"], cwd=self.tmp)
         self.assertEqual(p.returncode, 3, p.stderr)
