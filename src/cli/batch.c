@@ -501,6 +501,7 @@ static int run_batch(batch_run *run, int argc, char **argv)
         }
         if ((code = batch_resume_scan(cfg->output, run->done, &have)) != EXIT_OK)
             return code;
+        run->done_records = have;
         if (!cfg->quiet && have)
             cli_complain("resuming: %" PRIu64 " records already in %s", have, cfg->output);
     }

@@ -158,6 +158,7 @@ typedef struct batch_run {
     batch_pool *pool;
     batch_sink sink;
     batch_idset *done;   /* --resume: keys already in the output, or NULL */
+    uint64_t done_records; /* --resume: records in the output */
     int wake_fd[2];      /* written once when the run must stop */
     atomic_bool stop;    /* interrupted, or the output failed */
     atomic_int stop_signal; /* the signal that stopped the run, or 0 */

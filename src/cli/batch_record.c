@@ -231,12 +231,19 @@ static void summarise(const batch_run *run, precis_summarizer *sm, const rid *id
     finish(&o, t0, BATCH_OK, rec);
 }
 
-/* --resume: is this input's record already in the output? */
-static bool already_done(const batch_run *run, const rid *id, const char *mirror)
+/* --resume: is this input's record already in the output? An interrupted
+ * run leaves the records of a prefix of its inputs: the first N in order
+ * (ordered), or in any order (--unordered: workers start jobs in input
+ * order and finish those they started). So input seq is done when it lies
+ * within the first N and its key is among the records. The key alone is
+ * not enough: two inputs can share one (a repeated id, file names that
+ * differ only in invalid UTF-8) and the second would be lost. Inputs that
+ * changed between runs can give a record twice, never lose one. */
+static bool already_done(const batch_run *run, uint64_t seq, const rid *id, const char *mirror)
 {
     if (run->cfg->resume && run->cfg->output_dir)
         return mirror && batch_mirror_exists(run->cfg->output_dir, mirror);
-    if (!run->done)
+    if (!run->done || seq >= run->done_records)
         return false;
     char *key = NULL;
     size_t klen = 0;
@@ -291,7 +298,7 @@ static void process_line(const batch_run *run, precis_summarizer *sm, const batc
         mirror = batch_safe_name(id.s, id.n);
     else if ((mirror = malloc(32)))
         snprintf(mirror, 32, "@line-%" PRIu64, job->line_no);
-    if (already_done(run, &id, mirror)) {
+    if (already_done(run, job->seq, &id, mirror)) {
         rec->outcome = BATCH_RESUMED;
     } else if (problem) {
         error_record(&id, EXIT_NOT_TEXT, problem, why, t0, rec);
@@ -330,7 +337,7 @@ void batch_process(const batch_run *run, precis_summarizer *sm, const batch_job 
         error_record(&id, EXIT_INTERNAL, "internal", "out of memory", t0, rec);
         return;
     }
-    if (already_done(run, &id, job->mirror)) {
+    if (already_done(run, job->seq, &id, job->mirror)) {
         rec->outcome = BATCH_RESUMED;
         return;
     }

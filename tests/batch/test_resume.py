@@ -6,6 +6,7 @@ line from a crash, a full disk, a closed pipe.
 The interrupted runs read their input from a FIFO that the test keeps open,
 so precis cannot finish before the signal arrives, whatever the speed of
 the machine: no sleep decides the outcome."""
+import json
 import os
 import resource
 import signal
@@ -127,6 +128,43 @@ class ResumeTest(bt.TempDirTest):
         self.assertEqual(p.returncode, 0, p.stderr)
         self.assertEqual(bt.summary_counts(p.stderr), (0, 0, N + 1))
         self.assertEqual(again, final)
+
+    def check_resume_from_every_prefix(self, args, n):
+        """Cut the uninterrupted output after each of its first n records
+        and resume: the result must be the uninterrupted output."""
+        p = bt.run(["batch", "-j", "2", *args], cwd=self.tmp)
+        self.assertIn(p.returncode, (0, 7), p.stderr)
+        full = bt.strip_timing(p.stdout)
+        lines = p.stdout.split(b"\n")[:-1]
+        self.assertEqual(len(lines), n)
+        for k in range(n):
+            with open(self.path("out.jsonl"), "wb") as f:
+                f.write(b"".join(line + b"\n" for line in lines[:k]))
+            p, final = self.resume(*args)
+            self.assertIn(p.returncode, (0, 7), p.stderr)
+            self.assertEqual(bt.strip_timing(final), full, f"resumed after {k} records")
+
+    def test_repeated_ids_are_not_lost(self):
+        """Issue 10, defect 3: --resume matched records by id alone, so the
+        second input with an id already in the output was skipped and its
+        record lost."""
+        texts = ["First story. It has two sentences.", "Second story. Quite another one.",
+                 "Third story here. With a second sentence.", "Fourth story. Also two."]
+        with open(self.path("dup.jsonl"), "w") as f:
+            for i, t in enumerate(texts):
+                f.write(json.dumps({"id": ["a", "b", "a", 7][i], "text": t}) + "\n")
+            f.write(json.dumps({"id": "7", "text": texts[1]}) + "\n")
+            f.write(json.dumps({"id": 7, "text": texts[2]}) + "\n")
+        self.check_resume_from_every_prefix(["--jsonl", "dup.jsonl"], 6)
+
+    def test_names_differing_in_invalid_utf8_are_not_lost(self):
+        """Two file names that differ only in invalid UTF-8 bytes have one
+        id once repaired: both records must survive a resume."""
+        os.makedirs(self.path("bad"))
+        for name in (b"x\xff.txt", b"x\xfe.txt", b"y.txt"):
+            with open(os.path.join(self.path("bad").encode(), name), "wb") as f:
+                f.write(b"A story about " + name[:1] + b". It has two sentences.\n")
+        self.check_resume_from_every_prefix(["bad"], 3)
 
     def test_full_disk_leaves_whole_lines(self):
         full = self.full("tree")

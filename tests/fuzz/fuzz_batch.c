@@ -86,6 +86,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     cfg.resume = true;
     cfg.output = path;
     run.done = set;
+    run.done_records = have;
     for (size_t i = 0; i < n; i++) {
         if (!recs[i].line)
             continue;
