@@ -494,6 +494,32 @@ PRECIS_API precis_status precis_result_json(const precis_result *result,
                                             const precis_json_options *options,
                                             char **out, size_t *len);
 
+/* What to put in an HTML rendering. Init with
+ * precis_html_options_init(&o, sizeof o). */
+typedef struct precis_html_options {
+    /* sizeof(precis_html_options) as the caller was compiled. */
+    size_t size;
+    /* Named in the page's title and heading (a file name); NULL: none. */
+    const char *source;
+} precis_html_options;
+
+/* Defaults and size; errors as precis_options_init. */
+PRECIS_API precis_status precis_html_options_init(precis_html_options *options,
+                                                  size_t size);
+
+/* Render a result as one self-contained HTML5 page (inline CSS, no script,
+ * no external resource) into a new NUL-terminated buffer *out of *out_len
+ * bytes (NUL excluded) that is yours (precis_free). The page shows the
+ * summary, the key terms with their scores, and the whole article with
+ * every sentence shaded by its score, the summary's sentences outlined
+ * (class "summary") and the key terms marked where they occur (class
+ * "kw"). `text` and `len` must be the bytes the result was made from
+ * (PRECIS_ERR_ARGUMENT when len differs); all text is HTML-escaped, and
+ * bytes that are not UTF-8 show as U+FFFD. options NULL: defaults. */
+PRECIS_API precis_status precis_result_html(const precis_result *result, const char *text,
+                                            size_t len, const precis_html_options *options,
+                                            char **out, size_t *out_len);
+
 PRECIS_API void precis_result_free(precis_result *result);
 
 /* ------------------------------------------------------------------------ */

@@ -433,10 +433,34 @@ precis_status pcs_keywords(const pcs_doc *doc, pcs_arena *arena,
                            const precis_options *options, pcs_keyterm **out,
                            uint32_t *n_out, precis_error *err);
 
-/* 8. output.c: render a result as JSON (schema precis/1). */
+/* Every sentence of the document as the caller's bytes, for renderings of
+ * the whole text (the HTML view). */
+typedef struct pcs_span {
+    size_t start, end; /* [start, end) of the caller's input */
+    double score;      /* the ranking's score; 0 outside the graph */
+    bool summary;      /* one of the summary's sentences */
+} pcs_span;
+
+/* One occurrence of a key term in the caller's bytes. */
+typedef struct pcs_mark {
+    size_t start, end;
+    uint32_t keyword; /* index into the result's key terms */
+} pcs_mark;
+
+/* highlight.c: where the key terms occur, in document order, never
+ * overlapping; *out is arena memory. */
+precis_status pcs_keyword_marks(const pcs_doc *doc, pcs_arena *arena, const pcs_keyterm *kt,
+                                uint32_t n_kt, pcs_mark **out, uint32_t *n_out,
+                                precis_error *err);
+
+/* 8. output.c: render a result as JSON (schema precis/1), or as one HTML
+ * page with the text it was made from. */
 precis_status pcs_result_json(const precis_result *result,
                               const precis_json_options *options, char **out,
                               size_t *len);
+precis_status pcs_result_html(const precis_result *result, const char *text, size_t len,
+                              const precis_html_options *options, char **out,
+                              size_t *out_len);
 
 /* Write the sentence's text with white-space runs collapsed into dst
  * (capacity >= span length + 1). Returns the length written. */
@@ -455,6 +479,10 @@ struct precis_result {
     size_t n_sentences;
     precis_keyword *keywords;
     size_t n_keywords;
+    pcs_span *spans; /* every sentence of the document */
+    size_t n_spans;
+    pcs_mark *marks; /* key terms in the text */
+    size_t n_marks;
     precis_stats stats;
 };
 

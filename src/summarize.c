@@ -238,10 +238,11 @@ void precis_summarizer_free(precis_summarizer *s)
  * summarizer. */
 static precis_result *make_result(const pcs_doc *doc, const uint32_t *picked,
                                   uint32_t n_picked, const pcs_keyterm *kt,
-                                  uint32_t n_kt)
+                                  uint32_t n_kt, const pcs_mark *marks, uint32_t n_marks)
 {
     size_t bytes = sizeof(precis_result) + n_picked * sizeof(precis_sentence) +
-                   n_kt * sizeof(precis_keyword);
+                   n_kt * sizeof(precis_keyword) + doc->n_sents * sizeof(pcs_span) +
+                   n_marks * sizeof(pcs_mark);
     for (uint32_t i = 0; i < n_picked; i++) {
         const pcs_sentence *s = &doc->sents[picked[i]];
         bytes += (size_t)(s->end - s->start) + 1;
@@ -254,7 +255,21 @@ static precis_result *make_result(const pcs_doc *doc, const uint32_t *picked,
     memset(r, 0, sizeof *r);
     r->sentences = (precis_sentence *)(void *)(r + 1);
     r->keywords = (precis_keyword *)(void *)(r->sentences + n_picked);
-    char *text = (char *)(r->keywords + n_kt);
+    r->spans = (pcs_span *)(void *)(r->keywords + n_kt);
+    r->marks = (pcs_mark *)(void *)(r->spans + doc->n_sents);
+    char *text = (char *)(r->marks + n_marks);
+    for (uint32_t i = 0; i < doc->n_sents; i++) {
+        const pcs_sentence *s = &doc->sents[i];
+        r->spans[i] = (pcs_span){.start = pcs_orig_offset(doc, s->start),
+                                 .end = pcs_orig_offset(doc, s->end),
+                                 .score = doc->scores ? doc->scores[i] : 0};
+    }
+    for (uint32_t i = 0; i < n_picked; i++)
+        r->spans[picked[i]].summary = true;
+    if (n_marks)
+        memcpy(r->marks, marks, n_marks * sizeof *marks);
+    r->n_spans = doc->n_sents;
+    r->n_marks = n_marks;
     for (uint32_t i = 0; i < n_picked; i++) {
         const pcs_sentence *s = &doc->sents[picked[i]];
         size_t n = pcs_collapse_space(doc->text + s->start, s->end - s->start, text);
@@ -377,9 +392,13 @@ static precis_status finish(const pcs_doc *doc, pcs_arena *arena, const precis_o
     uint32_t n_kt = 0;
     precis_status st = pcs_keywords(doc, arena, o, &kt, &n_kt, err);
     lap(mark, &tm->keywords);
+    pcs_mark *marks = NULL;
+    uint32_t n_marks = 0;
+    if (st == PRECIS_OK)
+        st = pcs_keyword_marks(doc, arena, kt, n_kt, &marks, &n_marks, err);
     if (st != PRECIS_OK)
         return st;
-    precis_result *r = make_result(doc, picked, n_picked, kt, n_kt);
+    precis_result *r = make_result(doc, picked, n_picked, kt, n_kt, marks, n_marks);
     if (!r)
         return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
     uint32_t candidates = 0;
@@ -528,6 +547,37 @@ precis_status precis_result_json(const precis_result *r, const precis_json_optio
         full.size = sizeof full;
     }
     return pcs_result_json(r, &full, out, len);
+}
+
+#define HTML_OPTIONS_MIN_SIZE (offsetof(precis_html_options, source) + sizeof(const char *))
+
+precis_status precis_html_options_init(precis_html_options *o, size_t size)
+{
+    if (!o || size < sizeof o->size)
+        return PRECIS_ERR_ARGUMENT;
+    memset(o, 0, size < sizeof *o ? size : sizeof *o);
+    o->size = size;
+    return check_size(size, HTML_OPTIONS_MIN_SIZE, sizeof *o, "precis_html_options", NULL);
+}
+
+precis_status precis_result_html(const precis_result *r, const char *text, size_t len,
+                                 const precis_html_options *o, char **out, size_t *out_len)
+{
+    if (!r || !out || (!text && len > 0))
+        return PRECIS_ERR_ARGUMENT;
+    *out = NULL;
+    if (len != r->stats.bytes)
+        return PRECIS_ERR_ARGUMENT;
+    precis_html_options full;
+    precis_html_options_init(&full, sizeof full);
+    if (o) {
+        if (check_size(o->size, HTML_OPTIONS_MIN_SIZE, sizeof full, "precis_html_options",
+                       NULL) != PRECIS_OK)
+            return PRECIS_ERR_ARGUMENT;
+        memcpy(&full, o, o->size);
+        full.size = sizeof full;
+    }
+    return pcs_result_html(r, text ? text : "", len, &full, out, out_len);
 }
 
 void precis_result_free(precis_result *r)

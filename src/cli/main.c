@@ -52,7 +52,10 @@ static const char usage_text[] =
     "      --no-model           IDF from the document's own sentences\n"
     "\n"
     "Output:\n"
-    "  -f, --format FORMAT      text (default) or json (schema precis/1)\n"
+    "  -f, --format FORMAT      text (default), json (schema precis/1) or html\n"
+    "                           (one self-contained page: the article with the\n"
+    "                           summary outlined, sentences shaded by score and\n"
+    "                           key terms marked)\n"
     "      --only PART          summary or keywords: only that part, one item\n"
     "                           per line, for scripts\n"
     "\n"
@@ -140,7 +143,7 @@ int main(int argc, char **argv)
 
     cli_summary_options so = {0};
     precis_options_init(&so.opt, sizeof so.opt);
-    bool json = false;
+    enum { FORMAT_TEXT, FORMAT_JSON, FORMAT_HTML } format = FORMAT_TEXT;
     int only = ONLY_ALL;
 
     enum { OPT_ONLY = 256, OPT_LIST_LANG };
@@ -164,11 +167,13 @@ int main(int argc, char **argv)
         switch (c) {
         case 'f':
             if (strcmp(optarg, "json") == 0)
-                json = true;
+                format = FORMAT_JSON;
+            else if (strcmp(optarg, "html") == 0)
+                format = FORMAT_HTML;
             else if (strcmp(optarg, "text") == 0)
-                json = false;
+                format = FORMAT_TEXT;
             else
-                return cli_usage_error("--format: '%s' is not text or json", optarg);
+                return cli_usage_error("--format: '%s' is not text, json or html", optarg);
             break;
         case OPT_ONLY:
             if (strcmp(optarg, "summary") == 0)
@@ -198,8 +203,9 @@ int main(int argc, char **argv)
         return cli_usage_error("no input file given");
     if (argc - optind > 1)
         return cli_usage_error("one input file at a time, got %d", argc - optind);
-    if (json && only != ONLY_ALL)
-        return cli_usage_error("--only prints plain lines; it cannot be combined with --format json");
+    if (format != FORMAT_TEXT && only != ONLY_ALL)
+        return cli_usage_error("--only prints plain lines; it cannot be combined with --format %s",
+                               format == FORMAT_JSON ? "json" : "html");
     const char *path = argv[optind];
     const char *name = strcmp(path, "-") == 0 ? "(standard input)" : path;
 
@@ -234,16 +240,27 @@ int main(int argc, char **argv)
         s = precis_summarize(summarizer, input, len, &opt, &result, &err);
     else
         snprintf(err.message, sizeof err.message, "%s", precis_status_string(s));
-    free(input);
     precis_summarizer_free(summarizer);
     precis_model_free(model);
     if (s != PRECIS_OK) {
+        free(input);
         cli_complain("%s: %s", name, err.message);
         return cli_exit_for(s);
     }
 
     cli_out o = {0};
-    if (json) {
+    if (format == FORMAT_HTML) {
+        precis_html_options ho;
+        precis_html_options_init(&ho, sizeof ho);
+        ho.source = strcmp(path, "-") == 0 ? NULL : path;
+        char *page = NULL;
+        size_t n = 0;
+        if (precis_result_html(result, input, len, &ho, &page, &n) != PRECIS_OK)
+            o.nomem = true;
+        else
+            cli_append(&o, page, n);
+        precis_free(page);
+    } else if (format == FORMAT_JSON) {
         precis_json_options jo;
         precis_json_options_init(&jo, sizeof jo);
         jo.source = strcmp(path, "-") == 0 ? NULL : path;
@@ -263,6 +280,7 @@ int main(int argc, char **argv)
     bool repaired = st->repaired;
     bool unsure = st->language_unsure;
     precis_result_free(result);
+    free(input);
     if (o.nomem) {
         free(o.s);
         cli_complain("%s: out of memory", name);

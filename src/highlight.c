@@ -1,0 +1,170 @@
+/* Where the key terms occur: the token runs of the document that spell each
+ * key term, as byte ranges of the caller's input, for renderings that mark
+ * them in the text (the HTML view, output.c).
+ *
+ * A key term is a run of consecutive tokens (a phrase of keywords.c) printed
+ * in one of its spellings. Its tokens are found where the text spells it
+ * that way (ignoring case, white-space runs and a trailing possessive), and
+ * then every run of tokens with the same terms (stems) in the same order is
+ * an occurrence: "Kuril Islands" also marks "Kuril islands" and "Kuril
+ * island". A token belongs to at most one mark: longer key terms claim
+ * theirs first, so "Kremlin aide Yury Ushakov" is marked whole even when
+ * "Ushakov" alone ranks higher. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "internal.h"
+
+/* Does the normalised text from `at` spell `s` (len bytes), ignoring case
+ * and reading any white-space run of the text as the one space of s?
+ * Returns the text position after the match, or 0 when it does not. */
+static uint32_t spells(const pcs_doc *doc, uint32_t at, const char *s, size_t len)
+{
+    uint32_t i = at;
+    size_t k = 0;
+    while (k < len) {
+        if (i >= doc->len)
+            return 0;
+        if (s[k] == ' ') {
+            if (doc->text[i] != ' ' && doc->text[i] != '\n')
+                return 0;
+            while (i < doc->len && (doc->text[i] == ' ' || doc->text[i] == '\n'))
+                i++;
+            k++;
+            continue;
+        }
+        uint32_t a, b;
+        i += pcs_decode(doc->text, i, &a);
+        utf8proc_int32_t cb;
+        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + k,
+                                              (utf8proc_ssize_t)(len - k), &cb);
+        if (n <= 0)
+            return 0;
+        b = (uint32_t)cb;
+        k += (size_t)n;
+        if (a != b && utf8proc_tolower((utf8proc_int32_t)a) != utf8proc_tolower((utf8proc_int32_t)b))
+            return 0;
+    }
+    return i;
+}
+
+/* Is text[at, end) nothing or a possessive ending ('s, ’s, ' or ’)? */
+static bool possessive_or_nothing(const pcs_doc *doc, uint32_t at, uint32_t end)
+{
+    const char *p = doc->text + at;
+    uint32_t n = end - at;
+    if (n == 0)
+        return true;
+    if (p[0] == '\'')
+        p += 1, n -= 1;
+    else if (n >= 3 && memcmp(p, "\xE2\x80\x99", 3) == 0)
+        p += 3, n -= 3;
+    else
+        return false;
+    return n == 0 || (n == 1 && (p[0] == 's' || p[0] == 'S'));
+}
+
+/* The first token run spelling the key term: its first token and length,
+ * or false when the text has no such run. */
+static bool find_spelling(const pcs_doc *doc, const char *s, size_t len, uint32_t *first,
+                          uint32_t *count)
+{
+    for (uint32_t t = 0; t < doc->n_toks; t++) {
+        uint32_t end = spells(doc, doc->toks[t].start, s, len);
+        if (!end)
+            continue;
+        /* The run must end where a token of the same sentence ends, or
+         * before its possessive ending: "Russia" is not "Russian". */
+        for (uint32_t u = t; u < doc->n_toks && doc->toks[u].sentence == doc->toks[t].sentence;
+             u++) {
+            uint32_t tok_end = doc->toks[u].start + doc->toks[u].len;
+            if (tok_end >= end) {
+                if (end > doc->toks[u].start && possessive_or_nothing(doc, end, tok_end)) {
+                    *first = t;
+                    *count = u - t + 1;
+                    return true;
+                }
+                break;
+            }
+        }
+    }
+    return false;
+}
+
+static int by_start(const void *a, const void *b)
+{
+    const pcs_mark *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+precis_status pcs_keyword_marks(const pcs_doc *doc, pcs_arena *arena, const pcs_keyterm *kt,
+                                uint32_t n_kt, pcs_mark **out, uint32_t *n_out,
+                                precis_error *err)
+{
+    *out = NULL;
+    *n_out = 0;
+    if (n_kt == 0 || doc->n_toks == 0)
+        return PRECIS_OK;
+    bool *taken = pcs_arena_calloc(arena, doc->n_toks, sizeof *taken);
+    if (!taken)
+        return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
+    /* Each key term's spelling in the text, then the order they claim
+     * tokens in: most tokens first, by rank among equals. */
+    uint32_t *first = pcs_arena_alloc(arena, 3 * (size_t)n_kt * sizeof *first);
+    if (!first)
+        return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
+    uint32_t *count = first + n_kt, *order = count + n_kt;
+    for (uint32_t k = 0; k < n_kt; k++) {
+        if (!find_spelling(doc, kt[k].surface, kt[k].surface_len, &first[k], &count[k]))
+            count[k] = 0;
+        uint32_t j = k;
+        for (; j > 0 && count[order[j - 1]] < count[k]; j--)
+            order[j] = order[j - 1];
+        order[j] = k;
+    }
+    pcs_mark *marks = NULL;
+    size_t n = 0, cap = 0;
+    for (uint32_t o = 0; o < n_kt && count[order[o]] > 0; o++) {
+        uint32_t k = order[o], cnt = count[k];
+        const pcs_token *want = &doc->toks[first[k]];
+        for (uint32_t t = 0; t + cnt <= doc->n_toks; t++) {
+            bool same = true;
+            for (uint32_t j = 0; j < cnt && same; j++) {
+                const pcs_token *a = &doc->toks[t + j];
+                same = !taken[t + j] && a->sentence == doc->toks[t].sentence &&
+                       (a->term == UINT32_MAX ? a->len == want[j].len &&
+                                                    memcmp(doc->text + a->start,
+                                                           doc->text + want[j].start,
+                                                           a->len) == 0
+                                              : a->term == want[j].term);
+            }
+            if (!same)
+                continue;
+            if (!pcs_grow((void **)&marks, &cap, n + 1, sizeof *marks)) {
+                free(marks);
+                return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
+            }
+            const pcs_token *last = &doc->toks[t + cnt - 1];
+            marks[n++] = (pcs_mark){.start = pcs_orig_offset(doc, doc->toks[t].start),
+                                    .end = pcs_orig_offset(doc, last->start + last->len),
+                                    .keyword = k};
+            for (uint32_t j = 0; j < cnt; j++)
+                taken[t + j] = true;
+            t += cnt - 1;
+        }
+    }
+    if (n) {
+        qsort(marks, n, sizeof *marks, by_start);
+        pcs_mark *copy = pcs_arena_alloc(arena, n * sizeof *copy);
+        if (copy)
+            memcpy(copy, marks, n * sizeof *copy);
+        free(marks);
+        if (!copy)
+            return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
+        *out = copy;
+        *n_out = (uint32_t)n;
+    }
+    return PRECIS_OK;
+}
