@@ -144,9 +144,11 @@ int batch_mirror_write(const char *dir, const char *name, const char *s, size_t 
 /* Whether DIR/NAME.json exists (--resume with --output-dir). */
 bool batch_mirror_exists(const char *dir, const char *name);
 /* A file name for a document id: bytes other than [A-Za-z0-9._-] and a
- * leading '.' percent-encoded, so different ids never share a name; very
- * long ids shortened with a hash. malloc'd; NULL when out of memory. */
-char *batch_safe_name(const char *id, size_t n);
+ * leading '.' percent-encoded, and the first byte of a string id that reads
+ * as an integer (so the string "1" and the integer 1, integer set, differ),
+ * so different ids never share a name; very long ids shortened with a
+ * hash. malloc'd; NULL when out of memory. */
+char *batch_safe_name(const char *id, size_t n, bool integer);
 
 /* ------------------------------------------------------------------------ */
 /* The run                                                                   */

@@ -56,14 +56,21 @@ static int submit(batch_run *run, batch_job *job)
 }
 
 /* The --output-dir name of a file: its path as named, made relative, "."
- * dropped, ".." kept from climbing out of the output folder; so ids and
- * names correspond one to one however the file was reached. */
+ * dropped, ".." kept from climbing out of the output folder. An absolute
+ * path starts with a folder "%2F" and a '%' in a name is written "%25", so
+ * /abs/a.txt and abs/a.txt (or a file named "%2E%2E" and "..") get
+ * different names. Paths that differ only in "." or repeated '/' name one
+ * file and share its name; the run reports the second as an error. */
 static char *mirror_of_arg(const char *path)
 {
     size_t n = strlen(path);
-    char *out = malloc(3 * n + 2), *o = out;
+    char *out = malloc(3 * n + 5), *o = out;
     if (!out)
         return NULL;
+    if (path[0] == '/') {
+        memcpy(o, "%2F", 3);
+        o += 3;
+    }
     for (const char *p = path; *p;) {
         while (*p == '/')
             p++;
@@ -77,8 +84,14 @@ static char *mirror_of_arg(const char *path)
                 memcpy(o, "%2E%2E", 6);
                 o += 6;
             } else {
-                memcpy(o, p, k);
-                o += k;
+                for (size_t i = 0; i < k; i++) {
+                    if (p[i] == '%') {
+                        memcpy(o, "%25", 3);
+                        o += 3;
+                    } else {
+                        *o++ = p[i];
+                    }
+                }
             }
         }
         p += k;

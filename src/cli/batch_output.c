@@ -374,7 +374,19 @@ int batch_resume_scan(const char *path, batch_idset *set, uint64_t *records)
 /* ------------------------------------------------------------------------ */
 /* --output-dir                                                              */
 
-char *batch_safe_name(const char *id, size_t n)
+/* Does id[0, n) read as a decimal integer, the name an integer id gets? */
+static bool integer_like(const char *id, size_t n)
+{
+    size_t i = n && id[0] == '-';
+    if (i == n)
+        return false;
+    for (; i < n; i++)
+        if (id[i] < '0' || id[i] > '9')
+            return false;
+    return true;
+}
+
+char *batch_safe_name(const char *id, size_t n, bool integer)
 {
     enum { LIMIT = 200, KEEP = 180 }; /* NAME_MAX is 255 with ".json" and a temp suffix */
     static const char hex[] = "0123456789ABCDEF";
@@ -384,8 +396,12 @@ char *batch_safe_name(const char *id, size_t n)
     size_t k = 0, cut = 0; /* cut: the last whole-character end within KEEP */
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)id[i];
+        /* A string id that reads as an integer has its first byte
+         * encoded, so the string "1" (%31) and the integer 1 differ. */
         bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
                      (c >= '0' && c <= '9') || c == '-' || c == '_' || (c == '.' && i > 0);
+        if (i == 0 && !integer && integer_like(id, n))
+            plain = false;
         if (plain) {
             out[k++] = (char)c;
         } else {

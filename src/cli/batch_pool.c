@@ -64,6 +64,11 @@ struct batch_pool {
 
     worker *workers;
     size_t n_workers;
+    /* --output-dir: the names of the files this run wrote or found done
+     * (under mu). Distinct ids get distinct names; a second input with a
+     * name already here (a repeated id, one file named twice) is an error,
+     * not a silent overwrite. */
+    batch_idset *claimed;
 };
 
 static void record_free(batch_record *rec)
@@ -108,9 +113,30 @@ static void count(batch_pool *p, batch_outcome o)
     }
 }
 
+/* Take the name for this record; false when an earlier one of this run
+ * has it. Out of memory only loses the check. */
+static bool claim(batch_pool *p, const char *name)
+{
+    size_t n = strlen(name);
+    pthread_mutex_lock(&p->mu);
+    bool taken = batch_idset_has(p->claimed, name, n);
+    if (!taken)
+        batch_idset_add(p->claimed, name, n);
+    pthread_mutex_unlock(&p->mu);
+    return !taken;
+}
+
 static void deliver(batch_pool *p, uint64_t seq, batch_record *rec)
 {
     const char *dir = p->run->cfg->output_dir;
+    if (dir && rec->mirror && rec->outcome != BATCH_DROPPED && !claim(p, rec->mirror)) {
+        cli_complain("--output-dir: %s/%s.json already holds the record of another input of "
+                     "this run (a repeated id, or one file named twice); this one is not "
+                     "written", dir, rec->mirror);
+        free(rec->line);
+        rec->line = NULL;
+        rec->outcome = BATCH_FAILED;
+    }
     if (dir && rec->line) {
         /* --output-dir: every record is a file of its own, so workers
          * write in parallel and order does not matter. */
@@ -200,7 +226,10 @@ int batch_pool_start(batch_run *run, batch_pool **out)
     p->slots = calloc(p->window, sizeof *p->slots);
     p->ready = calloc(p->window, sizeof *p->ready);
     p->workers = calloc(n, sizeof *p->workers);
-    if (!p->queue || !p->slots || !p->ready || !p->workers)
+    if (run->cfg->output_dir)
+        p->claimed = batch_idset_new();
+    if (!p->queue || !p->slots || !p->ready || !p->workers ||
+        (run->cfg->output_dir && !p->claimed))
         goto nomem;
     pthread_mutex_init(&p->mu, NULL);
     pthread_mutex_init(&p->out_mu, NULL);
@@ -231,6 +260,7 @@ int batch_pool_start(batch_run *run, batch_pool **out)
     return EXIT_OK;
 nomem:
     if (p) {
+        batch_idset_free(p->claimed);
         free(p->queue);
         free(p->slots);
         free(p->ready);
@@ -341,5 +371,6 @@ void batch_pool_free(batch_pool *p)
     free(p->slots);
     free(p->ready);
     free(p->workers);
+    batch_idset_free(p->claimed);
     free(p);
 }

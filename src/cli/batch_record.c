@@ -295,7 +295,7 @@ static void process_line(const batch_run *run, precis_summarizer *sm, const batc
      * one from its number ('@' is never in a safe name: no clash). */
     char *mirror = NULL;
     if (id.kind != RID_NONE)
-        mirror = batch_safe_name(id.s, id.n);
+        mirror = batch_safe_name(id.s, id.n, id.kind == RID_INTEGER);
     else if ((mirror = malloc(32)))
         snprintf(mirror, 32, "@line-%" PRIu64, job->line_no);
     if (already_done(run, job->seq, &id, mirror)) {

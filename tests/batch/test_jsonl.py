@@ -15,10 +15,15 @@ ARTICLE = ("The council approved the annual budget on Monday. Residents welcomed
 
 def safe_name(doc_id):
     """The --output-dir name of an id, as docs/batch.md defines it."""
+    if isinstance(doc_id, int):
+        return str(doc_id)
+    integer_like = re.fullmatch(r"-?[0-9]+", doc_id) is not None
     out = []
     for i, b in enumerate(doc_id.encode()):
         c = chr(b)
-        if (c.isascii() and c.isalnum()) or c in "-_" or (c == "." and i > 0):
+        if i == 0 and integer_like:
+            out.append("%%%02X" % b)
+        elif (c.isascii() and c.isalnum()) or c in "-_" or (c == "." and i > 0):
             out.append(c)
         else:
             out.append("%%%02X" % b)
@@ -128,7 +133,7 @@ class JsonlTest(bt.TempDirTest):
         self.assertEqual(p.returncode, 7, p.stderr)
         ref = {}
         for r in bt.records(self.batch("--jsonl", "in.jsonl").stdout):
-            name = safe_name(str(r["id"])) if r["id"] is not None else f"@line-{r['line']}"
+            name = safe_name(r["id"]) if r["id"] is not None else f"@line-{r['line']}"
             ref[name + ".json"] = r
         self.assertEqual(sorted(os.listdir(self.path("out"))), sorted(ref))
         self.assertIn("doc-00000%20with%20space.json", ref.keys())
@@ -139,6 +144,25 @@ class JsonlTest(bt.TempDirTest):
                 (got,) = bt.records(f.read())
             del got["elapsed_ms"], r["elapsed_ms"]
             self.assertEqual(got, r)
+
+    def test_output_dir_names_never_collide_silently(self):
+        """Issue 10, defect 4: id 1 and id "1" shared 1.json, a repeated id
+        overwrote its first record, and the run still said every record
+        was ok."""
+        with open(self.path("ids.jsonl"), "w") as f:
+            for doc_id in (1, "1", "-2", -2, "a", "a", "b"):
+                f.write(json.dumps({"id": doc_id, "text": ARTICLE}) + "\n")
+        p = self.batch("--jsonl", "ids.jsonl", "--output-dir", "out")
+        self.assertEqual(p.returncode, 7, p.stderr)
+        self.assertEqual(sorted(os.listdir(self.path("out"))),
+                         ["%2D2.json", "%31.json", "-2.json", "1.json", "a.json", "b.json"])
+        self.assertEqual(p.stderr.count(b"already holds the record of another input"), 1)
+        self.assertEqual(bt.summary_counts(p.stderr)[:2], (6, 1))
+        # Resuming finds the six done and reports the repeated id again.
+        p = self.batch("--jsonl", "ids.jsonl", "--output-dir", "out", "--resume")
+        self.assertEqual(p.returncode, 7, p.stderr)
+        self.assertEqual(p.stderr.count(b"already holds the record of another input"), 1)
+        self.assertEqual(len(os.listdir(self.path("out"))), 6)
 
     def test_line_longer_than_any_document(self):
         """--max-bytes 1000: a line of 1.2 MB cannot hold a document of

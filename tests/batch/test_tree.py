@@ -107,6 +107,26 @@ class TreeTest(bt.TempDirTest):
             with open(self.path("out", rel + ".json"), "rb") as f:
                 self.assertEqual(bt.strip_timing(f.read()), line + b"\n", rel)
 
+    def test_output_dir_paths_never_collide_silently(self):
+        """Issue 10, defect 4: /abs/x/a.txt and the relative abs/x/a.txt
+        (different files) mapped to one file under --output-dir, and the
+        run said both were ok."""
+        absolute = self.path("t", "a.txt")
+        relative = absolute.lstrip("/")
+        for path, words in ((absolute, "First story here. It is absolute."),
+                            (self.path(relative), "Second story here. It is relative.")):
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "w") as f:
+                f.write(words + " With a third sentence.\n")
+        p = self.batch("--output-dir", "out", absolute, relative)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertTrue(os.path.exists(self.path("out", "%2F" + absolute + ".json")))
+        self.assertTrue(os.path.exists(self.path("out", relative + ".json")))
+        # One file named twice is one file: the second is an error.
+        p = self.batch("--output-dir", "out2", relative, "./" + relative)
+        self.assertEqual(p.returncode, 7, p.stderr)
+        self.assertIn(b"already holds the record of another input", p.stderr)
+
     def test_list(self):
         p = bt.run(["batch", "--list", "tree"], cwd=self.tmp)
         self.assertEqual(p.returncode, 0, p.stderr)
