@@ -12,6 +12,9 @@ install(FILES ${PRECIS_PUBLIC_HEADERS} DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 
 if(PRECIS_BUILD_CLI)
   install(TARGETS precis RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+  install(FILES "${PROJECT_BINARY_DIR}/docs/precis.1" DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+  install(FILES "${PROJECT_SOURCE_DIR}/completions/precis.bash"
+    DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions RENAME precis)
   # File by file: install(DIRECTORY) would also create the empty folders of
   # languages that have no model.
   file(GLOB PRECIS_MODELS RELATIVE "${PROJECT_SOURCE_DIR}/models" CONFIGURE_DEPENDS

@@ -94,6 +94,10 @@ char *cli_default_model_path(const char *language);
  * why it failed. */
 int cli_load_model(const char *path, bool none, const char *language, precis_model **model);
 
+/* precis --version: versions of the command, the library and its
+ * dependencies, and the model these options would use (version.c). */
+int cli_print_version(const cli_summary_options *so);
+
 /* Subcommands: `precis NAME ...` runs cli_NAME_main(argc, argv) with
  * argv[0] = NAME. */
 int cli_eval_main(int argc, char **argv);

@@ -53,9 +53,7 @@ static const char usage_text[] =
     "\n"
     "Output:\n"
     "  -f, --format FORMAT      text (default), json (schema precis/1) or html\n"
-    "                           (one self-contained page: the article with the\n"
-    "                           summary outlined, sentences shaded by score and\n"
-    "                           key terms marked)\n"
+    "                           (a page: the summary marked in the article)\n"
     "      --only PART          summary or keywords: only that part, one item\n"
     "                           per line, for scripts\n"
     "\n"
@@ -71,7 +69,7 @@ static const char usage_text[] =
     "      --max-iterations N   at most N power iterations (default 100)\n"
     "\n"
     "  -h, --help               print this help and exit\n"
-    "  -V, --version            print the version and exit\n"
+    "  -V, --version            print versions (libraries, model) and exit\n"
     "\n"
     "Exit status:\n"
     "  0  success\n"
@@ -145,6 +143,7 @@ int main(int argc, char **argv)
     precis_options_init(&so.opt, sizeof so.opt);
     enum { FORMAT_TEXT, FORMAT_JSON, FORMAT_HTML } format = FORMAT_TEXT;
     int only = ONLY_ALL;
+    bool version = false;
 
     enum { OPT_ONLY = 256, OPT_LIST_LANG };
     static const struct option own[] = {{"format", required_argument, NULL, 'f'},
@@ -190,15 +189,17 @@ int main(int argc, char **argv)
         case 'h':
             fputs(usage_text, stdout);
             return cli_write_stdout(NULL, 0);
-        case 'V':
-            printf("precis %s\n", precis_version());
-            return cli_write_stdout(NULL, 0);
+        case 'V': /* after the other options: they choose the model it shows */
+            version = true;
+            break;
         case ':':
             return cli_usage_error("option '%s' needs a value", argv[optind - 1]);
         default:
             return cli_usage_error("unknown option '%s'", argv[optind - 1]);
         }
     }
+    if (version)
+        return cli_print_version(&so);
     if (optind == argc)
         return cli_usage_error("no input file given");
     if (argc - optind > 1)
