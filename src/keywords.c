@@ -1,28 +1,34 @@
-/* Stage 7, key terms: TextRank over a word co-occurrence graph (Mihalcea
- * and Tarau, 2004, "TextRank: Bringing Order into Texts", section 3), with
- * candidate phrases and their scores as in SingleRank and pke's TextRank
- * (Wan and Xiao, 2008; Boudin, 2016).
+/* Stage 7, key terms: noun-phrase candidates scored by what the keyphrase
+ * literature found to work, one term per topic.
  *
  * 1. Candidate words: content words (not stopwords, holding a letter) of
  *    body and heading sentences that the language's nonkey list does not
- *    rule out. TextRank keeps nouns and adjectives with a part-of-speech
- *    tagger; we have none, and the list stands in for one: for English it
- *    holds the forms WordNet knows only as verbs or adverbs ("sharply",
- *    "boosted"), never candidates, and the adjectives that are never nouns
- *    ("economic", "said"), which may begin a key term but not end one,
- *    since an English noun phrase ends in its noun (models/en/
- *    README-nonkey.md).
- * 2. Vertices are the candidates' stems; an edge joins two that occur
- *    within WINDOW tokens of each other in a sentence, weighted by how often
- *    they do. PageRank over this graph scores each word (rank.c).
- * 3. Candidate phrases are the maximal runs of adjacent candidate words (no
+ *    rule out. Without a part-of-speech tagger the list stands in for one:
+ *    for English it holds the forms WordNet knows only as verbs or adverbs
+ *    and the reporting verbs, units and magnitudes of news copy ("said",
+ *    "pct", "mln"), never candidates, and the adjectives that are never
+ *    nouns ("economic"), which may begin a key term but not end one
+ *    (models/en/README-nonkey.md). A language without a list falls back to
+ *    runs between stopwords (Rose et al., 2010, RAKE).
+ * 2. Candidate phrases are the maximal runs of adjacent candidate words (no
  *    punctuation between them, a possessor ends one), less their trailing
- *    modifiers, of at most MAX_PHRASE words.
- * 4. A phrase scores the sum of its words' weights at each of its
- *    occurrences: count x sum over its words of PageRank x term weight (see
- *    phrase_score for why). Best first; a single word that a better phrase
- *    already holds is skipped. Each phrase is printed in its most frequent
+ *    modifiers, of at most MAX_PHRASE words; longer runs are lists or
+ *    headlines and count word by word.
+ * 3. What a reader tags depends on the text (see choose_mode): a short or
+ *    name-poor text (an abstract) is tagged with its noun phrases, which it
+ *    seldom repeats; a story about people and organisations with the names
+ *    and topic words it keeps coming back to. Phrases are scored as
+ *    SingleRank (Wan and Xiao, 2008): the sum of their words' PageRank on a
+ *    co-occurrence graph (Mihalcea and Tarau, 2004) times the corpus IDF,
+ *    times the phrase's count. Words are scored by TF-IDF (Salton and
+ *    Buckley, 1988) against the background model, every occurrence of a
+ *    noun counting, inside a phrase or not.
+ * 4. Best first, one term per topic: a term sharing a noun with one already
+ *    taken is the same topic (TopicRank's stem overlap, Bouguin et al.,
+ *    2013); a word is printed as the phrase that holds most of its
+ *    occurrences ("Deutsche Boerse"), and every term in its most frequent
  *    surface form. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,6 +47,17 @@
 /* Longest word form looked up in the nonkey list; longer ones are in none
  * (the English list's longest entry has 26 bytes). */
 #define WORD_MAX 64
+/* Texts of at least this many words in which at least this share of the
+ * candidate words are capitalised names (mid-sentence, not all capitals:
+ * "OFDM" in an abstract is a term, not a name) are tagged by words. Both
+ * chosen on the two folds of the news and abstract fixtures: abstracts
+ * have a median of 1.4% such words, news stories 12% to 23%. */
+#define WORDS_MIN_LENGTH 200
+#define WORDS_MIN_NAMES 0.05
+/* A word is printed as a phrase holding it when that phrase accounts for
+ * this share of the word's occurrences: "Boerse" always comes as "Deutsche
+ * Boerse", "scandal" mostly alone. */
+#define PHRASE_SHARE 0.7
 
 /* What a token is to key terms (per token, in cand[]). */
 enum { NOT_CANDIDATE = 0, CANDIDATE, CANDIDATE_MODIFIER };
@@ -116,6 +133,10 @@ static bool classify_tokens(const pcs_doc *doc, const pcs_language_data *ld, pcs
         const pcs_term *term = &doc->terms[t->term];
         if (!term->alpha || term->stem_len < 2)
             continue;
+        /* Lower-case words of one or two letters that are not stopwords
+         * are particles of names ("de Clercq", "al-"), never terms alone. */
+        if (t->len <= 2 && !(t->flags & PCS_TOK_UPPER))
+            continue;
         if (!ld) {
             cand[k] = CANDIDATE;
             continue;
@@ -141,7 +162,7 @@ static bool classify_tokens(const pcs_doc *doc, const pcs_language_data *ld, pcs
  * in the number of co-occurrences: count each row's entries, place them,
  * then merge a row's repeats with a per-column marker (no sort). */
 static bool build_graph(const pcs_doc *doc, const uint8_t *cand, const uint32_t *vertex,
-                        uint32_t nv, uint32_t window, pcs_arena *arena, pcs_csr *w)
+                        uint32_t nv, pcs_arena *arena, pcs_csr *w)
 {
     w->rows = w->cols = nv;
     w->row_ptr = pcs_arena_calloc(arena, (size_t)nv + 1, sizeof *w->row_ptr);
@@ -158,7 +179,7 @@ static bool build_graph(const pcs_doc *doc, const uint8_t *cand, const uint32_t 
             for (uint32_t i = 0; i < sent->tok_count; i++) {
                 if (!c[i])
                     continue;
-                for (uint32_t j = i + 1; j < sent->tok_count && j < i + window; j++) {
+                for (uint32_t j = i + 1; j < sent->tok_count && j < i + WINDOW; j++) {
                     if (!c[j] || t[i].term == t[j].term)
                         continue;
                     uint32_t a = vertex[t[i].term], b = vertex[t[j].term];
@@ -210,45 +231,77 @@ static bool build_graph(const pcs_doc *doc, const uint8_t *cand, const uint32_t 
     return true;
 }
 
-/* The weight of term t beside its PageRank score: every per-term weight
- * flows through here. With a trained model (precis_options.model) it is
- * the corpus IDF, which pushes down words central in every document
- * ("year", "talks"); in-document IDF would punish the article's own
- * topic words, so without a model it is 1 (measured on inspec: F1@10
- * 32.4 without a model, 34.4 with the English news model). */
-static double term_weight(const pcs_doc *doc, uint32_t t)
-{
-    return doc->model_used ? pcs_idf(doc, t) : 1.0;
-}
+/* What is known of a candidate word (a vertex). */
+typedef struct word_stats {
+    uint32_t term;
+    uint32_t count; /* occurrences as a candidate */
+    uint32_t names; /* capitalised mid-sentence, not all capitals */
+    bool noun;      /* seen where it may end a term */
+} word_stats;
 
+/* A candidate phrase: its words (vertex ids) and its occurrences, a list
+ * threaded through kw_state.occ_next. */
 typedef struct phrase {
-    uint32_t terms[MAX_PHRASE];
-    uint32_t n_terms;
-    double score;
+    uint32_t v[MAX_PHRASE];
+    uint32_t n;
     uint32_t count;
-    int32_t best_surface; /* index into surfaces, -1 none */
-    double best_weight;
+    uint32_t first_occ;
+    double score;
 } phrase;
-
-typedef struct surface {
-    const char *text;
-    uint32_t len;
-    uint32_t phrase;
-    double weight;
-} surface;
 
 typedef struct kw_state {
     const pcs_doc *doc;
-    pcs_arena *arena;
-    pcs_map phrase_map;  /* key: the phrase's term ids as bytes */
-    pcs_map surface_map; /* key: surface text */
+    const uint32_t *vertex;
     phrase *phrases;
-    size_t n_phrases, cap_phrases;
-    surface *surfaces;
-    size_t n_surfaces, cap_surfaces;
-    char *buf;
-    size_t cap_buf;
+    uint32_t n_phrases, cap;   /* cap bounds phrases and occurrences */
+    uint32_t *table, mask;     /* open addressing: phrase index + 1, 0 empty */
+    uint32_t *occ_tok, *occ_next;
+    uint32_t n_occ;
 } kw_state;
+
+static uint32_t hash_words(const uint32_t *v, uint32_t n)
+{
+    uint32_t h = 2166136261u ^ n;
+    for (uint32_t i = 0; i < n; i++) {
+        h = (h ^ v[i]) * 16777619u;
+        h ^= h >> 15;
+    }
+    return h;
+}
+
+/* Count one occurrence of the phrase of tokens t[0, n), the first being
+ * doc->toks[tok]. No allocation: the arrays hold one entry per token. */
+static bool add_occurrence(kw_state *st, const pcs_token *t, uint32_t n, uint32_t tok)
+{
+    uint32_t key[MAX_PHRASE];
+    for (uint32_t i = 0; i < n; i++)
+        key[i] = st->vertex[t[i].term];
+    uint32_t h = hash_words(key, n) & st->mask;
+    while (st->table[h]) {
+        const phrase *p = &st->phrases[st->table[h] - 1];
+        if (p->n == n && memcmp(p->v, key, n * sizeof *key) == 0)
+            break;
+        h = (h + 1) & st->mask;
+    }
+    if (st->n_occ >= st->cap)
+        return false;
+    if (!st->table[h]) {
+        if (st->n_phrases >= st->cap)
+            return false;
+        phrase *p = &st->phrases[st->n_phrases];
+        memset(p, 0, sizeof *p);
+        memcpy(p->v, key, n * sizeof *key);
+        p->n = n;
+        p->first_occ = UINT32_MAX;
+        st->table[h] = ++st->n_phrases;
+    }
+    phrase *p = &st->phrases[st->table[h] - 1];
+    p->count++;
+    st->occ_tok[st->n_occ] = tok;
+    st->occ_next[st->n_occ] = p->first_occ;
+    p->first_occ = st->n_occ++;
+    return true;
+}
 
 /* Does the token end in a possessive 's? A possessor ends its phrase
  * ("Putin's aides" is two terms) and is printed without the 's (Snowball
@@ -261,14 +314,64 @@ static bool possessive(const pcs_doc *doc, const pcs_token *t)
     return end[-2] == '\'' || (t->len > 4 && memcmp(end - 4, "\xE2\x80\x99", 3) == 0);
 }
 
-/* How much one occurrence's spelling counts when choosing how to print the
- * phrase: a capital that only marks a sentence start is less typical of the
- * term than a mid-sentence form. */
-static double spelling_weight(const pcs_token *first, bool lowered)
+/* Are two consecutive tokens adjacent in the text, with only spaces between
+ * them (no punctuation that would split a phrase)? */
+static bool adjacent(const pcs_doc *doc, const pcs_token *a, const pcs_token *b)
 {
-    if (!lowered && (first->flags & PCS_TOK_INITIAL) && (first->flags & PCS_TOK_UPPER))
-        return 0.4;
-    return 1.0;
+    for (uint32_t i = a->start + a->len; i < b->start; i++)
+        if (doc->text[i] != ' ')
+            return false;
+    return true;
+}
+
+/* Collect the candidate phrases of every content sentence; with `words`,
+ * each noun inside a phrase is also counted as a word of its own. */
+static bool collect_phrases(kw_state *st, const uint8_t *cand, bool words)
+{
+    const pcs_doc *doc = st->doc;
+    for (uint32_t s = 0; s < doc->n_sents; s++) {
+        const pcs_sentence *sent = &doc->sents[s];
+        const pcs_token *t = doc->toks + sent->tok_first;
+        const uint8_t *c = cand + sent->tok_first;
+        uint32_t base = sent->tok_first, i = 0;
+        while (i < sent->tok_count) {
+            if (!c[i]) {
+                i++;
+                continue;
+            }
+            uint32_t end = i + 1;
+            while (end < sent->tok_count && c[end] && adjacent(doc, &t[end - 1], &t[end]) &&
+                   !possessive(doc, &t[end - 1]))
+                end++;
+            /* A phrase ends in its head, never in a modifier: "Lavrov
+             * said" is "Lavrov"; a lone modifier is no phrase. */
+            uint32_t j = end;
+            while (j > i && c[j - 1] == CANDIDATE_MODIFIER)
+                j--;
+            bool whole = j - i <= MAX_PHRASE;
+            if (j > i && whole && !add_occurrence(st, &t[i], j - i, base + i))
+                return false;
+            if (j - i > 1 && (words || !whole))
+                for (uint32_t q = i; q < j; q++)
+                    if (c[q] == CANDIDATE && !add_occurrence(st, &t[q], 1, base + q))
+                        return false;
+            i = end;
+        }
+    }
+    return true;
+}
+
+typedef struct scored {
+    double score;
+    uint32_t index;
+} scored;
+
+static int by_score(const void *pa, const void *pb)
+{
+    const scored *a = pa, *b = pb;
+    if (a->score != b->score)
+        return a->score > b->score ? -1 : 1;
+    return a->index < b->index ? -1 : a->index > b->index;
 }
 
 /* Lower-case the first letter of buf[0, len) in place; returns the new
@@ -288,163 +391,187 @@ static size_t lower_first(char *buf, size_t len, size_t cap)
     return len - (size_t)k + (size_t)m;
 }
 
-static bool add_occurrence(kw_state *st, const pcs_token *t, uint32_t n, const bool *lower_mid)
+/* Bytes of an elided article or particle at the start of token t ("l'" of
+ * "l'Europe"): the tokenizer dropped it before stemming, so the stem has
+ * no apostrophe while the token has one near its start ("O'Brien" keeps
+ * its apostrophe in the stem). */
+static uint32_t elided_prefix(const pcs_doc *doc, const pcs_token *t)
 {
-    const pcs_doc *doc = st->doc;
-    uint32_t key[MAX_PHRASE];
-    for (uint32_t i = 0; i < n; i++)
-        key[i] = t[i].term;
-    size_t klen = n * sizeof *key;
-    uint32_t h = pcs_hash((const char *)key, klen);
-    pcs_map_slot *slot = pcs_map_find(&st->phrase_map, (const char *)key, klen, h);
-    uint32_t pi;
-    if (slot) {
-        pi = slot->value;
-    } else {
-        if (!pcs_grow((void **)&st->phrases, &st->cap_phrases, st->n_phrases + 1,
-                      sizeof *st->phrases))
-            return false;
-        pi = (uint32_t)st->n_phrases++;
-        phrase *p = &st->phrases[pi];
-        memset(p, 0, sizeof *p);
-        p->n_terms = n;
-        p->best_surface = -1;
-        memcpy(p->terms, key, klen);
-        char *stored = pcs_arena_alloc(st->arena, klen);
-        if (!stored)
-            return false;
-        memcpy(stored, key, klen);
-        if (!pcs_map_put(&st->phrase_map, stored, klen, h, pi))
-            return false;
+    const pcs_term *term = &doc->terms[t->term];
+    if (memchr(term->stem, '\'', term->stem_len))
+        return 0;
+    const char *s = doc->text + t->start;
+    uint32_t lim = t->len < 8 ? t->len : 8;
+    /* As the tokenizer elides: at least two more bytes after it, so a
+     * possessive "Abe's" is no elision. */
+    for (uint32_t i = 1; i + 1 < lim; i++) {
+        if (s[i] == '\'')
+            return i + 2 < t->len ? i + 1 : 0;
+        if (i + 3 < t->len && memcmp(s + i, "\xE2\x80\x99", 3) == 0)
+            return i + 4 < t->len ? i + 3 : 0;
     }
-    phrase *p = &st->phrases[pi];
-    p->count++;
-
-    uint32_t a = t[0].start, b = t[n - 1].start + t[n - 1].len;
-    if (possessive(doc, &t[n - 1]))
-        b -= doc->text[b - 2] == '\'' ? 2 : 4; /* print the possessor bare */
-    if (!pcs_grow((void **)&st->buf, &st->cap_buf, (size_t)(b - a) + 8, 1))
-        return false;
-    size_t len = pcs_collapse_space(doc->text + a, b - a, st->buf);
-    /* A capital that only marks the sentence start goes when the word also
-     * appears in lower case mid-sentence: "Neural networks are ..." and
-     * "... what neural networks learn" are one spelling. */
-    bool lowered = (t[0].flags & PCS_TOK_INITIAL) && (t[0].flags & PCS_TOK_UPPER) &&
-                   lower_mid[t[0].term];
-    if (lowered)
-        len = lower_first(st->buf, len, st->cap_buf);
-    uint32_t sh = pcs_hash(st->buf, len);
-    pcs_map_slot *ss = pcs_map_find(&st->surface_map, st->buf, len, sh);
-    uint32_t si;
-    if (ss) {
-        si = ss->value;
-    } else {
-        char *copy = pcs_arena_strndup(st->arena, st->buf, len);
-        if (!copy || !pcs_grow((void **)&st->surfaces, &st->cap_surfaces,
-                               st->n_surfaces + 1, sizeof *st->surfaces))
-            return false;
-        si = (uint32_t)st->n_surfaces++;
-        st->surfaces[si] = (surface){copy, (uint32_t)len, pi, 0};
-        if (!pcs_map_put(&st->surface_map, copy, len, sh, si))
-            return false;
-    }
-    surface *sf = &st->surfaces[si];
-    sf->weight += spelling_weight(&t[0], lowered);
-    if (p->best_surface < 0 || sf->weight > p->best_weight) {
-        p->best_surface = (int32_t)si;
-        p->best_weight = sf->weight;
-    }
-    return true;
+    return 0;
 }
 
-/* Are two consecutive tokens adjacent in the text, with only spaces between
- * them (no punctuation that would split a phrase)? */
-static bool adjacent(const pcs_doc *doc, const pcs_token *a, const pcs_token *b)
-{
-    for (uint32_t i = a->start + a->len; i < b->start; i++)
-        if (doc->text[i] != ' ')
-            return false;
-    return true;
-}
+/* The spellings compared when printing a term: its first occurrences. */
+#define SPELLINGS 32
 
-/* Collect the candidate phrases of every content sentence. */
-static bool collect_phrases(kw_state *st, const uint8_t *cand, const bool *lower_mid)
+/* The surface a reader wants for phrase p: its most frequent spelling,
+ * where a capital that only marks a sentence start is lowered when the
+ * word also appears in lower case mid-sentence ("Neural networks are" and
+ * "what neural networks learn" are one spelling), and otherwise counts
+ * less than a mid-sentence capital. NULL when out of memory. */
+static const char *best_surface(const kw_state *st, const phrase *p, const bool *lower_mid,
+                                pcs_arena *arena, uint32_t *len_out)
 {
     const pcs_doc *doc = st->doc;
-    for (uint32_t s = 0; s < doc->n_sents; s++) {
-        const pcs_sentence *sent = &doc->sents[s];
-        const pcs_token *t = doc->toks + sent->tok_first;
-        const uint8_t *c = cand + sent->tok_first;
-        uint32_t i = 0;
-        while (i < sent->tok_count) {
-            if (!c[i]) {
-                i++;
-                continue;
-            }
-            uint32_t end = i + 1;
-            while (end < sent->tok_count && c[end] && adjacent(doc, &t[end - 1], &t[end]) &&
-                   !possessive(doc, &t[end - 1]))
-                end++;
-            /* A phrase ends in its head, never in a modifier: "Lavrov
-             * said" is "Lavrov"; a lone modifier is no phrase. */
-            uint32_t j = end;
-            while (j > i && c[j - 1] == CANDIDATE_MODIFIER)
-                j--;
-            if (j - i <= MAX_PHRASE) {
-                if (j > i && !add_occurrence(st, &t[i], j - i, lower_mid))
-                    return false;
-            } else {
-                for (uint32_t q = i; q < j; q++)
-                    if (c[q] == CANDIDATE && !add_occurrence(st, &t[q], 1, lower_mid))
-                        return false;
-            }
-            i = end;
+    const char *text[SPELLINGS];
+    uint32_t len[SPELLINGS];
+    double weight[SPELLINGS];
+    uint32_t n = 0;
+    for (uint32_t o = p->first_occ; o != UINT32_MAX && n < SPELLINGS; o = st->occ_next[o]) {
+        const pcs_token *t = &doc->toks[st->occ_tok[o]];
+        uint32_t a = t[0].start + elided_prefix(doc, &t[0]);
+        uint32_t b = t[p->n - 1].start + t[p->n - 1].len;
+        if (possessive(doc, &t[p->n - 1]))
+            b -= doc->text[b - 2] == '\'' ? 2 : 4; /* print the possessor bare */
+        size_t cap = (size_t)(b - a) + 8;
+        char *buf = pcs_arena_alloc(arena, cap);
+        if (!buf)
+            return NULL;
+        size_t l = pcs_collapse_space(doc->text + a, b - a, buf);
+        bool initial = (t[0].flags & PCS_TOK_INITIAL) && (t[0].flags & PCS_TOK_UPPER);
+        if (initial && lower_mid[t[0].term])
+            l = lower_first(buf, l, cap);
+        text[n] = buf;
+        len[n] = (uint32_t)l;
+        weight[n++] = initial && !lower_mid[t[0].term] ? 0.4 : 1.0;
+    }
+    uint32_t best = 0;
+    double best_w = -1;
+    for (uint32_t i = 0; i < n; i++) {
+        double w = 0;
+        for (uint32_t j = 0; j < n; j++)
+            if (len[j] == len[i] && memcmp(text[j], text[i], len[i]) == 0)
+                w += weight[j];
+        /* Occurrences are listed last first: >= prefers the earliest. */
+        if (w >= best_w) {
+            best_w = w;
+            best = i;
         }
     }
+    *len_out = len[best];
+    return text[best];
+}
+
+/* Is the text tagged by its words (a story about people and organisations)
+ * rather than by its phrases? See WORDS_MIN_LENGTH. */
+static bool tag_by_words(const pcs_doc *doc, const word_stats *ws, uint32_t nv, uint32_t words)
+{
+    uint64_t names = 0, all = 0;
+    for (uint32_t v = 0; v < nv; v++)
+        names += ws[v].names, all += ws[v].count;
+    return words >= WORDS_MIN_LENGTH && (double)names >= WORDS_MIN_NAMES * (double)all &&
+           doc->n_toks > 0;
+}
+
+/* The weight of each candidate word. Phrases: PageRank on the
+ * co-occurrence graph (TextRank), times the corpus IDF when a model is
+ * loaded (in-document IDF would punish the article's own topic words).
+ * Words: their count times the corpus IDF (TF-IDF). */
+static precis_status word_weights(const pcs_doc *doc, const uint8_t *cand,
+                                  const uint32_t *vertex, const word_stats *ws, uint32_t nv,
+                                  bool words, const precis_options *o, pcs_arena *arena,
+                                  double *weight, precis_error *err)
+{
+    if (words) {
+        for (uint32_t v = 0; v < nv; v++)
+            weight[v] = (double)ws[v].count;
+    } else {
+        pcs_csr w;
+        if (!build_graph(doc, cand, vertex, nv, arena, &w))
+            return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
+        pcs_rank_params prm = {o->damping, o->tolerance, o->max_iterations, NULL};
+        pcs_rank_out ro;
+        precis_status r = pcs_rank_graph(&w, &prm, arena, weight, &ro, err);
+        if (r != PRECIS_OK)
+            return r;
+    }
+    if (doc->model_used)
+        for (uint32_t v = 0; v < nv; v++)
+            weight[v] *= pcs_idf(doc, ws[v].term);
+    return PRECIS_OK;
+}
+
+/* A phrase's score. Phrases: count x the sum of its words' weights, which
+ * (as SingleRank and pke's TextRank do) prefers the specific "linear
+ * Diophantine equations" to "equations", while the count prefers what the
+ * text keeps coming back to over a name said once with its title. Words:
+ * count x the mean weight of its words, so a phrase never outranks its
+ * best word and a word stands for its topic. */
+static double phrase_score(const phrase *p, const double *weight, bool words)
+{
+    double sum = 0;
+    for (uint32_t i = 0; i < p->n; i++)
+        sum += weight[p->v[i]];
+    return (double)p->count * (words ? sum / p->n : sum);
+}
+
+/* The multi-word phrases holding each vertex, as compressed rows. */
+typedef struct holders {
+    uint32_t *ptr, *phrase;
+} holders;
+
+static bool index_holders(const kw_state *st, uint32_t nv, pcs_arena *arena, holders *h)
+{
+    h->ptr = pcs_arena_calloc(arena, (size_t)nv + 1, sizeof *h->ptr);
+    uint32_t *at = pcs_arena_alloc(arena, (size_t)nv * sizeof *at);
+    if (!h->ptr || !at)
+        return false;
+    size_t total = 0;
+    for (uint32_t p = 0; p < st->n_phrases; p++)
+        if (st->phrases[p].n > 1)
+            for (uint32_t i = 0; i < st->phrases[p].n; i++, total++)
+                h->ptr[st->phrases[p].v[i] + 1]++;
+    for (uint32_t v = 0; v < nv; v++) {
+        h->ptr[v + 1] += h->ptr[v];
+        at[v] = h->ptr[v];
+    }
+    h->phrase = pcs_arena_alloc(arena, (total ? total : 1) * sizeof *h->phrase);
+    if (!h->phrase)
+        return false;
+    for (uint32_t p = 0; p < st->n_phrases; p++)
+        if (st->phrases[p].n > 1)
+            for (uint32_t i = 0; i < st->phrases[p].n; i++)
+                h->phrase[at[st->phrases[p].v[i]]++] = p;
     return true;
 }
 
-/* A phrase's score: the sum of its words' weights at each occurrence,
- * count x sum over its words of PageRank x term_weight. Summing over the
- * words (as SingleRank and pke's TextRank do) prefers the specific
- * "linear Diophantine equations" to "equations"; multiplying by the count
- * prefers what the text keeps coming back to, which a word's PageRank
- * already reflects but a phrase's sum does not: without it, a name said
- * once with its title ("trade minister Denis Manturov") outranks the
- * country the story is about. */
-static double phrase_score(const phrase *p, const double *weight, const uint32_t *vertex)
+/* The phrase that prints word p (a one-word phrase): the most frequent
+ * phrase holding it that accounts for PHRASE_SHARE of its occurrences and
+ * shares no noun with a term already taken; p itself when there is none. */
+static uint32_t representative(const kw_state *st, uint32_t p, const holders *h,
+                               const word_stats *ws, const bool *taken)
 {
-    double sum = 0;
-    for (uint32_t i = 0; i < p->n_terms; i++)
-        sum += weight[vertex[p->terms[i]]];
-    return (double)p->count * sum;
+    const phrase *word = &st->phrases[p];
+    uint32_t v = word->v[0], best = p;
+    for (uint32_t j = h->ptr[v]; j < h->ptr[v + 1]; j++) {
+        const phrase *q = &st->phrases[h->phrase[j]];
+        if ((double)q->count < PHRASE_SHARE * (double)word->count)
+            continue;
+        bool clash = false;
+        for (uint32_t i = 0; i < q->n && !clash; i++)
+            clash = q->v[i] != v && taken[q->v[i]] && ws[q->v[i]].noun;
+        const phrase *b = &st->phrases[best];
+        if (!clash && (best == p || q->count > b->count ||
+                       (q->count == b->count && q->score > b->score)))
+            best = h->phrase[j];
+    }
+    return best;
 }
 
-typedef struct scored {
-    double score;
-    uint32_t index;
-} scored;
-
-static int by_score(const void *pa, const void *pb)
-{
-    const scored *a = pa, *b = pb;
-    if (a->score != b->score)
-        return a->score > b->score ? -1 : 1;
-    return a->index < b->index ? -1 : a->index > b->index;
-}
-
-static void free_state(kw_state *st)
-{
-    pcs_map_free(&st->phrase_map);
-    pcs_map_free(&st->surface_map);
-    free(st->phrases);
-    free(st->surfaces);
-    free(st->buf);
-}
-
-precis_status pcs_keywords(const pcs_doc *doc, pcs_arena *arena,
-                           const precis_options *o, pcs_keyterm **out,
-                           uint32_t *n_out, precis_error *err)
+precis_status pcs_keywords(const pcs_doc *doc, pcs_arena *arena, const precis_options *o,
+                           pcs_keyterm **out, uint32_t *n_out, precis_error *err)
 {
     *out = NULL;
     *n_out = 0;
@@ -461,7 +588,8 @@ precis_status pcs_keywords(const pcs_doc *doc, pcs_arena *arena,
     size_t nt = doc->n_terms ? doc->n_terms : 1;
     uint8_t *cand = pcs_arena_alloc(arena, doc->n_toks ? doc->n_toks : 1);
     uint32_t *vertex = pcs_arena_alloc(arena, nt * sizeof *vertex);
-    if (!cand || !vertex || !classify_tokens(doc, ld, arena, cand))
+    bool *lower_mid = pcs_arena_calloc(arena, nt, sizeof *lower_mid);
+    if (!cand || !vertex || !lower_mid || !classify_tokens(doc, ld, arena, cand))
         return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
     /* Vertex ids for the candidate terms, in order of first occurrence. */
     memset(vertex, 0xFF, nt * sizeof *vertex);
@@ -471,59 +599,79 @@ precis_status pcs_keywords(const pcs_doc *doc, pcs_arena *arena,
             vertex[doc->toks[k].term] = nv++;
     if (nv == 0)
         return PRECIS_OK;
-    pcs_csr w;
-    if (!build_graph(doc, cand, vertex, nv, WINDOW, arena, &w))
-        return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
+    word_stats *ws = pcs_arena_calloc(arena, nv, sizeof *ws);
     double *weight = pcs_arena_alloc(arena, nv * sizeof *weight);
-    if (!weight)
+    if (!ws || !weight)
         return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
-    pcs_rank_params prm = {o->damping, o->tolerance, o->max_iterations, NULL};
-    pcs_rank_out ro;
-    precis_status r = pcs_rank_graph(&w, &prm, arena, weight, &ro, err);
-    if (r != PRECIS_OK)
-        return r;
-    for (uint32_t t = 0; t < doc->n_terms; t++)
-        if (vertex[t] != UINT32_MAX)
-            weight[vertex[t]] *= term_weight(doc, t);
-
-    bool *lower_mid = pcs_arena_calloc(arena, nt, sizeof *lower_mid);
-    if (!lower_mid)
-        return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
+    uint32_t words = 0;
     for (uint32_t k = 0; k < doc->n_toks; k++) {
         const pcs_token *t = &doc->toks[k];
+        if (!content_sentence(&doc->sents[t->sentence]))
+            continue;
+        words++;
         if (t->term != UINT32_MAX && !(t->flags & (PCS_TOK_INITIAL | PCS_TOK_UPPER)))
             lower_mid[t->term] = true;
+        if (!cand[k])
+            continue;
+        word_stats *s = &ws[vertex[t->term]];
+        s->term = t->term;
+        s->count++;
+        s->noun = s->noun || cand[k] == CANDIDATE;
+        unsigned char second = t->len > 1 ? (unsigned char)doc->text[t->start + 1] : 'A';
+        if ((t->flags & PCS_TOK_UPPER) && !(t->flags & PCS_TOK_INITIAL) &&
+            ((second >= 'a' && second <= 'z') || second >= 0x80))
+            s->names++;
     }
+    bool by_words = tag_by_words(doc, ws, nv, words);
+    precis_status r =
+        word_weights(doc, cand, vertex, ws, nv, by_words, o, arena, weight, err);
+    if (r != PRECIS_OK)
+        return r;
 
-    kw_state st = {.doc = doc, .arena = arena};
-    if (!collect_phrases(&st, cand, lower_mid)) {
-        free_state(&st);
+    /* One phrase and one occurrence per token at most, twice with words. */
+    uint32_t cap = doc->n_toks * 2 + 1, size = 16;
+    while (size < 2 * cap)
+        size <<= 1;
+    kw_state st = {.doc = doc, .vertex = vertex, .cap = cap, .mask = size - 1};
+    st.phrases = pcs_arena_alloc(arena, (size_t)cap * sizeof *st.phrases);
+    st.table = pcs_arena_calloc(arena, size, sizeof *st.table);
+    st.occ_tok = pcs_arena_alloc(arena, (size_t)cap * sizeof *st.occ_tok);
+    st.occ_next = pcs_arena_alloc(arena, (size_t)cap * sizeof *st.occ_next);
+    if (!st.phrases || !st.table || !st.occ_tok || !st.occ_next ||
+        !collect_phrases(&st, cand, by_words))
         return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
-    }
     scored *rank = pcs_arena_alloc(arena, (st.n_phrases ? st.n_phrases : 1) * sizeof *rank);
     pcs_keyterm *kt = pcs_arena_alloc(arena, o->keywords * sizeof *kt);
-    bool *taken = pcs_arena_calloc(arena, nt, sizeof *taken);
-    if (!rank || !kt || !taken) {
-        free_state(&st);
+    bool *taken = pcs_arena_calloc(arena, nv, sizeof *taken);
+    holders h = {0};
+    if (!rank || !kt || !taken || (by_words && !index_holders(&st, nv, arena, &h)))
         return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
-    }
-    for (size_t p = 0; p < st.n_phrases; p++) {
-        st.phrases[p].score = phrase_score(&st.phrases[p], weight, vertex);
-        rank[p] = (scored){st.phrases[p].score, (uint32_t)p};
+    for (uint32_t p = 0; p < st.n_phrases; p++) {
+        st.phrases[p].score = phrase_score(&st.phrases[p], weight, by_words);
+        rank[p] = (scored){st.phrases[p].score, p};
     }
     qsort(rank, st.n_phrases, sizeof *rank, by_score);
     uint32_t n = 0;
-    for (size_t k = 0; k < st.n_phrases && n < o->keywords; k++) {
-        const phrase *p = &st.phrases[rank[k].index];
-        /* "Kuril" after "Kuril islands" says nothing new. */
-        if (p->n_terms == 1 && taken[p->terms[0]])
+    for (uint32_t k = 0; k < st.n_phrases && n < o->keywords; k++) {
+        uint32_t pi = rank[k].index;
+        if (by_words && st.phrases[pi].n == 1)
+            pi = representative(&st, pi, &h, ws, taken);
+        const phrase *p = &st.phrases[pi];
+        /* Phrases: "Kuril" after "Kuril islands" says nothing new. Words:
+         * a term sharing a noun with one taken is the same topic. */
+        bool same_topic = false;
+        for (uint32_t i = 0; i < p->n && !same_topic; i++)
+            same_topic = taken[p->v[i]] && (by_words ? ws[p->v[i]].noun : p->n == 1);
+        if (same_topic)
             continue;
-        for (uint32_t i = 0; i < p->n_terms; i++)
-            taken[p->terms[i]] = true;
-        const surface *sf = &st.surfaces[p->best_surface];
-        kt[n++] = (pcs_keyterm){sf->text, sf->len, p->score, p->count};
+        for (uint32_t i = 0; i < p->n; i++)
+            taken[p->v[i]] = true;
+        uint32_t len;
+        const char *surface = best_surface(&st, p, lower_mid, arena, &len);
+        if (!surface)
+            return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
+        kt[n++] = (pcs_keyterm){surface, len, p->score, p->count};
     }
-    free_state(&st);
     *out = kt;
     *n_out = n;
     return PRECIS_OK;
