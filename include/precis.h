@@ -421,6 +421,7 @@ typedef struct precis_keyword {
      * NUL-terminated; owned by the result. */
     const char *term;
     size_t term_len;
+    /* Relative to the best term's, which is 1: larger is more central. */
     double score;
     /* Occurrences of the term in the article. */
     size_t count;

@@ -672,6 +672,11 @@ precis_status pcs_keywords(const pcs_doc *doc, pcs_arena *arena, const precis_op
             return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
         kt[n++] = (pcs_keyterm){surface, len, p->score, p->count};
     }
+    /* Scores on one scale whatever the text and mode: the best term's is
+     * 1. */
+    double top = n ? kt[0].score : 0;
+    for (uint32_t i = 0; i < n && top > 0; i++)
+        kt[i].score /= top;
     *out = kt;
     *n_out = n;
     return PRECIS_OK;
