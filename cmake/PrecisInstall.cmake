@@ -42,3 +42,20 @@ string(REGEX REPLACE "/$" "" PRECIS_PC_TO_PREFIX "${PRECIS_PC_TO_PREFIX}")
 configure_file("${PROJECT_SOURCE_DIR}/cmake/precis.pc.in" "${PROJECT_BINARY_DIR}/precis.pc" @ONLY)
 install(FILES "${PROJECT_BINARY_DIR}/precis.pc"
   DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+
+# The Python package, with the way from it to the library (relative, so the
+# installation can move). On Debian, lib/python3/dist-packages is on the
+# path of /usr/bin/python3 for the prefix /usr; for /usr/local use
+# -DPRECIS_PYTHON_DIR=lib/python3.11/dist-packages (or set PYTHONPATH).
+set(PRECIS_PYTHON_DIR lib/python3/dist-packages CACHE STRING
+    "Where the Python package goes, relative to the prefix")
+if(PRECIS_PYTHON_DIR)
+  file(RELATIVE_PATH precis_py_to_lib "/prefix/${PRECIS_PYTHON_DIR}/precis"
+       "/prefix/${CMAKE_INSTALL_LIBDIR}/libprecis.so.${PRECIS_SOVERSION}")
+  file(WRITE "${PROJECT_BINARY_DIR}/python/_installed.py"
+       "# Written by CMake: the library, relative to this package.\nLIBRARY = \"${precis_py_to_lib}\"\n")
+  install(FILES "${PROJECT_SOURCE_DIR}/python/precis/__init__.py"
+                "${PROJECT_SOURCE_DIR}/python/precis/_binding.py"
+                "${PROJECT_BINARY_DIR}/python/_installed.py"
+    DESTINATION ${PRECIS_PYTHON_DIR}/precis)
+endif()

@@ -77,3 +77,13 @@ cmake --build "$work/sub" -j2 >/dev/null
 [ ! -e "$work/sub/precis/precis" ] || fail "add_subdirectory built the command too"
 check_run "add_subdirectory (precis::precis)" "$work/sub/consumer"
 check_run "add_subdirectory (precis::precis_static)" "$work/sub/consumer_static"
+
+# 4. The Python package, installed beside the library it loads.
+pydir=$prefix/lib/python3/dist-packages
+[ -f "$pydir/precis/__init__.py" ] || fail "the Python package was not installed in $pydir"
+got=$(cd "$work" && env -u PRECIS_LIBRARY PYTHONPATH="$pydir" PYTHONDONTWRITEBYTECODE=1 /usr/bin/python3 -c '
+import sys, precis, precis._binding as b
+assert b._lib._name.startswith(sys.argv[2]), b._lib._name
+print(precis.summarize(open(sys.argv[1], encoding="utf-8").read(), sentences=1))' "$article" "$prefix")
+[ "$got" = "$expected" ] || fail "python: printed '$got', not '$expected'"
+echo "ok: python (precis.summarize from the installed package)"
