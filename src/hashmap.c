@@ -1,5 +1,5 @@
 /* String-keyed hash map with open addressing and linear probing. Used for
- * the per-document vocabulary, stopword sets and the stem cache. */
+ * stopword sets, abbreviations and the word cache. */
 #include <stdlib.h>
 #include <string.h>
 

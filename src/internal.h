@@ -111,7 +111,8 @@ typedef enum pcs_abbrev_class {
 
 /* One language's resources inside a summarizer: a Snowball stemmer (not
  * thread-safe, hence per summarizer), stopwords, abbreviations and a
- * word-to-stem cache, which roughly doubles pipeline speed. */
+ * word cache (stopword or stem of each word seen), which roughly doubles
+ * pipeline speed. */
 typedef struct pcs_language pcs_language;
 
 /* The language of `canonical` name for this summarizer, created on first
@@ -144,10 +145,34 @@ typedef struct pcs_detection {
 precis_status pcs_detect_language(precis_summarizer *summarizer, const char *text, size_t len,
                                   pcs_detection *out, precis_error *err);
 
-/* Stem a case-folded word. *stem stays valid until the cache is cleared,
- * which only happens inside this call: copy it before the next call. */
-precis_status pcs_stem(pcs_language *language, const char *folded,
-                       size_t len, const char **stem, size_t *stem_len);
+/* A stem (or a token that is not stemmed, like a number) as the word
+ * cache interns it, with a memo of its term id in the document being
+ * tokenized: terms are found without a per-document vocabulary. */
+typedef struct pcs_stem_entry {
+    const char *stem; /* NUL-terminated */
+    uint32_t stem_len;
+    uint32_t doc;  /* the document `term` belongs to (pcs_language_begin_document) */
+    uint32_t term;
+} pcs_stem_entry;
+
+/* A folded word of letters in the word cache: a stopword, or its stem. */
+typedef struct pcs_word {
+    pcs_stem_entry *stem; /* NULL for stopwords */
+    bool stop;
+} pcs_word;
+
+/* A number for the next document, never 0: a stem entry whose doc is not
+ * it has no term in this document yet. The word cache only starts afresh
+ * here, between documents, so entries stay valid for a whole document. */
+uint32_t pcs_language_begin_document(pcs_language *language);
+
+/* The cache entry of a folded word of letters (stopword test and stem in
+ * one lookup), or NULL when out of memory. */
+pcs_word *pcs_word_lookup(pcs_language *language, const char *folded, size_t len);
+
+/* The interned entry of a stem, or of a token kept as it is; NULL when out
+ * of memory. */
+pcs_stem_entry *pcs_stem_intern(pcs_language *language, const char *stem, size_t len);
 
 /* ------------------------------------------------------------------------ */
 /* The document model                                                        */

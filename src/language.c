@@ -1,6 +1,5 @@
 /* Languages: names and codes, Snowball stemmers, stopwords, abbreviations,
- * words that are never key terms and the per-summarizer word-to-stem
- * cache. */
+ * words that are never key terms and the per-summarizer word cache. */
 #include <ctype.h>
 #include <limits.h>
 #include <stdio.h>
@@ -130,10 +129,10 @@ precis_status precis_language_resolve(const char *name, const char **canonical,
 
 /* ------------------------------------------------------------------------ */
 
-/* Beyond this many cached words the cache starts afresh: a corpus of
- * millions of documents must not grow it without bound. */
-#define STEM_CACHE_MAX 262144
-/* Longer tokens (URLs, junk) are neither stemmed nor cached. */
+/* Beyond this many cached words and stems the cache starts afresh: a
+ * corpus of millions of documents must not grow it without bound. */
+#define WORD_CACHE_MAX 262144
+/* Longer tokens (URLs, junk) are not stemmed. */
 #define STEM_MAX_BYTES 64
 
 struct pcs_language {
@@ -141,8 +140,10 @@ struct pcs_language {
     struct sb_stemmer *stemmer;
     pcs_map stopwords;     /* keys point into the compiled-in data */
     pcs_map abbreviations; /* value: pcs_abbrev_class */
-    pcs_map cache;         /* folded word -> offset of its stem in store */
-    pcs_arena store;       /* cached words and stems */
+    pcs_map words;         /* folded word of letters -> pcs_word in store */
+    pcs_map stems;         /* stem -> pcs_stem_entry in store */
+    pcs_arena store;       /* entries, each followed by its NUL-terminated key */
+    uint32_t document;     /* the last number pcs_language_begin_document gave */
 };
 
 const char *pcs_language_canonical(const pcs_language *language)
@@ -249,7 +250,8 @@ void pcs_language_free(pcs_language *language)
     sb_stemmer_delete(language->stemmer);
     pcs_map_free(&language->stopwords);
     pcs_map_free(&language->abbreviations);
-    pcs_map_free(&language->cache);
+    pcs_map_free(&language->words);
+    pcs_map_free(&language->stems);
     pcs_arena_free(&language->store);
     free(language);
 }
@@ -311,42 +313,74 @@ pcs_abbrev_class pcs_abbreviation(const pcs_language *language,
     return slot ? (pcs_abbrev_class)slot->value : PCS_ABBREV_NONE;
 }
 
-precis_status pcs_stem(pcs_language *l, const char *folded, size_t len,
-                       const char **stem, size_t *stem_len)
+uint32_t pcs_language_begin_document(pcs_language *l)
 {
-    if (len > STEM_MAX_BYTES) {
-        *stem = folded;
-        *stem_len = len;
-        return PRECIS_OK;
-    }
-    uint32_t h = pcs_hash(folded, len);
-    const pcs_map_slot *hit = pcs_map_find(&l->cache, folded, len, h);
-    if (hit) {
-        /* The store holds "word\0stem\0" and the value is the stem's
-         * length. */
-        *stem = hit->key + hit->len + 1;
-        *stem_len = hit->value;
-        return PRECIS_OK;
-    }
-    const sb_symbol *r = sb_stemmer_stem(l->stemmer, (const sb_symbol *)folded,
-                                         (int)len);
-    if (!r)
-        return PRECIS_ERR_NOMEM;
-    size_t rlen = (size_t)sb_stemmer_length(l->stemmer);
-    if (l->cache.count >= STEM_CACHE_MAX) {
-        pcs_map_clear(&l->cache);
+    /* Start afresh between documents, never within one, so that a long
+     * run over millions of documents stays bounded. */
+    if (l->words.count + l->stems.count >= WORD_CACHE_MAX) {
+        pcs_map_clear(&l->words);
+        pcs_map_clear(&l->stems);
         pcs_arena_reset(&l->store);
     }
-    char *entry = pcs_arena_alloc(&l->store, len + rlen + 2);
-    if (!entry)
-        return PRECIS_ERR_NOMEM;
-    memcpy(entry, folded, len);
-    entry[len] = '\0';
-    memcpy(entry + len + 1, r, rlen);
-    entry[len + 1 + rlen] = '\0';
-    if (!pcs_map_put(&l->cache, entry, len, h, (uint32_t)rlen))
-        return PRECIS_ERR_NOMEM;
-    *stem = entry + len + 1;
-    *stem_len = rlen;
-    return PRECIS_OK;
+    if (++l->document == 0)
+        l->document = 1;
+    return l->document;
+}
+
+/* An entry of `size` bytes followed by a copy of key, NUL-terminated, in
+ * the store: the entry is found again from the key, which the maps hold.
+ * (Entry sizes are multiples of their alignment.) */
+static void *store_entry(pcs_language *l, size_t size, const char *key, size_t len)
+{
+    char *mem = pcs_arena_alloc(&l->store, size + len + 1);
+    if (!mem)
+        return NULL;
+    memcpy(mem + size, key, len);
+    mem[size + len] = '\0';
+    return mem;
+}
+
+pcs_stem_entry *pcs_stem_intern(pcs_language *l, const char *stem, size_t len)
+{
+    if (len > UINT32_MAX)
+        return NULL;
+    uint32_t h = pcs_hash(stem, len);
+    const pcs_map_slot *hit = pcs_map_find(&l->stems, stem, len, h);
+    if (hit)
+        return (pcs_stem_entry *)(void *)(hit->key - sizeof(pcs_stem_entry));
+    pcs_stem_entry *e = store_entry(l, sizeof *e, stem, len);
+    if (!e)
+        return NULL;
+    const char *key = (const char *)(e + 1);
+    *e = (pcs_stem_entry){.stem = key, .stem_len = (uint32_t)len};
+    return pcs_map_put(&l->stems, key, len, h, 0) ? e : NULL;
+}
+
+/* The word cache saves tokenize two of its three hash lookups per token
+ * (stopword, stem, then the document's vocabulary): one lookup answers
+ * the first two, and the stem's entry remembers its term id in the
+ * document. Words longer than STEM_MAX_BYTES (URLs, junk) are not
+ * stemmed. */
+pcs_word *pcs_word_lookup(pcs_language *l, const char *folded, size_t len)
+{
+    uint32_t h = pcs_hash(folded, len);
+    const pcs_map_slot *hit = pcs_map_find(&l->words, folded, len, h);
+    if (hit)
+        return (pcs_word *)(void *)(hit->key - sizeof(pcs_word));
+    bool stop = pcs_is_stopword(l, folded, len);
+    pcs_stem_entry *stem = NULL;
+    if (!stop && len > STEM_MAX_BYTES) {
+        stem = pcs_stem_intern(l, folded, len);
+    } else if (!stop) {
+        const sb_symbol *r = sb_stemmer_stem(l->stemmer, (const sb_symbol *)folded, (int)len);
+        stem = r ? pcs_stem_intern(l, (const char *)r, (size_t)sb_stemmer_length(l->stemmer))
+                 : NULL;
+    }
+    if (!stop && !stem)
+        return NULL;
+    pcs_word *w = store_entry(l, sizeof *w, folded, len);
+    if (!w)
+        return NULL;
+    *w = (pcs_word){.stem = stem, .stop = stop};
+    return pcs_map_put(&l->words, (const char *)(w + 1), len, h, 0) ? w : NULL;
 }

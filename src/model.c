@@ -398,7 +398,7 @@ typedef struct build_surface {
 
 struct precis_model_builder {
     const char *language;
-    precis_summarizer *summarizer; /* tokenizer, stemmer, stem cache */
+    precis_summarizer *summarizer; /* tokenizer, stemmer, word cache */
     pcs_arena strings;
     pcs_map terms_map, surfaces_map;
     build_term *terms;

@@ -102,13 +102,13 @@ typedef struct tok_state {
     pcs_doc *doc;
     pcs_arena *arena;
     pcs_language *lang;
-    pcs_map *vocab;
     folder f;
     pcs_token *toks;
     size_t n_toks, cap_toks;
     pcs_term *terms;
     size_t n_terms, cap_terms;
     bool elide;
+    uint32_t document; /* this document's number for the word cache */
 } tok_state;
 
 static precis_status add_token(tok_state *st, uint32_t a, uint32_t b,
@@ -126,37 +126,38 @@ static precis_status add_token(tok_state *st, uint32_t a, uint32_t b,
         }
     }
     uint32_t term = UINT32_MAX;
-    if (pcs_is_stopword(st->lang, w, n)) {
-        flags |= PCS_TOK_STOP;
-    } else {
-        const char *stem = w;
-        size_t stem_len = n;
-        if (flags & PCS_TOK_ALPHA) {
-            precis_status s = pcs_stem(st->lang, w, n, &stem, &stem_len);
-            if (s != PRECIS_OK)
-                return s;
-        }
-        if (stem_len > UINT32_MAX)
+    /* A word of letters: one lookup in the word cache gives stopword and
+     * stem; anything else (numbers) is its own stem. The stem's entry
+     * remembers its term in this document. */
+    pcs_stem_entry *stem = NULL;
+    if (flags & PCS_TOK_ALPHA) {
+        pcs_word *word = pcs_word_lookup(st->lang, w, n);
+        if (!word)
             return PRECIS_ERR_NOMEM;
-        uint32_t h = pcs_hash(stem, stem_len);
-        pcs_map_slot *slot = pcs_map_find(st->vocab, stem, stem_len, h);
-        if (slot) {
-            term = slot->value;
-        } else {
-            char *copy = pcs_arena_strndup(st->arena, stem, stem_len);
-            if (!copy || st->n_terms >= UINT32_MAX - 1 ||
-                !pcs_grow((void **)&st->terms, &st->cap_terms, st->n_terms + 1,
-                          sizeof *st->terms))
-                return PRECIS_ERR_NOMEM;
-            term = (uint32_t)st->n_terms++;
-            st->terms[term] = (pcs_term){.stem = copy,
-                                         .stem_len = (uint32_t)stem_len,
-                                         .last_sent = UINT32_MAX,
-                                         .alpha = (flags & PCS_TOK_ALPHA) != 0};
-            if (!pcs_map_put(st->vocab, copy, stem_len, h, term))
-                return PRECIS_ERR_NOMEM;
-        }
+        if (word->stop)
+            flags |= PCS_TOK_STOP;
+        stem = word->stem;
+    } else if (pcs_is_stopword(st->lang, w, n)) {
+        flags |= PCS_TOK_STOP;
+    } else if (!(stem = pcs_stem_intern(st->lang, w, n))) {
+        return PRECIS_ERR_NOMEM;
+    }
+    if (stem && stem->doc == st->document) {
+        term = stem->term;
         st->terms[term].count++;
+    } else if (stem) {
+        char *copy = pcs_arena_strndup(st->arena, stem->stem, stem->stem_len);
+        if (!copy || st->n_terms >= UINT32_MAX - 1 ||
+            !pcs_grow((void **)&st->terms, &st->cap_terms, st->n_terms + 1, sizeof *st->terms))
+            return PRECIS_ERR_NOMEM;
+        term = (uint32_t)st->n_terms++;
+        st->terms[term] = (pcs_term){.stem = copy,
+                                     .stem_len = stem->stem_len,
+                                     .count = 1,
+                                     .last_sent = UINT32_MAX,
+                                     .alpha = (flags & PCS_TOK_ALPHA) != 0};
+        stem->doc = st->document;
+        stem->term = term;
     }
     if (!pcs_grow((void **)&st->toks, &st->cap_toks, st->n_toks + 1,
                   sizeof *st->toks))
@@ -386,10 +387,9 @@ static precis_status bags_and_duplicates(pcs_doc *doc, pcs_arena *arena, bool du
 precis_status pcs_tokenize(pcs_doc *doc, pcs_arena *arena, pcs_language *lang,
                            const precis_options *options, precis_error *err)
 {
-    pcs_map vocab;
-    pcs_map_init(&vocab);
-    tok_state st = {.doc = doc, .arena = arena, .lang = lang, .vocab = &vocab,
-                    .elide = elides(pcs_language_canonical(lang))};
+    tok_state st = {.doc = doc, .arena = arena, .lang = lang,
+                    .elide = elides(pcs_language_canonical(lang)),
+                    .document = pcs_language_begin_document(lang)};
     precis_status r = PRECIS_OK;
     uint32_t words = 0;
     for (uint32_t i = 0; i < doc->n_sents && r == PRECIS_OK; i++) {
@@ -401,7 +401,6 @@ precis_status pcs_tokenize(pcs_doc *doc, pcs_arena *arena, pcs_language *lang,
         r = tokenize_sentence(&st, i, options->max_sentence_words, err);
         words += s->words;
     }
-    pcs_map_free(&vocab);
     free(st.f.buf);
     if (r == PRECIS_OK) {
         doc->toks = pcs_arena_alloc(arena, (st.n_toks ? st.n_toks : 1) * sizeof *st.toks);
