@@ -82,10 +82,11 @@ bool cli_longopts_with(const struct option *extra, struct option *out, size_t ca
 int cli_summary_option(cli_summary_options *s, int c, const char *arg);
 
 /* The trained model to use by default for a language (canonical name):
- * <code>/news.model in $PRECIS_MODEL_DIR, else in the models/ folder
- * beside the program's folder (the build tree: build/../models), else in
- * the install prefix (bin/../share/precis/models). A malloc'd path, or
- * NULL when there is none. */
+ * <code>/news.model in $PRECIS_MODEL_DIR; else, for the program in the
+ * folder CMake built it in, in the source tree's models/ (wherever the
+ * build folder is); else in bin/../share/precis/models, in the data folder
+ * of the configured install prefix, or in bin/../models. A malloc'd path,
+ * or NULL when there is none. `precis --version` prints it. */
 char *cli_default_model_path(const char *language);
 
 /* --model/--no-model as every command resolves them: an explicit file, or

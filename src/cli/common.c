@@ -1,5 +1,6 @@
 /* Shared pieces of the precis command (see cli.h). */
 #define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700 /* realpath */
 
 #include <errno.h>
 #include <fcntl.h>
@@ -355,6 +356,18 @@ static char *model_in(const char *dir, const char *sub, const char *code)
     return NULL;
 }
 
+/* Set by CMakeLists.txt for the precis command; empty elsewhere (the fuzz
+ * harness compiles this file too). */
+#ifndef PRECIS_BUILD_EXE_DIR
+#define PRECIS_BUILD_EXE_DIR ""
+#endif
+#ifndef PRECIS_SOURCE_MODELS_DIR
+#define PRECIS_SOURCE_MODELS_DIR ""
+#endif
+#ifndef PRECIS_INSTALL_MODELS_DIR
+#define PRECIS_INSTALL_MODELS_DIR ""
+#endif
+
 char *cli_default_model_path(const char *language)
 {
     const char *code = precis_language_code(language);
@@ -365,15 +378,25 @@ char *cli_default_model_path(const char *language)
         return model_in(env, "", code);
     char exe[4096];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n <= 0)
-        return NULL;
-    exe[n] = '\0';
-    char *slash = strrchr(exe, '/');
-    if (!slash)
-        return NULL;
-    *slash = '\0';
-    char *p = model_in(exe, "/../models", code);
-    return p ? p : model_in(exe, "/../share/precis/models", code);
+    char *slash = n > 0 ? (exe[n] = '\0', strrchr(exe, '/')) : NULL;
+    if (slash)
+        *slash = '\0';
+    char *p = NULL;
+    /* The binary in the folder it was built in: the source tree's models,
+     * wherever the build folder is. */
+    char built[4096];
+    if (slash && *PRECIS_SOURCE_MODELS_DIR && realpath(PRECIS_BUILD_EXE_DIR, built) &&
+        strcmp(exe, built) == 0)
+        p = model_in(PRECIS_SOURCE_MODELS_DIR, "", code);
+    /* Installed: beside the binary (a moved prefix), then the configured
+     * prefix; a build folder inside the source tree (build/../models). */
+    if (!p && slash)
+        p = model_in(exe, "/../share/precis/models", code);
+    if (!p && *PRECIS_INSTALL_MODELS_DIR)
+        p = model_in(PRECIS_INSTALL_MODELS_DIR, "", code);
+    if (!p && slash)
+        p = model_in(exe, "/../models", code);
+    return p;
 }
 
 int cli_load_model(const char *path, bool none, const char *language, precis_model **model)

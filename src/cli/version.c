@@ -48,8 +48,8 @@ int cli_print_version(const cli_summary_options *so)
         precis_model *m = NULL;
         precis_error err = PRECIS_ERROR_INIT;
         if (!path) {
-            cli_printf(&o, "model: none found for %s (looked in $PRECIS_MODEL_DIR, models/ "
-                           "beside the program, share/precis/models): IDF from each "
+            cli_printf(&o, "model: none found for %s (looked in $PRECIS_MODEL_DIR, the "
+                           "source tree's models/, share/precis/models): IDF from each "
                            "document's sentences\n", canonical);
         } else if (precis_model_load(path, &m, &err) != PRECIS_OK) {
             cli_printf(&o, "model: %s: %s\n", path, err.message);
