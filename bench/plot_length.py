@@ -56,7 +56,7 @@ def main():
         out.append(f'<line x1="{x}" y1="62" x2="{x + 26}" y2="62" stroke="{color}" '
                    f'stroke-width="{w}" stroke-dasharray="{dash}"/>')
         out.append(f'<text x="{x + 32}" y="66">{escape(label)}</text>')
-        x += 40 + 7 * len(label)
+        x += 48 + 7 * len(label)
 
     for col, name in enumerate(names):
         runs = sets[name]
