@@ -34,6 +34,21 @@ bool pcs_graph_fits(const pcs_doc *doc)
     return doc->n_nodes <= GRAPH_MAX_NODES;
 }
 
+/* Nor may it hold more edges than this: a few thousand short sentences
+ * made of the same few words are a dense graph, millions of edges from a
+ * 60 kB text (215 MB at its peak, issue 10). An edge costs 12 bytes, up
+ * to three times over while the rows grow and are copied into the arena,
+ * so the bound keeps the graph within about 9 bytes per byte of text plus
+ * 9 MB; an ordinary article's graph (a few thousand edges) is far below
+ * it. */
+#define GRAPH_EDGES_BASE ((size_t)1 << 18)
+#define GRAPH_TEXT_BYTES_PER_EDGE 4
+
+static size_t edge_budget(const pcs_doc *doc)
+{
+    return GRAPH_EDGES_BASE + doc->len / GRAPH_TEXT_BYTES_PER_EDGE;
+}
+
 /* BM25's IDF as Lucene computes it, ln(1 + (N - df + 0.5) / (df + 0.5)),
  * with N and df those of the document's sentences or of a trained model
  * (pcs_doc.idf_n): unlike Robertson's original it never goes negative for
@@ -49,8 +64,10 @@ typedef struct posting {
 } posting;
 
 precis_status pcs_graph_build(const pcs_doc *doc, pcs_arena *arena, pcs_similarity kind,
-                              pcs_csr *w, precis_error *err)
+                              pcs_csr *w, bool *dense, precis_error *err)
 {
+    *dense = false;
+    size_t budget = edge_budget(doc);
     uint32_t n = doc->n_nodes, nt = doc->n_terms;
     const pcs_csr *x = &doc->vectors;
     size_t nnz = (size_t)x->row_ptr[n];
@@ -136,6 +153,14 @@ precis_status pcs_graph_build(const pcs_doc *doc, pcs_arena *arena, pcs_similari
             }
         }
         w->row_ptr[i] = (int)used;
+        if (used + n_touched > budget) {
+            /* Too dense: the caller ranks in the factored form instead. */
+            for (uint32_t k = 0; k < n_touched; k++)
+                acc[touched[k]] = 0, seen[touched[k]] = 0;
+            free(col), free(val);
+            *dense = true;
+            return PRECIS_OK;
+        }
         if (!pcs_grow((void **)&col, &cap_col, used + n_touched, sizeof *col) ||
             !pcs_grow((void **)&val, &cap_val, used + n_touched, sizeof *val)) {
             free(col), free(val);

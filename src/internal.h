@@ -387,11 +387,15 @@ pcs_scoring pcs_scoring_for(const pcs_doc *doc, const precis_options *options);
 
 
 /* 5a. graph.c: the explicit similarity graph over the nodes (symmetric,
- * no diagonal). Only for documents where pcs_graph_fits(); larger ones are
- * ranked in the factored cosine form, which stays linear. */
+ * no diagonal). Only for documents where pcs_graph_fits() and whose graph
+ * is not too dense; others are ranked in the factored cosine form, which
+ * stays linear. */
 bool pcs_graph_fits(const pcs_doc *doc);
+/* *dense: the graph would hold more edges than memory bounded by the text
+ * allows (then w is not built and the caller ranks in the factored
+ * form). */
 precis_status pcs_graph_build(const pcs_doc *doc, pcs_arena *arena, pcs_similarity kind,
-                              pcs_csr *w, precis_error *err);
+                              pcs_csr *w, bool *dense, precis_error *err);
 
 /* 5b. score.c: a score per sentence (doc->scores) by method. */
 precis_status pcs_score(pcs_doc *doc, pcs_arena *arena, const precis_options *options,

@@ -237,18 +237,20 @@ precis_status pcs_score(pcs_doc *doc, pcs_arena *arena, const precis_options *o,
         }
         pcs_rank_params prm = {o->damping, o->tolerance, o->max_iterations, teleport};
         pcs_rank_out ro = {0, true};
-        if (!pcs_graph_fits(doc)) {
-            /* Too many sentences for an explicit graph: cosine TextRank in
-             * the factored form, linear in the text. */
+        pcs_csr w;
+        bool dense = !pcs_graph_fits(doc);
+        if (!dense)
+            st = pcs_graph_build(doc, arena, m->similarity, &w, &dense, err);
+        if (st == PRECIS_OK && dense) {
+            /* Too many sentences, or too many pairs sharing words, for an
+             * explicit graph: cosine TextRank in the factored form, linear
+             * in the text. */
             st = pcs_rank_similarity(&doc->vectors, &prm, arena, c, &ro, err);
-        } else {
-            pcs_csr w;
-            st = pcs_graph_build(doc, arena, m->similarity, &w, err);
-            if (st == PRECIS_OK)
-                cut_edges(&w, m->cutoff, m->threshold);
-            if (st == PRECIS_OK && m->centrality == PCS_CENTRALITY_PACSUM)
+        } else if (st == PRECIS_OK) {
+            cut_edges(&w, m->cutoff, m->threshold);
+            if (m->centrality == PCS_CENTRALITY_PACSUM)
                 pacsum(&w, m->backward, c);
-            else if (st == PRECIS_OK)
+            else
                 st = pcs_rank_graph(&w, &prm, arena, c, &ro, err);
         }
         doc->iterations = ro.iterations;
