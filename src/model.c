@@ -32,13 +32,14 @@
  *
  * Everything is sorted, so the same documents give the same bytes in any
  * order, and merging counts gives exactly the model of the union. */
-#define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE /* MAP_POPULATE, with POSIX 2008 */
 
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -60,6 +61,7 @@
 struct precis_model {
     unsigned char *data; /* the whole file */
     size_t size;
+    bool mapped;         /* data is a read-only mapping of the file */
     uint64_t documents;
     uint32_t n_terms, n_surfaces, hash_slots, min_df;
     const unsigned char *terms, *surfaces, *hash, *strings;
@@ -246,7 +248,21 @@ precis_status precis_model_load(const char *path, precis_model **out, precis_err
         close(fd);
         return bad(err, path, "corrupt header");
     }
-    unsigned char *data = read_payload(fd, &st, payload, &why);
+    /* A regular file of the right size is mapped, not read: no copy and,
+     * with the pages populated in one call, no page fault per 4 kB, which
+     * is most of a command's start-up on some machines. */
+    unsigned char *data = NULL;
+    bool mapped = false;
+    if (S_ISREG(st.st_mode) && (uint64_t)st.st_size == HEADER_SIZE + payload) {
+        void *map = mmap(NULL, HEADER_SIZE + (size_t)payload, PROT_READ, MAP_PRIVATE | MAP_POPULATE,
+                         fd, 0);
+        if (map != MAP_FAILED) {
+            data = map;
+            mapped = true;
+        }
+    }
+    if (!mapped)
+        data = read_payload(fd, &st, payload, &why);
     int e = errno;
     close(fd);
     if (!data && why)
@@ -257,15 +273,22 @@ precis_status precis_model_load(const char *path, precis_model **out, precis_err
         return pcs_fail(err, PRECIS_ERR_IO, SIZE_MAX, "%s: cannot read: %s", path, strerror(e));
     precis_model *m = calloc(1, sizeof *m);
     if (!m) {
-        free(data);
+        if (mapped)
+            munmap(data, HEADER_SIZE + (size_t)payload);
+        else
+            free(data);
         return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory loading %s", path);
     }
-    memcpy(data, header, HEADER_SIZE);
+    if (!mapped)
+        memcpy(data, header, HEADER_SIZE);
+    else if (memcmp(data, header, HEADER_SIZE) != 0)
+        why = "changed while it was read";
     m->data = data;
     m->size = HEADER_SIZE + (size_t)payload;
-    if (fnv64(data + HEADER_SIZE, (size_t)payload) != rd64(header + 104))
+    m->mapped = mapped;
+    if (!why && fnv64(data + HEADER_SIZE, (size_t)payload) != rd64(header + 104))
         why = "checksum mismatch (the file is corrupt)";
-    else if (!name_ok(header + 48) || !name_ok(header + 64) || !name_ok(header + 80))
+    if (!why && (!name_ok(header + 48) || !name_ok(header + 64) || !name_ok(header + 80)))
         why = "corrupt header";
     if (!why && memcmp(header + 64, TOKENIZER_ID, sizeof TOKENIZER_ID) != 0)
         why = "made by another tokenizer (rebuild it with this precis)";
@@ -329,7 +352,10 @@ void precis_model_free(precis_model *m)
 {
     if (!m)
         return;
-    free(m->data);
+    if (m->mapped)
+        munmap(m->data, m->size);
+    else
+        free(m->data);
     free(m);
 }
 
