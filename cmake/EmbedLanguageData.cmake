@@ -167,6 +167,8 @@ foreach(lang IN LISTS langs)
 endforeach()
 string(APPEND body "\nconst pcs_language_data pcs_language_data_table[] = {\n${table}};\n")
 string(APPEND body "const size_t pcs_language_data_count = ${count};\n")
+string(APPEND body "_Static_assert(sizeof pcs_language_data_table / sizeof pcs_language_data_table[0] <=\n"
+       "                   PCS_DETECT_MAX_LANGUAGES, \"more languages in models/ than PCS_DETECT_MAX_LANGUAGES\");\n")
 file(WRITE "${OUTPUT}.tmp" "${body}")
 file(COPY_FILE "${OUTPUT}.tmp" "${OUTPUT}" ONLY_IF_DIFFERENT)
 file(REMOVE "${OUTPUT}.tmp")

@@ -298,6 +298,26 @@ static inline uint32_t pcs_decode(const char *text, uint32_t i, uint32_t *cp)
     return pcs_decode_multibyte(text, i, cp);
 }
 
+/* The characters that join the parts of a word: apostrophes (', U+2019
+ * right single quotation mark, U+02BC modifier letter apostrophe) and
+ * hyphens (-, U+2010, U+2011 non-breaking). */
+static inline bool pcs_is_apostrophe(uint32_t cp)
+{
+    return cp == '\'' || cp == 0x2019 || cp == 0x02BC;
+}
+static inline bool pcs_is_hyphen(uint32_t cp)
+{
+    return cp == '-' || cp == 0x2010 || cp == 0x2011;
+}
+
+/* casefold.c: case-fold text[a, b) of normalised text, writing every
+ * apostrophe as ' and every hyphen as -, into buf of cap >= 1 bytes,
+ * NUL-terminated. Returns the length, or SIZE_MAX when the folded word and
+ * its NUL do not fit in cap; PCS_CASEFOLD_BOUND(b - a) bytes always do
+ * (full folding writes at most three times the bytes it reads). */
+#define PCS_CASEFOLD_BOUND(len) ((size_t)(len) * 3 + 1)
+size_t pcs_casefold(const char *text, uint32_t a, uint32_t b, char *buf, size_t cap);
+
 /* Map a normalised-text offset back to the caller's bytes. */
 size_t pcs_orig_offset(const pcs_doc *doc, uint32_t norm);
 

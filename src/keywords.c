@@ -67,50 +67,6 @@ static bool content_sentence(const pcs_sentence *s)
     return s->kind == PCS_SENT_BODY || s->kind == PCS_SENT_HEADING;
 }
 
-/* Case-fold text[a, b) as the tokenizer does before its stopword lookup
- * (Unicode full case folding, apostrophes as ', hyphens as -) into buf of
- * WORD_MAX bytes. Returns the length, or 0 when it does not fit. */
-static size_t fold_word(const char *t, uint32_t a, uint32_t b, char *buf)
-{
-    size_t n = 0;
-    for (uint32_t i = a; i < b;) {
-        unsigned char c = (unsigned char)t[i];
-        if (c < 0x80) {
-            if (n + 1 >= WORD_MAX)
-                return 0;
-            buf[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-            i++;
-            continue;
-        }
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)t + i, b - i, &cp);
-        if (k <= 0)
-            return 0;
-        i += (uint32_t)k;
-        utf8proc_int32_t out[4];
-        utf8proc_ssize_t m = 1;
-        if (cp == 0x2019 || cp == 0x02BC) {
-            out[0] = '\'';
-        } else if (cp == 0x2010 || cp == 0x2011) {
-            out[0] = '-';
-        } else {
-            int bc = 0;
-            m = utf8proc_decompose_char(cp, out, 4, UTF8PROC_CASEFOLD, &bc);
-            if (m < 1 || m > 4) {
-                out[0] = cp;
-                m = 1;
-            }
-        }
-        for (utf8proc_ssize_t q = 0; q < m; q++) {
-            if (n + 4 >= WORD_MAX)
-                return 0;
-            n += (size_t)utf8proc_encode_char(out[q], (utf8proc_uint8_t *)buf + n);
-        }
-    }
-    buf[n] = '\0';
-    return n;
-}
-
 /* Mark each token NOT_CANDIDATE, CANDIDATE or CANDIDATE_MODIFIER. A term
  * has few spellings in a document, so the list is searched once per term
  * and spelling: a later token spelled byte for byte as the one last looked
@@ -147,8 +103,9 @@ static bool classify_tokens(const pcs_doc *doc, const pcs_language_data *ld, pcs
             cand[k] = answer[t->term];
             continue;
         }
-        size_t n = fold_word(doc->text, t->start, t->start + t->len, word);
-        pcs_word_class c = n ? pcs_language_word_class(ld, word, n) : PCS_WORD_OPEN;
+        /* Folded as the tokenizer does before its stopword lookup. */
+        size_t n = pcs_casefold(doc->text, t->start, t->start + t->len, word, sizeof word);
+        pcs_word_class c = n != SIZE_MAX ? pcs_language_word_class(ld, word, n) : PCS_WORD_OPEN;
         cand[k] = c == PCS_WORD_NONKEY     ? NOT_CANDIDATE
                   : c == PCS_WORD_MODIFIER ? CANDIDATE_MODIFIER
                                            : CANDIDATE;

@@ -73,7 +73,9 @@ static bool written_in(const char *code, script sc)
 }
 
 /* One map from every stopword of every language to the set of languages
- * it belongs to (a bit per row of the language data table). */
+ * it belongs to (a bit per row of the language data table: the generated
+ * table asserts at build time that it has at most PCS_DETECT_MAX_LANGUAGES rows). */
+_Static_assert(PCS_DETECT_MAX_LANGUAGES <= 32, "a language set is a uint32_t bit mask");
 struct pcs_detector {
     pcs_map words;
 };
@@ -89,7 +91,7 @@ void pcs_detector_free(pcs_detector *d)
 static pcs_detector *detector_new(void)
 {
     pcs_detector *d = calloc(1, sizeof *d);
-    if (!d || pcs_language_data_count > 32)
+    if (!d)
         goto fail;
     for (size_t l = 0; l < pcs_language_data_count; l++) {
         const char *const *w = pcs_language_data_table[l].stopwords;
@@ -115,56 +117,37 @@ precis_status pcs_detect_language(precis_summarizer *s, const char *text, size_t
     if (!s->detector && !(s->detector = detector_new()))
         return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
     const pcs_detector *d = s->detector;
-    uint32_t hits[32] = {0}, letters[N_SCRIPTS] = {0}, words = 0;
+    uint32_t hits[PCS_DETECT_MAX_LANGUAGES] = {0}, letters[N_SCRIPTS] = {0}, words = 0;
     char word[256];
     size_t i = 0;
     while (i < len && words < DETECT_WORDS) {
-        /* One word: a run of letters and marks, case-folded into word[]. */
-        size_t n = 0;
-        bool long_word = false;
+        /* One word: a run of letters and marks, with apostrophes inside. */
+        size_t start = i;
         while (i < len) {
             unsigned char b = (unsigned char)text[i];
             if (b < 0x80) {
                 /* ASCII, most text: no Unicode tables needed. */
                 bool letter = (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
-                if (!letter && !(b == '\'' && n > 0))
+                if (!letter && !(b == '\'' && i > start))
                     break;
                 i++;
                 letters[SCRIPT_LATIN] += letter;
-                if (n + 1 >= sizeof word)
-                    long_word = true;
-                else
-                    word[n++] = (char)(letter ? (b | 0x20) : b);
                 continue;
             }
             utf8proc_int32_t cp;
             utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)text + i,
                                                   (utf8proc_ssize_t)(len - i), &cp);
-            if (k <= 0) {
-                i++;
+            if (k <= 0)
                 break;
-            }
             utf8proc_category_t c = utf8proc_category(cp);
             bool letter = c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_ME;
-            bool apostrophe = cp == 0x2019 && n > 0;
-            if (!letter && !apostrophe)
+            if (!letter && !(pcs_is_apostrophe((uint32_t)cp) && i > start))
                 break;
             i += (size_t)k;
             if (letter)
                 letters[script_of((uint32_t)cp)]++;
-            utf8proc_int32_t folded[4];
-            int bc = 0;
-            utf8proc_ssize_t m = apostrophe ? (folded[0] = '\'', 1)
-                                            : utf8proc_decompose_char(cp, folded, 4, UTF8PROC_CASEFOLD, &bc);
-            for (utf8proc_ssize_t q = 0; q < m; q++) {
-                if (n + 4 >= sizeof word) {
-                    long_word = true;
-                    break;
-                }
-                n += (size_t)utf8proc_encode_char(folded[q], (utf8proc_uint8_t *)word + n);
-            }
         }
-        if (n == 0) {
+        if (i == start) {
             /* Not a letter: skip one code point. */
             i++;
             while (i < len && ((unsigned char)text[i] & 0xC0) == 0x80)
@@ -172,7 +155,9 @@ precis_status pcs_detect_language(precis_summarizer *s, const char *text, size_t
             continue;
         }
         words++;
-        if (long_word)
+        /* A word too long for word[] is in no stopword list. */
+        size_t n = pcs_casefold(text, (uint32_t)start, (uint32_t)i, word, sizeof word);
+        if (n == SIZE_MAX)
             continue;
         const pcs_map_slot *slot = pcs_map_find(&d->words, word, n, pcs_hash(word, n));
         for (uint32_t set = slot ? slot->value : 0, l = 0; set; set >>= 1, l++)

@@ -23,6 +23,9 @@ typedef struct pcs_language_data {
     const uint32_t *nonkey_bucket;
 } pcs_language_data;
 
+/* At most this many languages: language detection holds a set of them in
+ * one 32-bit mask. The generated table checks its size against it. */
+#define PCS_DETECT_MAX_LANGUAGES 32
 extern const pcs_language_data pcs_language_data_table[];
 extern const size_t pcs_language_data_count;
 

@@ -25,14 +25,10 @@ static char_class classify(uint32_t cp)
             return C_POINT;
         return C_OTHER;
     }
-    switch (cp) {
-    case 0x2019: case 0x02BC:
+    if (pcs_is_apostrophe(cp))
         return C_APOSTROPHE;
-    case 0x2010: case 0x2011:
+    if (pcs_is_hyphen(cp))
         return C_HYPHEN;
-    default:
-        break;
-    }
     switch (utf8proc_category((utf8proc_int32_t)cp)) {
     case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
     case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
@@ -61,41 +57,14 @@ typedef struct folder {
     size_t cap;
 } folder;
 
-/* Case-fold text[a, b) with Unicode full case folding (utf8proc), writing
- * apostrophes as ' and hyphens as -. Returns the length or SIZE_MAX when
- * out of memory. */
+/* Case-fold text[a, b) into f's buffer (pcs_casefold). Returns the length
+ * or SIZE_MAX when out of memory. */
 static size_t fold(folder *f, const char *text, uint32_t a, uint32_t b)
 {
-    /* Full folding expands a code point to at most 3, each <= 4 bytes. */
-    size_t need = (size_t)(b - a) * 3 + 1;
+    size_t need = PCS_CASEFOLD_BOUND(b - a);
     if (!pcs_grow((void **)&f->buf, &f->cap, need, 1))
         return SIZE_MAX;
-    size_t n = 0;
-    for (uint32_t i = a; i < b;) {
-        uint32_t cp;
-        i += pcs_decode(text, i, &cp);
-        if (cp < 0x80) {
-            f->buf[n++] = (char)((cp >= 'A' && cp <= 'Z') ? cp + 32 : cp);
-            continue;
-        }
-        char_class c = classify(cp);
-        if (c == C_APOSTROPHE || c == C_HYPHEN) {
-            f->buf[n++] = c == C_APOSTROPHE ? '\'' : '-';
-            continue;
-        }
-        utf8proc_int32_t out[4];
-        int bc = 0;
-        utf8proc_ssize_t m = utf8proc_decompose_char((utf8proc_int32_t)cp, out, 4,
-                                                     UTF8PROC_CASEFOLD, &bc);
-        if (m < 1 || m > 4) {
-            out[0] = (utf8proc_int32_t)cp;
-            m = 1;
-        }
-        for (utf8proc_ssize_t k = 0; k < m; k++)
-            n += (size_t)utf8proc_encode_char(out[k], (utf8proc_uint8_t *)f->buf + n);
-    }
-    f->buf[n] = '\0';
-    return n;
+    return pcs_casefold(text, a, b, f->buf, need);
 }
 
 typedef struct tok_state {
