@@ -204,6 +204,16 @@ typedef enum precis_method {
     PRECIS_METHOD_TEXTRANK_PERSONALISED = 8
 } precis_method;
 
+/* The methods that rank a similarity graph (all but lead and random) build
+ * it explicitly, which can cost time quadratic in the sentences. A document
+ * with more sentences taking part in the ranking (running text and
+ * headings, repeats and debris excepted) than this, or whose graph would
+ * hold more edges than memory bounded by the text's size allows, is ranked
+ * by PageRank over TF-IDF cosine in a form linear in the text instead,
+ * whatever the method's own similarity, cutoff or centrality (personalised
+ * jumps are kept); precis_stats.graph_fallback then says so. */
+#define PRECIS_GRAPH_MAX_SENTENCES 3000
+
 /* Parts of the default method that can be switched off one by one, for
  * ablation studies (precis_options.ablate, a bitwise or). */
 enum {
@@ -458,6 +468,10 @@ typedef struct precis_stats {
     int model_used;        /* 1 when a trained model gave the IDF */
     const char *method;   /* method name, static storage */
     precis_timing timing; /* where the time went */
+    /* 1 when the method's graph was replaced by cosine PageRank (more
+     * than PRECIS_GRAPH_MAX_SENTENCES ranked sentences, or too dense a
+     * graph); 0 otherwise (and for lead and random). */
+    int graph_fallback;
 } precis_stats;
 
 /* Summary sentences, in document order. */

@@ -24,8 +24,8 @@ static int by_index(const void *pa, const void *pb)
  * ROUGE-2 F over the summary so far, in document order, until nothing
  * raises it or the budget is spent. Under a word budget only sentences
  * that still fit are tried (the first sentence always fits). */
-precis_status pcs_oracle(pcs_doc *doc, pcs_arena *arena, const precis_options *o,
-                         const precis_rouge_scorer *scorer, const char *const *refs,
+precis_status pcs_oracle(pcs_doc *doc, pcs_arena *arena, const precis_rouge_scorer *scorer,
+                         const char *const *refs,
                          const size_t *ref_lens, size_t n_refs, uint32_t **picked,
                          uint32_t *n_picked, bool *shortfall, precis_error *err)
 {
@@ -54,8 +54,9 @@ precis_status pcs_oracle(pcs_doc *doc, pcs_arena *arena, const precis_options *o
     if (st != PRECIS_OK)
         return st;
 
-    size_t budget = pcs_word_budget(doc, o), words = 0;
-    size_t max_sentences = budget > 0 ? m : o->sentences;
+    size_t budget = doc->cfg.word_budget, words = 0;
+    size_t sentences = doc->cfg.options->sentences;
+    size_t max_sentences = budget > 0 ? m : sentences;
     uint32_t n = 0;
     double best_total = 0;
     while (n < max_sentences && st == PRECIS_OK) {
@@ -97,7 +98,7 @@ precis_status pcs_oracle(pcs_doc *doc, pcs_arena *arena, const precis_options *o
     qsort(sel, n, sizeof *sel, by_index);
     *picked = sel;
     *n_picked = n;
-    *shortfall = budget == 0 && o->sentences > m;
+    *shortfall = budget == 0 && sentences > m;
     return PRECIS_OK;
 }
 

@@ -24,14 +24,12 @@
 #define BM25_B 0.75
 #define BM25_DELTA 1.0
 
-/* Beyond this many nodes an explicit graph could hold too many pairs
- * (terms shared by thousands of sentences make it quadratic): callers fall
- * back to the factored cosine form, which is linear. */
-#define GRAPH_MAX_NODES 3000
-
+/* Beyond PRECIS_GRAPH_MAX_SENTENCES nodes an explicit graph could hold too
+ * many pairs (terms shared by thousands of sentences make it quadratic):
+ * callers fall back to the factored cosine form, which is linear. */
 bool pcs_graph_fits(const pcs_doc *doc)
 {
-    return doc->n_nodes <= GRAPH_MAX_NODES;
+    return doc->n_nodes <= PRECIS_GRAPH_MAX_SENTENCES;
 }
 
 /* Nor may it hold more edges than this: a few thousand short sentences

@@ -238,12 +238,87 @@ typedef struct pcs_csr {
     double *val;
 } pcs_csr;
 
+/* How a method scores sentences (score.c holds the named methods). */
+typedef enum pcs_similarity {
+    PCS_SIM_COSINE,   /* TF-IDF cosine */
+    PCS_SIM_OVERLAP,  /* Mihalcea and Tarau's normalised word overlap */
+    PCS_SIM_BM25,     /* Okapi BM25, symmetrised */
+    PCS_SIM_BM25PLUS  /* BM25+ */
+} pcs_similarity;
+
+typedef enum pcs_centrality {
+    PCS_CENTRALITY_PAGERANK, /* TextRank / LexRank: PageRank on the graph */
+    PCS_CENTRALITY_PACSUM,   /* directed degree, Zheng and Lapata (2019) */
+    PCS_CENTRALITY_LEAD,     /* earlier is better */
+    PCS_CENTRALITY_RANDOM    /* seeded draw */
+} pcs_centrality;
+
+typedef struct pcs_scoring {
+    pcs_centrality centrality;
+    pcs_similarity similarity;
+    /* Edges weaker than this similarity are dropped (LexRank's cosine
+     * threshold, Erkan and Radev, 2004); 0 keeps every edge. */
+    double cutoff;
+    /* PacSum's beta: edges weaker than min + threshold * (max - min) of all
+     * weights are dropped and the rest lowered by that floor. */
+    double threshold;
+    /* PacSum's lambda_1: weight of edges to earlier sentences; edges to
+     * later ones weigh 1. */
+    double backward;
+    /* Personalised PageRank (Haveliwala, 2002): the random surfer jumps to
+     * a sentence with probability proportional to 1 / (1 + position)^
+     * teleport x (1 + headline x cosine with the headline); both 0 is the
+     * uniform jump of plain PageRank. */
+    double teleport;
+    double headline;
+    /* Priors multiplied into the final score: 1 / (1 + position)^position
+     * (position among the sentences of running text) and
+     * ((words + 1) / mean words)^length. */
+    double position;
+    double length;
+    /* Sentences that are mostly direct quotation are multiplied by
+     * (1 - quotation): summaries report, they rarely quote. */
+    double quotation;
+    /* Skip a sentence that shares a content-word trigram with one already
+     * chosen (Paulus, Xiong and Socher, 2018). */
+    bool trigram_block;
+} pcs_scoring;
+
+typedef struct pcs_method_params {
+    pcs_scoring body;
+    /* Wire copy: a story that opens with a dateline (a place or agency
+     * before its first sentence) is written as an inverted pyramid, lede
+     * first, and is scored with `lede` instead of `body`. */
+    bool has_lede;
+    pcs_scoring lede;
+} pcs_method_params;
+
+/* What a call's options mean, resolved once per call (summarize.c) and
+ * held by the document, so that no stage derives them again. Stages read
+ * the rest of the caller's options (limits, ranking parameters) from
+ * `options`. */
+typedef struct pcs_config {
+    const precis_options *options; /* validated, of the library's size */
+    /* Canonical language name; "auto" until stage 1 detects the language
+     * (then detected is true). Static storage. */
+    const char *language;
+    bool detected;
+    /* The summary's budget in words (-w, or -r of the document's words),
+     * or 0 when it is options->sentences sentences: set after stage 3
+     * (pcs_resolve_budget). */
+    size_t word_budget;
+    /* How this document is scored: its method's body or lede parameters
+     * with the ablations applied, chosen by stage 5 (score.c) and obeyed
+     * by stage 6. */
+    pcs_scoring scoring;
+} pcs_config;
+
 /* One document on its way through the pipeline. All memory comes from the
  * summarizer's arena and is released with it. */
 typedef struct pcs_doc {
     const char *input; /* the caller's bytes */
     size_t input_len;
-    const char *language; /* canonical name, static storage */
+    pcs_config cfg;
     bool language_unsure;  /* detected, without a clear winner */
 
     char *text; /* normalised text, NUL-terminated */
@@ -282,6 +357,10 @@ typedef struct pcs_doc {
     double *scores;  /* per sentence; 0 for sentences outside the graph */
     size_t iterations;
     bool converged;
+    /* The method's similarity graph would have had more nodes than
+     * PRECIS_GRAPH_MAX_SENTENCES, or too many edges: ranked by cosine
+     * PageRank instead. */
+    bool graph_fallback;
 } pcs_doc;
 
 /* Decode the code point at text[i] of normalised text (valid UTF-8 by
@@ -342,74 +421,14 @@ precis_status pcs_tokenize(pcs_doc *doc, pcs_arena *arena,
                            pcs_language *language,
                            const precis_options *options, precis_error *err);
 
-/* 4. tfidf.c: choose graph nodes and build their TF-IDF vectors. */
-precis_status pcs_tfidf(pcs_doc *doc, pcs_arena *arena,
-                        const precis_options *options, precis_error *err);
-
-/* How a method scores sentences (score.c holds the named methods). */
-typedef enum pcs_similarity {
-    PCS_SIM_COSINE,   /* TF-IDF cosine */
-    PCS_SIM_OVERLAP,  /* Mihalcea and Tarau's normalised word overlap */
-    PCS_SIM_BM25,     /* Okapi BM25, symmetrised */
-    PCS_SIM_BM25PLUS  /* BM25+ */
-} pcs_similarity;
-
-typedef enum pcs_centrality {
-    PCS_CENTRALITY_PAGERANK, /* TextRank / LexRank: PageRank on the graph */
-    PCS_CENTRALITY_PACSUM,   /* directed degree, Zheng and Lapata (2019) */
-    PCS_CENTRALITY_LEAD,     /* earlier is better */
-    PCS_CENTRALITY_RANDOM    /* seeded draw */
-} pcs_centrality;
-
-typedef struct pcs_scoring {
-    pcs_centrality centrality;
-    pcs_similarity similarity;
-    /* Edges weaker than this similarity are dropped (LexRank's cosine
-     * threshold, Erkan and Radev, 2004); 0 keeps every edge. */
-    double cutoff;
-    /* PacSum's beta: edges weaker than min + threshold * (max - min) of all
-     * weights are dropped and the rest lowered by that floor. */
-    double threshold;
-    /* PacSum's lambda_1: weight of edges to earlier sentences; edges to
-     * later ones weigh 1. */
-    double backward;
-    /* Personalised PageRank (Haveliwala, 2002): the random surfer jumps to
-     * a sentence with probability proportional to 1 / (1 + position)^
-     * teleport x (1 + headline x cosine with the headline); both 0 is the
-     * uniform jump of plain PageRank. */
-    double teleport;
-    double headline;
-    /* Priors multiplied into the final score: 1 / (1 + position)^position
-     * (position among the sentences of running text) and
-     * ((words + 1) / mean words)^length. */
-    double position;
-    double length;
-    /* Sentences that are mostly direct quotation are multiplied by
-     * (1 - quotation): summaries report, they rarely quote. */
-    double quotation;
-    /* Skip a sentence that shares a content-word trigram with one already
-     * chosen (Paulus, Xiong and Socher, 2018). */
-    bool trigram_block;
-} pcs_scoring;
-
-typedef struct pcs_method_params {
-    pcs_scoring body;
-    /* Wire copy: a story that opens with a dateline (a place or agency
-     * before its first sentence) is written as an inverted pyramid, lede
-     * first, and is scored with `lede` instead of `body`. */
-    bool has_lede;
-    pcs_scoring lede;
-} pcs_method_params;
-
-/* The scoring options->method applies to this document, with the
- * ablations of options->ablate. */
-pcs_scoring pcs_scoring_for(const pcs_doc *doc, const precis_options *options);
-
+/* 4. tfidf.c: choose graph nodes and build their TF-IDF vectors (IDF
+ * from the options' model when it is for the document's language). */
+precis_status pcs_tfidf(pcs_doc *doc, pcs_arena *arena, precis_error *err);
 
 /* 5a. graph.c: the explicit similarity graph over the nodes (symmetric,
- * no diagonal). Only for documents where pcs_graph_fits() and whose graph
- * is not too dense; others are ranked in the factored cosine form, which
- * stays linear. */
+ * no diagonal). Only for documents where pcs_graph_fits() (at most
+ * PRECIS_GRAPH_MAX_SENTENCES nodes) and whose graph is not too dense;
+ * others are ranked in the factored cosine form, which stays linear. */
 bool pcs_graph_fits(const pcs_doc *doc);
 /* *dense: the graph would hold more edges than memory bounded by the text
  * allows (then w is not built and the caller ranks in the factored
@@ -417,9 +436,10 @@ bool pcs_graph_fits(const pcs_doc *doc);
 precis_status pcs_graph_build(const pcs_doc *doc, pcs_arena *arena, pcs_similarity kind,
                               pcs_csr *w, bool *dense, precis_error *err);
 
-/* 5b. score.c: a score per sentence (doc->scores) by method. */
-precis_status pcs_score(pcs_doc *doc, pcs_arena *arena, const precis_options *options,
-                        precis_error *err);
+/* 5b. score.c: chooses doc->cfg.scoring for the options' method, then a
+ * score per sentence (doc->scores); sets doc->graph_fallback when the
+ * method's graph is too large or too dense. */
+precis_status pcs_score(pcs_doc *doc, pcs_arena *arena, precis_error *err);
 
 /* 5c. rank.c: PageRank (Page et al., 1998) over a weighted graph given as an
  * operator. Two forms: the sentence similarity graph W = X X^T - diag,
@@ -447,12 +467,11 @@ precis_status pcs_rank_graph(const pcs_csr *w, const pcs_rank_params *p,
                              pcs_arena *arena, double *scores,
                              pcs_rank_out *out, precis_error *err);
 
-/* 6. select.c: pick summary sentences within the budget; returns sentence
- * indices in document order. */
-precis_status pcs_select(const pcs_doc *doc, pcs_arena *arena,
-                         const precis_options *options, uint32_t **picked,
-                         uint32_t *n_picked, bool *shortfall,
-                         precis_error *err);
+/* 6. select.c: pick summary sentences within doc->cfg's budget, with
+ * doc->cfg.scoring's redundancy rule; returns sentence indices in document
+ * order. */
+precis_status pcs_select(const pcs_doc *doc, pcs_arena *arena, uint32_t **picked,
+                         uint32_t *n_picked, bool *shortfall, precis_error *err);
 
 /* The sentences a summary may hold, in document order: running text, or
  * for a document of nothing but headings, its headings. Fails with
@@ -460,14 +479,13 @@ precis_status pcs_select(const pcs_doc *doc, pcs_arena *arena,
 precis_status pcs_candidates(const pcs_doc *doc, pcs_arena *arena, uint32_t **out,
                              uint32_t *n_out, precis_error *err);
 
-/* Word budget for options (ratio or words), or 0 when the budget is a
- * number of sentences. */
-size_t pcs_word_budget(const pcs_doc *doc, const precis_options *options);
+/* Set doc->cfg.word_budget from the options (ratio or words) and the
+ * document's words, once stage 3 has counted them. */
+void pcs_resolve_budget(pcs_doc *doc);
 
 /* evaluate.c: the greedy ROUGE oracle (precis_summarize_oracle). */
-precis_status pcs_oracle(pcs_doc *doc, pcs_arena *arena, const precis_options *options,
-                         const precis_rouge_scorer *scorer, const char *const *refs,
-                         const size_t *ref_lens, size_t n_refs, uint32_t **picked,
+precis_status pcs_oracle(pcs_doc *doc, pcs_arena *arena, const precis_rouge_scorer *scorer,
+                         const char *const *refs, const size_t *ref_lens, size_t n_refs, uint32_t **picked,
                          uint32_t *n_picked, bool *shortfall, precis_error *err);
 
 /* 7. keywords.c: TextRank key terms, multi-word phrases. */
@@ -542,9 +560,15 @@ struct precis_summarizer {
     pcs_detector *detector; /* built on the first --lang auto */
 };
 
+/* Validate options (of the library's size) and resolve them into *cfg: the
+ * one place a call's language is resolved. */
+precis_status pcs_config_resolve(pcs_config *cfg, const precis_options *options,
+                                 precis_error *err);
+
 /* Stages 1 to 3 for a text (language chosen or detected as options say):
- * used by summaries and by model training. doc's memory is the
- * summarizer's arena, valid until its next use. */
+ * used by model training and tests (summaries resolve their options
+ * first). doc's memory is the summarizer's arena, valid until its next
+ * use. */
 precis_status pcs_prepare_tokens(precis_summarizer *summarizer, const char *text, size_t len,
                                  const precis_options *options, pcs_doc *doc,
                                  precis_timing *timing, precis_error *err);

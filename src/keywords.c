@@ -535,7 +535,7 @@ precis_status pcs_keywords(const pcs_doc *doc, pcs_arena *arena, const precis_op
     if (o->keywords == 0)
         return PRECIS_OK;
     /* The document's language (detected or given), else the options'. */
-    const char *canonical = doc->language;
+    const char *canonical = doc->cfg.language;
     if (!canonical && precis_language_resolve(o->language, &canonical, NULL) != PRECIS_OK)
         canonical = NULL;
     const pcs_language_data *ld = canonical ? pcs_language_data_for(canonical) : NULL;

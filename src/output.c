@@ -203,6 +203,12 @@ precis_status pcs_result_json(const precis_result *r, const precis_json_options 
     puts_(&j.b, st->language_unsure ? "true" : "false");
     key(&j, "model_used", false);
     puts_(&j.b, st->model_used ? "true" : "false");
+    /* Only when it happened: outputs of documents it never touches stay
+     * as they were. */
+    if (st->graph_fallback) {
+        key(&j, "graph_fallback", false);
+        puts_(&j.b, "true");
+    }
     close_(&j, "}", false);
     close_(&j, "}", false);
     if (!j.compact)

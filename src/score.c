@@ -184,7 +184,9 @@ static bool has_dateline(const pcs_doc *doc)
     return false;
 }
 
-pcs_scoring pcs_scoring_for(const pcs_doc *doc, const precis_options *o)
+/* The scoring o->method applies to this document, with the ablations of
+ * o->ablate. */
+static pcs_scoring scoring_for(const pcs_doc *doc, const precis_options *o)
 {
     const pcs_method_params *m = &methods[o->method];
     pcs_scoring sc = m->has_lede && !(o->ablate & PRECIS_ABLATE_LEDE) && has_dateline(doc)
@@ -201,11 +203,11 @@ pcs_scoring pcs_scoring_for(const pcs_doc *doc, const precis_options *o)
     return sc;
 }
 
-precis_status pcs_score(pcs_doc *doc, pcs_arena *arena, const precis_options *o,
-                        precis_error *err)
+precis_status pcs_score(pcs_doc *doc, pcs_arena *arena, precis_error *err)
 {
-    pcs_scoring scoring = pcs_scoring_for(doc, o);
-    const pcs_scoring *m = &scoring;
+    const precis_options *o = doc->cfg.options;
+    doc->cfg.scoring = scoring_for(doc, o);
+    const pcs_scoring *m = &doc->cfg.scoring;
     uint32_t n = doc->n_nodes;
     if (n == 0)
         return PRECIS_OK;
@@ -246,6 +248,7 @@ precis_status pcs_score(pcs_doc *doc, pcs_arena *arena, const precis_options *o,
              * explicit graph: cosine TextRank in the factored form, linear
              * in the text. */
             st = pcs_rank_similarity(&doc->vectors, &prm, arena, c, &ro, err);
+            doc->graph_fallback = true;
         } else if (st == PRECIS_OK) {
             cut_edges(&w, m->cutoff, m->threshold);
             if (m->centrality == PCS_CENTRALITY_PACSUM)

@@ -57,11 +57,10 @@ precis_status pcs_candidates(const pcs_doc *doc, pcs_arena *arena, uint32_t **ou
     return PRECIS_OK;
 }
 
-size_t pcs_word_budget(const pcs_doc *doc, const precis_options *o)
+void pcs_resolve_budget(pcs_doc *doc)
 {
-    if (o->ratio > 0)
-        return (size_t)ceil(o->ratio * doc->n_words);
-    return o->words;
+    const precis_options *o = doc->cfg.options;
+    doc->cfg.word_budget = o->ratio > 0 ? (size_t)ceil(o->ratio * doc->n_words) : o->words;
 }
 
 /* Content-word trigrams of a sentence, for trigram blocking. */
@@ -100,12 +99,11 @@ static bool shares_trigram(const pcs_doc *doc, uint32_t i, trigrams *tg, bool ad
  * content-word trigram of a chosen one (trigram blocking), until the
  * budget is spent. Skipped sentences fill the budget only when nothing
  * else is left. */
-precis_status pcs_select(const pcs_doc *doc, pcs_arena *arena, const precis_options *o,
-                         uint32_t **picked, uint32_t *n_picked, bool *shortfall,
-                         precis_error *err)
+precis_status pcs_select(const pcs_doc *doc, pcs_arena *arena, uint32_t **picked,
+                         uint32_t *n_picked, bool *shortfall, precis_error *err)
 {
-    pcs_scoring scoring = pcs_scoring_for(doc, o);
-    const pcs_scoring *mp = &scoring;
+    const pcs_scoring *mp = &doc->cfg.scoring;
+    size_t sentences = doc->cfg.options->sentences;
     uint32_t *idx, m;
     precis_status st = pcs_candidates(doc, arena, &idx, &m, err);
     if (st != PRECIS_OK)
@@ -123,8 +121,8 @@ precis_status pcs_select(const pcs_doc *doc, pcs_arena *arena, const precis_opti
     pcs_map_init(&tg.set);
     pcs_arena_init(&tg.keys);
     bool nomem = false;
-    size_t budget = pcs_word_budget(doc, o), used = 0;
-    size_t want = budget > 0 ? m : (o->sentences < m ? o->sentences : m);
+    size_t budget = doc->cfg.word_budget, used = 0;
+    size_t want = budget > 0 ? m : (sentences < m ? sentences : m);
     uint32_t n = 0;
     for (int pass = 0; pass < 2 && n < want && !nomem; pass++) {
         while (n < want && !nomem) {
@@ -163,7 +161,7 @@ precis_status pcs_select(const pcs_doc *doc, pcs_arena *arena, const precis_opti
     pcs_arena_free(&tg.keys);
     if (nomem)
         return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
-    *shortfall = budget == 0 && o->sentences > m;
+    *shortfall = budget == 0 && sentences > m;
     qsort(out, n, sizeof *out, by_index);
     *picked = out;
     *n_picked = n;

@@ -155,22 +155,24 @@ precis_status pcs_options_import(const precis_options *o, precis_options *full,
 #define MAX_COUNT 1000000
 #define MAX_BYTES_LIMIT ((size_t)1 << 30)
 
-/* Options of the library's own size. */
-static precis_status validate(const precis_options *o, precis_error *err);
+/* Options of the library's own size; *canonical is the language. */
+static precis_status validate(const precis_options *o, const char **canonical,
+                              precis_error *err);
 
 precis_status precis_options_validate(const precis_options *options, precis_error *err)
 {
     if (!options)
         return pcs_fail(err, PRECIS_ERR_ARGUMENT, SIZE_MAX, "options are NULL");
     precis_options full;
+    const char *canonical;
     precis_status st = pcs_options_import(options, &full, err);
-    return st == PRECIS_OK ? validate(&full, err) : st;
+    return st == PRECIS_OK ? validate(&full, &canonical, err) : st;
 }
 
-static precis_status validate(const precis_options *o, precis_error *err)
+static precis_status validate(const precis_options *o, const char **canonical,
+                              precis_error *err)
 {
-    const char *canonical;
-    precis_status s = precis_language_resolve(o->language, &canonical, err);
+    precis_status s = precis_language_resolve(o->language, canonical, err);
     if (s != PRECIS_OK)
         return s;
     if (!precis_method_name(o->method))
@@ -296,11 +298,27 @@ static precis_result *make_result(const pcs_doc *doc, const uint32_t *picked,
     return r;
 }
 
-/* Start a call: clear err, check arguments and options, resolve the
- * language. */
+precis_status pcs_config_resolve(pcs_config *cfg, const precis_options *o, precis_error *err)
+{
+    memset(cfg, 0, sizeof *cfg);
+    cfg->options = o;
+    precis_status st = validate(o, &cfg->language, err);
+    if (st != PRECIS_OK)
+        return st;
+    cfg->detected = strcmp(cfg->language, "auto") == 0;
+    const precis_model *m = o->model;
+    if (m && !cfg->detected && strcmp(precis_model_language(m), cfg->language) != 0)
+        return pcs_fail(err, PRECIS_ERR_MODEL, SIZE_MAX,
+                        "the model is for %s, not %s: use a model for %s or none",
+                        precis_model_language(m), cfg->language, cfg->language);
+    return PRECIS_OK;
+}
+
+/* Start a call: clear err, check arguments, take the caller's options
+ * into *full and resolve them into *cfg. */
 static precis_status begin(precis_summarizer *s, const char *text, size_t len,
-                           const precis_options **options, precis_options *full,
-                           precis_result **out, const char **canonical, precis_error *err)
+                           const precis_options *options, precis_options *full,
+                           precis_result **out, pcs_config *cfg, precis_error *err)
 {
     if (out)
         *out = NULL;
@@ -308,88 +326,81 @@ static precis_status begin(precis_summarizer *s, const char *text, size_t len,
     if (!s || !out || (!text && len > 0))
         return pcs_fail(err, PRECIS_ERR_ARGUMENT, SIZE_MAX,
                         "summarizer, text and out must not be NULL");
-    precis_status st = pcs_options_import(*options, full, err);
-    if (st != PRECIS_OK)
-        return st;
-    *options = full;
-    st = validate(*options, err);
-    if (st == PRECIS_OK)
-        st = precis_language_resolve((*options)->language, canonical, err);
-    const precis_model *m = (*options)->model;
-    if (st == PRECIS_OK && m && strcmp(*canonical, "auto") != 0 &&
-        strcmp(precis_model_language(m), *canonical) != 0)
-        st = pcs_fail(err, PRECIS_ERR_MODEL, SIZE_MAX,
-                      "the model is for %s, not %s: use a model for %s or none",
-                      precis_model_language(m), *canonical, *canonical);
-    return st;
+    precis_status st = pcs_options_import(options, full, err);
+    return st == PRECIS_OK ? pcs_config_resolve(cfg, full, err) : st;
 }
 
 /* The language to use when detection finds none it is sure of. */
 #define FALLBACK_LANGUAGE "english"
 
-precis_status pcs_prepare_tokens(precis_summarizer *s, const char *text, size_t len,
-                                 const precis_options *o, pcs_doc *doc, precis_timing *tm,
-                                 precis_error *err)
+/* Stages 1 to 3 under a resolved configuration, which doc takes over;
+ * the language is detected here when the configuration says "auto". */
+static precis_status prepare_tokens(precis_summarizer *s, const char *text, size_t len,
+                                    const pcs_config *cfg, pcs_doc *doc, precis_timing *tm,
+                                    precis_error *err)
 {
     precis_timing ignored;
     if (!tm)
         tm = &ignored;
     uint64_t mark = now_ns();
-    const char *canonical;
-    precis_status st = precis_language_resolve(o->language, &canonical, err);
-    if (st != PRECIS_OK)
-        return st;
     pcs_arena_reset(&s->arena);
     memset(doc, 0, sizeof *doc);
+    doc->cfg = *cfg;
     doc->converged = true;
-    st = pcs_text_prepare(doc, &s->arena, text ? text : "", len, o, err);
-    if (st == PRECIS_OK && strcmp(canonical, "auto") == 0) {
+    const precis_options *o = cfg->options;
+    precis_status st = pcs_text_prepare(doc, &s->arena, text ? text : "", len, o, err);
+    if (st == PRECIS_OK && cfg->detected) {
         pcs_detection d = {NULL, 0, false};
         st = pcs_detect_language(s, doc->text, doc->len, &d, err);
-        canonical = d.confident ? d.language : FALLBACK_LANGUAGE;
+        doc->cfg.language = d.confident ? d.language : FALLBACK_LANGUAGE;
         doc->language_unsure = !d.confident;
     }
     lap(&mark, &tm->text);
-    doc->language = canonical;
     pcs_language *lang = NULL;
     precis_error lang_err = PRECIS_ERROR_INIT;
-    if (st == PRECIS_OK && !(lang = pcs_language_get(s, canonical, &lang_err)))
+    if (st == PRECIS_OK && !(lang = pcs_language_get(s, doc->cfg.language, &lang_err)))
         st = pcs_fail(err, lang_err.status, lang_err.offset, "%s", lang_err.message);
     if (st == PRECIS_OK)
         st = pcs_segment(doc, &s->arena, lang, err);
-    /* Ablation: page debris is running text (and tokenize keeps repeats). */
-    for (uint32_t i = 0; st == PRECIS_OK && (o->ablate & PRECIS_ABLATE_HYGIENE) && i < doc->n_sents;
-         i++)
-        if (doc->sents[i].kind == PCS_SENT_DEBRIS)
-            doc->sents[i].kind = PCS_SENT_BODY;
     lap(&mark, &tm->segment);
     if (st == PRECIS_OK)
         st = pcs_tokenize(doc, &s->arena, lang, o, err);
+    if (st == PRECIS_OK)
+        pcs_resolve_budget(doc);
     lap(&mark, &tm->tokenize);
     return st;
 }
 
+precis_status pcs_prepare_tokens(precis_summarizer *s, const char *text, size_t len,
+                                 const precis_options *o, pcs_doc *doc, precis_timing *tm,
+                                 precis_error *err)
+{
+    pcs_config cfg;
+    precis_status st = pcs_config_resolve(&cfg, o, err);
+    return st == PRECIS_OK ? prepare_tokens(s, text, len, &cfg, doc, tm, err) : st;
+}
+
 /* Stages 1 to 4: from bytes to graph nodes with TF-IDF vectors. */
 static precis_status prepare(precis_summarizer *s, const char *text, size_t len,
-                             const precis_options *o, pcs_doc *doc, precis_timing *tm,
+                             const pcs_config *cfg, pcs_doc *doc, precis_timing *tm,
                              uint64_t *mark, precis_error *err)
 {
-    precis_status st = pcs_prepare_tokens(s, text, len, o, doc, tm, err);
+    precis_status st = prepare_tokens(s, text, len, cfg, doc, tm, err);
     *mark = now_ns();
     if (st == PRECIS_OK)
-        st = pcs_tfidf(doc, &s->arena, o, err);
+        st = pcs_tfidf(doc, &s->arena, err);
     lap(mark, &tm->vectors);
     return st;
 }
 
 /* Stages 7 and 8: key terms, then the result the caller keeps. */
-static precis_status finish(const pcs_doc *doc, pcs_arena *arena, const precis_options *o,
-                            const uint32_t *picked, uint32_t n_picked,
-                            bool shortfall, size_t len, precis_timing *tm, uint64_t *mark,
+static precis_status finish(const pcs_doc *doc, pcs_arena *arena, const uint32_t *picked,
+                            uint32_t n_picked, bool shortfall, size_t len, precis_timing *tm, uint64_t *mark,
                             uint64_t start, precis_result **out, precis_error *err)
 {
     pcs_keyterm *kt = NULL;
     uint32_t n_kt = 0;
+    const precis_options *o = doc->cfg.options;
     precis_status st = pcs_keywords(doc, arena, o, &kt, &n_kt, err);
     lap(mark, &tm->keywords);
     pcs_mark *marks = NULL;
@@ -414,12 +425,13 @@ static precis_status finish(const pcs_doc *doc, pcs_arena *arena, const precis_o
                               .converged = doc->converged,
                               .shortfall = shortfall,
                               .repaired = doc->repaired,
-                              .language = doc->language,
-                              .language_detected = strcmp(o->language, "auto") == 0,
+                              .language = doc->cfg.language,
+                              .language_detected = doc->cfg.detected,
                               .language_unsure = doc->language_unsure,
                               .model_used = doc->model_used,
                               .method = precis_method_name(o->method),
-                              .timing = *tm};
+                              .timing = *tm,
+                              .graph_fallback = doc->graph_fallback};
     r->stats.timing.total = now_ns() - start;
     *out = r;
     return PRECIS_OK;
@@ -443,30 +455,30 @@ static precis_status run(precis_summarizer *s, const char *text, size_t len,
     uint64_t start = now_ns(), mark = start;
     precis_timing tm = {0};
     precis_options full;
-    const char *canonical = NULL;
-    precis_status st = begin(s, text, len, &options, &full, out, &canonical, err);
+    pcs_config cfg;
+    precis_status st = begin(s, text, len, options, &full, out, &cfg, err);
     if (st == PRECIS_OK && how == PICK_ORACLE &&
         (!oracle->scorer || !oracle->refs || !oracle->ref_lens || oracle->n_refs == 0))
         st = pcs_fail(err, PRECIS_ERR_ARGUMENT, SIZE_MAX,
                       "the oracle needs a ROUGE scorer and at least one reference");
     pcs_doc doc;
     if (st == PRECIS_OK)
-        st = prepare(s, text, len, options, &doc, &tm, &mark, err);
+        st = prepare(s, text, len, &cfg, &doc, &tm, &mark, err);
     uint32_t *picked = NULL, n_picked = 0;
     bool shortfall = false;
     if (st == PRECIS_OK && how == PICK_RANKED) {
-        st = pcs_score(&doc, &s->arena, options, err);
+        st = pcs_score(&doc, &s->arena, err);
         lap(&mark, &tm.rank);
         if (st == PRECIS_OK)
-            st = pcs_select(&doc, &s->arena, options, &picked, &n_picked, &shortfall, err);
+            st = pcs_select(&doc, &s->arena, &picked, &n_picked, &shortfall, err);
         lap(&mark, &tm.select);
     } else if (st == PRECIS_OK && how == PICK_ORACLE) {
-        st = pcs_oracle(&doc, &s->arena, options, oracle->scorer, oracle->refs, oracle->ref_lens,
+        st = pcs_oracle(&doc, &s->arena, oracle->scorer, oracle->refs, oracle->ref_lens,
                         oracle->n_refs, &picked, &n_picked, &shortfall, err);
         lap(&mark, &tm.select);
     }
     if (st == PRECIS_OK)
-        st = finish(&doc, &s->arena, options, picked, n_picked, shortfall, len, &tm, &mark, start,
+        st = finish(&doc, &s->arena, picked, n_picked, shortfall, len, &tm, &mark, start,
                     out, err);
     return st;
 }

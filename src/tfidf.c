@@ -20,8 +20,7 @@ double pcs_idf(const pcs_doc *doc, uint32_t t)
     return log((1.0 + doc->idf_n) / (1.0 + doc->terms[t].idf_df)) + 1.0;
 }
 
-precis_status pcs_tfidf(pcs_doc *doc, pcs_arena *arena,
-                        const precis_options *options, precis_error *err)
+precis_status pcs_tfidf(pcs_doc *doc, pcs_arena *arena, precis_error *err)
 {
     uint32_t n = doc->n_sents;
     doc->nodes = pcs_arena_alloc(arena, (n ? n : 1) * sizeof *doc->nodes);
@@ -56,8 +55,8 @@ precis_status pcs_tfidf(pcs_doc *doc, pcs_arena *arena,
             doc->terms[doc->bag_term[b]].sent_df++;
     }
     /* A model of the document's language gives corpus statistics. */
-    const precis_model *model = options->model;
-    doc->model_used = model && strcmp(precis_model_language(model), doc->language) == 0;
+    const precis_model *model = doc->cfg.options->model;
+    doc->model_used = model && strcmp(precis_model_language(model), doc->cfg.language) == 0;
     doc->idf_n = doc->model_used ? (double)precis_model_documents(model) : m;
     for (uint32_t t = 0; t < doc->n_terms; t++)
         doc->terms[t].idf_df = doc->model_used ? pcs_model_df(model, doc->terms[t].stem,

@@ -361,8 +361,13 @@ precis_status pcs_tokenize(pcs_doc *doc, pcs_arena *arena, pcs_language *lang,
                     .document = pcs_language_begin_document(lang)};
     precis_status r = PRECIS_OK;
     uint32_t words = 0;
+    /* The page-hygiene ablation, all of it: page debris is read as running
+     * text, and repeated sentences are kept. */
+    bool hygiene = !(options->ablate & PRECIS_ABLATE_HYGIENE);
     for (uint32_t i = 0; i < doc->n_sents && r == PRECIS_OK; i++) {
         pcs_sentence *s = &doc->sents[i];
+        if (s->kind == PCS_SENT_DEBRIS && !hygiene)
+            s->kind = PCS_SENT_BODY;
         if (s->kind == PCS_SENT_DEBRIS) {
             s->tok_first = (uint32_t)st.n_toks;
             continue;
@@ -389,7 +394,7 @@ precis_status pcs_tokenize(pcs_doc *doc, pcs_arena *arena, pcs_language *lang,
     free(st.toks);
     free(st.terms);
     if (r == PRECIS_OK &&
-        bags_and_duplicates(doc, arena, !(options->ablate & PRECIS_ABLATE_HYGIENE)) != PRECIS_OK)
+        bags_and_duplicates(doc, arena, hygiene) != PRECIS_OK)
         r = pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
     return r;
 }

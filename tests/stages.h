@@ -53,7 +53,7 @@ static inline precis_status stage_tokens(stage_fixture *f, const char *text)
 static inline void stage_vectors(stage_fixture *f, const char *text)
 {
     assert_int_equal(stage_tokens(f, text), PRECIS_OK);
-    assert_int_equal(pcs_tfidf(&f->doc, &f->s->arena, &f->opt, NULL), PRECIS_OK);
+    assert_int_equal(pcs_tfidf(&f->doc, &f->s->arena, NULL), PRECIS_OK);
 }
 
 #endif

@@ -2,6 +2,7 @@
 #include "support.h"
 
 #include <pthread.h>
+#include <stdbool.h>
 
 #include "precis.h"
 
@@ -233,6 +234,89 @@ typedef struct job {
     int mismatches;
 } job;
 
+/* A word of letters only that spells n, so every sentence has its own. */
+static void spell(unsigned n, char *w)
+{
+    int k = 0;
+    do {
+        w[k++] = (char)('a' + n % 26);
+        n /= 26;
+    } while (n);
+    w[k] = '\0';
+}
+
+/* n sentences, each with three words of its own, so none repeats another
+ * and all of them are ranked; with shared, three more words that every
+ * sentence has, so the graph is dense. */
+static char *many_sentences(unsigned n, bool shared, size_t *len)
+{
+    char *text = malloc((size_t)n * 64 + 1);
+    assert_non_null(text);
+    size_t used = 0;
+    for (unsigned i = 0; i < n; i++) {
+        char a[8], b[8], c[8];
+        spell(i, a), spell(i + 100000, b), spell(i + 200000, c);
+        used += (size_t)sprintf(text + used,
+                                shared ? "The q%s report mentions z%s and x%s today.\n"
+                                       : "The q%s and z%s or x%s.\n",
+                                a, b, c);
+    }
+    *len = used;
+    return text;
+}
+
+/* Above PRECIS_GRAPH_MAX_SENTENCES ranked sentences, or with too dense a
+ * graph, a graph method is ranked by cosine PageRank instead, and the stats
+ * and JSON say so. */
+static void graph_fallback_reported(void **state)
+{
+    (void)state;
+    precis_summarizer *s = NULL;
+    assert_int_equal(precis_summarizer_new(&s), PRECIS_OK);
+    precis_options o;
+    precis_options_init(&o, sizeof o);
+    o.language = "english";
+    o.method = PRECIS_METHOD_LEXRANK;
+    /* Sentences sharing no content word: a sparse graph, replaced only
+     * above the size limit; sharing some: a dense graph, replaced even at
+     * the size limit. */
+    static const struct {
+        unsigned n;
+        bool shared;
+        int fallback;
+    } cases[] = {{50, true, 0},
+                 {PRECIS_GRAPH_MAX_SENTENCES, false, 0},
+                 {PRECIS_GRAPH_MAX_SENTENCES + 1, false, 1},
+                 {PRECIS_GRAPH_MAX_SENTENCES, true, 1}};
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        size_t len;
+        char *text = many_sentences(cases[k].n, cases[k].shared, &len);
+        precis_result *r = NULL;
+        precis_error err = PRECIS_ERROR_INIT;
+        assert_int_equal(precis_summarize(s, text, len, &o, &r, &err), PRECIS_OK);
+        const precis_stats *st = precis_result_stats(r);
+        assert_int_equal(st->candidates, cases[k].n);
+        int over = cases[k].fallback;
+        assert_int_equal(st->graph_fallback, over);
+        char *json = NULL;
+        assert_int_equal(precis_result_json(r, NULL, &json, NULL), PRECIS_OK);
+        assert_int_equal(strstr(json, "\"graph_fallback\": true") != NULL, over);
+        precis_free(json);
+        precis_result_free(r);
+        free(text);
+    }
+    /* lead ranks no graph: never a fallback. */
+    o.method = PRECIS_METHOD_LEAD;
+    size_t len;
+    char *text = many_sentences(PRECIS_GRAPH_MAX_SENTENCES + 1, true, &len);
+    precis_result *r = NULL;
+    assert_int_equal(precis_summarize(s, text, len, &o, &r, NULL), PRECIS_OK);
+    assert_int_equal(precis_result_stats(r)->graph_fallback, 0);
+    precis_result_free(r);
+    free(text);
+    precis_summarizer_free(s);
+}
+
 static void *worker(void *arg)
 {
     job *j = arg;
@@ -290,6 +374,7 @@ int main(void)
         cmocka_unit_test(bad_inputs),
         cmocka_unit_test(shortfall_and_repair),
         cmocka_unit_test(threads_agree),
+        cmocka_unit_test(graph_fallback_reported),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

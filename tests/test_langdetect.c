@@ -185,7 +185,7 @@ static void french_summary_is_french(void **state)
     pcs_doc doc;
     assert_int_equal(pcs_prepare_tokens(summarizer, text, strlen(text), &o, &doc, NULL, NULL),
                      PRECIS_OK);
-    assert_string_equal(doc.language, "french");
+    assert_string_equal(doc.cfg.language, "french");
     uint32_t plural = UINT32_MAX, singular = UINT32_MAX, stops = 0;
     for (uint32_t k = 0; k < doc.n_toks; k++) {
         const pcs_token *t = &doc.toks[k];

@@ -64,7 +64,9 @@ static void expect(fixture *f, precis_status want_status, const uint32_t *want,
     uint32_t *picked = NULL, n = 0;
     bool shortfall = false;
     precis_error err = PRECIS_ERROR_INIT;
-    assert_int_equal(pcs_select(&f->doc, &f->arena, &f->opt, &picked, &n, &shortfall, &err),
+    f->doc.cfg.options = &f->opt;
+    pcs_resolve_budget(&f->doc);
+    assert_int_equal(pcs_select(&f->doc, &f->arena, &picked, &n, &shortfall, &err),
                      want_status);
     if (want_status != PRECIS_OK)
         return;
