@@ -26,7 +26,6 @@
  * for a static do-nothing program (the floor any process pays here). */
 #define _DEFAULT_SOURCE
 
-#include <dirent.h>
 #include <libgen.h>
 #include <errno.h>
 #include <math.h>
@@ -45,6 +44,7 @@
 
 #include <gsl/gsl_errno.h>
 
+#include "cli.h"
 #include "precis.h"
 
 typedef struct doc {
@@ -86,12 +86,8 @@ static int add_file(corpus *c, const char *path)
     return 0;
 }
 
-static int by_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Every *.txt below path, in name order so runs are comparable. */
+/* Every *.txt below path, in name order so runs are comparable (the
+ * command's folder listing, src/cli/folder.c). */
 static int add_path(corpus *c, const char *path)
 {
     struct stat st;
@@ -99,38 +95,24 @@ static int add_path(corpus *c, const char *path)
         return -1;
     if (!S_ISDIR(st.st_mode))
         return add_file(c, path);
-    DIR *d = opendir(path);
-    if (!d)
+    cli_dir_entry *es;
+    size_t n;
+    int read_errno;
+    if (cli_dir_list(path, &es, &n, &read_errno) != 0)
         return -1;
-    char **names = NULL;
-    size_t n = 0, cap = 0;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        if (e->d_name[0] == '.')
-            continue;
-        if (n == cap) {
-            cap = cap ? cap * 2 : 256;
-            char **p = realloc(names, cap * sizeof *p);
-            if (!p)
-                break;
-            names = p;
-        }
-        names[n++] = strdup(e->d_name);
-    }
-    closedir(d);
-    qsort(names, n, sizeof *names, by_name);
-    int rc = 0;
+    int rc = read_errno ? -1 : 0;
     for (size_t i = 0; i < n; i++) {
+        if (es[i].name[0] == '.')
+            continue;
         char child[4096];
-        snprintf(child, sizeof child, "%s/%s", path, names[i]);
-        size_t len = strlen(names[i]);
+        snprintf(child, sizeof child, "%s/%s", path, es[i].name);
+        size_t len = strlen(es[i].name);
         struct stat cs;
         if (stat(child, &cs) == 0 && (S_ISDIR(cs.st_mode) ||
-                                      (len > 4 && strcmp(names[i] + len - 4, ".txt") == 0)))
+                                      (len > 4 && strcmp(es[i].name + len - 4, ".txt") == 0)))
             rc |= add_path(c, child);
-        free(names[i]);
     }
-    free(names);
+    cli_dir_free(es, n);
     return rc;
 }
 
@@ -470,33 +452,23 @@ int main(int argc, char **argv)
         const char *shared = getenv("PRECIS_SHARED");
         char dir[4096];
         snprintf(dir, sizeof dir, "%s/fixtures/summ", shared ? shared : "../shared");
-        DIR *d = opendir(dir);
-        if (!d) {
+        cli_dir_entry *sets;
+        size_t n;
+        int read_errno;
+        if (cli_dir_list(dir, &sets, &n, &read_errno) != 0 || read_errno) {
             fprintf(stderr, "speed: no corpus given and %s is not readable\n", dir);
             return 2;
         }
-        char **sets = NULL;
-        size_t n = 0;
-        struct dirent *e;
-        while ((e = readdir(d))) {
-            char **p = e->d_name[0] != '.' ? realloc(sets, (n + 1) * sizeof *p) : NULL;
-            if (p) {
-                sets = p;
-                sets[n++] = strdup(e->d_name);
-            }
-        }
-        closedir(d);
-        qsort(sets, n, sizeof *sets, by_name);
         owned = calloc(n + 1, sizeof *owned);
-        for (size_t i = 0; owned && i < n && n_paths < 64; i++) {
+        for (size_t i = 0, k = 0; owned && i < n && n_paths < 64; i++) {
+            if (sets[i].name[0] == '.')
+                continue;
             char docs[4600];
-            snprintf(docs, sizeof docs, "%s/%s/docs", dir, sets[i]);
-            owned[i] = strdup(docs);
-            paths[n_paths++] = owned[i];
+            snprintf(docs, sizeof docs, "%s/%s/docs", dir, sets[i].name);
+            owned[k] = strdup(docs);
+            paths[n_paths++] = owned[k++];
         }
-        for (size_t i = 0; i < n; i++)
-            free(sets[i]);
-        free(sets);
+        cli_dir_free(sets, n);
     }
     machine();
 

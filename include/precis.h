@@ -360,6 +360,17 @@ typedef struct precis_options {
  * struct too. */
 PRECIS_API precis_status precis_options_init(precis_options *options, size_t size);
 
+/* The largest values precis_options_validate accepts (the smallest is 1,
+ * or 0 for keywords, words and ratio): limits that keep absurd requests
+ * from turning into huge allocations. Programs that check options
+ * themselves use these rather than copies of the numbers. */
+#define PRECIS_MAX_SENTENCES 1000000
+#define PRECIS_MAX_WORDS 100000000
+#define PRECIS_MAX_KEYWORDS 10000
+#define PRECIS_MAX_ITERATIONS 1000000
+#define PRECIS_MAX_SENTENCE_WORDS 1000000
+#define PRECIS_MAX_BYTES_LIMIT ((size_t)1 << 30)
+
 /* Check options without summarising: PRECIS_ERR_ARGUMENT or
  * PRECIS_ERR_LANGUAGE with a message naming the bad field. */
 PRECIS_API precis_status precis_options_validate(const precis_options *options,

@@ -151,10 +151,6 @@ precis_status pcs_options_import(const precis_options *o, precis_options *full,
     return PRECIS_OK;
 }
 
-/* Limits that keep absurd requests from turning into huge allocations. */
-#define MAX_COUNT 1000000
-#define MAX_BYTES_LIMIT ((size_t)1 << 30)
-
 /* Options of the library's own size; *canonical is the language. */
 static precis_status validate(const precis_options *o, const char **canonical,
                               precis_error *err);
@@ -178,38 +174,39 @@ static precis_status validate(const precis_options *o, const char **canonical,
     if (!precis_method_name(o->method))
         return pcs_fail(err, PRECIS_ERR_ARGUMENT, SIZE_MAX, "unknown method %d",
                         (int)o->method);
-    if (o->sentences < 1 || o->sentences > MAX_COUNT)
+    if (o->sentences < 1 || o->sentences > PRECIS_MAX_SENTENCES)
         return pcs_fail(err, PRECIS_ERR_ARGUMENT, SIZE_MAX,
-                        "sentences must be between 1 and %d", MAX_COUNT);
-    if (o->words > MAX_COUNT * (size_t)100)
+                        "sentences must be between 1 and %d", PRECIS_MAX_SENTENCES);
+    if (o->words > PRECIS_MAX_WORDS)
         return pcs_fail(err, PRECIS_ERR_ARGUMENT, SIZE_MAX,
-                        "words must be at most %zu", MAX_COUNT * (size_t)100);
+                        "words must be at most %zu", (size_t)PRECIS_MAX_WORDS);
     if (!(o->ratio >= 0 && o->ratio <= 1))
         return pcs_fail(err, PRECIS_ERR_ARGUMENT, SIZE_MAX,
                         "ratio must be a number above 0 and at most 1");
-    if (o->keywords > 10000)
+    if (o->keywords > PRECIS_MAX_KEYWORDS)
         return pcs_fail(err, PRECIS_ERR_ARGUMENT, SIZE_MAX,
-                        "keywords must be between 0 and 10000");
+                        "keywords must be between 0 and %d", PRECIS_MAX_KEYWORDS);
     if (!(o->damping > 0 && o->damping < 1))
         return pcs_fail(err, PRECIS_ERR_ARGUMENT, SIZE_MAX,
                         "damping must be above 0 and below 1");
     if (!(o->tolerance > 0 && o->tolerance < 1))
         return pcs_fail(err, PRECIS_ERR_ARGUMENT, SIZE_MAX,
                         "tolerance must be above 0 and below 1");
-    if (o->max_iterations < 1 || o->max_iterations > MAX_COUNT)
+    if (o->max_iterations < 1 || o->max_iterations > PRECIS_MAX_ITERATIONS)
         return pcs_fail(err, PRECIS_ERR_ARGUMENT, SIZE_MAX,
-                        "max_iterations must be between 1 and %d", MAX_COUNT);
-    if (o->max_bytes < 1 || o->max_bytes > MAX_BYTES_LIMIT)
+                        "max_iterations must be between 1 and %d", PRECIS_MAX_ITERATIONS);
+    if (o->max_bytes < 1 || o->max_bytes > PRECIS_MAX_BYTES_LIMIT)
         return pcs_fail(err, PRECIS_ERR_ARGUMENT, SIZE_MAX,
-                        "max_bytes must be between 1 and %zu", MAX_BYTES_LIMIT);
+                        "max_bytes must be between 1 and %zu", PRECIS_MAX_BYTES_LIMIT);
     if (o->ablate & ~(unsigned)(PRECIS_ABLATE_LEDE | PRECIS_ABLATE_POSITION |
                                 PRECIS_ABLATE_LENGTH | PRECIS_ABLATE_QUOTATION |
                                 PRECIS_ABLATE_REDUNDANCY | PRECIS_ABLATE_HYGIENE))
         return pcs_fail(err, PRECIS_ERR_ARGUMENT, SIZE_MAX, "ablate has unknown flags 0x%x",
                         o->ablate);
-    if (o->max_sentence_words < 1 || o->max_sentence_words > MAX_COUNT)
+    if (o->max_sentence_words < 1 || o->max_sentence_words > PRECIS_MAX_SENTENCE_WORDS)
         return pcs_fail(err, PRECIS_ERR_ARGUMENT, SIZE_MAX,
-                        "max_sentence_words must be between 1 and %d", MAX_COUNT);
+                        "max_sentence_words must be between 1 and %d",
+                        PRECIS_MAX_SENTENCE_WORDS);
     return PRECIS_OK;
 }
 

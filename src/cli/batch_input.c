@@ -10,9 +10,7 @@
  * folder of a million files costs some tens of MB while it is walked,
  * never the whole corpus. */
 #define _POSIX_C_SOURCE 200809L
-#define _DEFAULT_SOURCE /* d_type and DT_* in struct dirent (glibc, musl, BSDs) */
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <fnmatch.h>
@@ -176,36 +174,6 @@ static bool wanted_file(const batch_config *cfg, const char *rel, const char *na
     return !matches_any(cfg->exclude, cfg->n_exclude, rel, name);
 }
 
-/* What readdir says an entry is; E_UNKNOWN where the file system does
- * not say (then lstat does). */
-enum { E_UNKNOWN, E_DIR, E_REG, E_LNK, E_OTHER };
-
-typedef struct entry {
-    char *name;
-    unsigned char type; /* E_* */
-} entry;
-
-static unsigned char entry_type(const struct dirent *de)
-{
-#ifdef DT_UNKNOWN
-    switch (de->d_type) {
-    case DT_DIR: return E_DIR;
-    case DT_REG: return E_REG;
-    case DT_LNK: return E_LNK;
-    case DT_UNKNOWN: return E_UNKNOWN;
-    default: return E_OTHER;
-    }
-#else
-    (void)de;
-    return E_UNKNOWN;
-#endif
-}
-
-static int by_name(const void *a, const void *b)
-{
-    return strcmp(((const entry *)a)->name, ((const entry *)b)->name);
-}
-
 static const char *special_kind(mode_t m)
 {
     return S_ISFIFO(m)   ? "a FIFO"
@@ -232,20 +200,23 @@ static char *join(const char *a, const char *b)
 static int walk(batch_run *run, const char *dir, const char *rel);
 
 /* One entry of a walked folder. */
-static int visit_entry(batch_run *run, const char *path, const char *rel, const entry *e)
+static int visit_entry(batch_run *run, const char *path, const char *rel,
+                       const cli_dir_entry *e)
 {
     const batch_config *cfg = run->cfg;
     unsigned char type = e->type;
     struct stat st;
     bool have_st = false;
-    if (type == E_UNKNOWN && lstat(path, &st) == 0)
-        type = S_ISLNK(st.st_mode) ? E_LNK : S_ISDIR(st.st_mode) ? E_DIR : E_UNKNOWN;
-    if (type == E_UNKNOWN || type == E_LNK) {
+    if (type == CLI_ENTRY_UNKNOWN && lstat(path, &st) == 0)
+        type = S_ISLNK(st.st_mode)   ? CLI_ENTRY_LNK
+               : S_ISDIR(st.st_mode) ? CLI_ENTRY_DIR
+                                     : CLI_ENTRY_UNKNOWN;
+    if (type == CLI_ENTRY_UNKNOWN || type == CLI_ENTRY_LNK) {
         /* Follow a link to see what it names; a broken one is kept as a
          * file so that it is reported, not silently lost. */
         if (stat(path, &st) == 0) {
             have_st = true;
-            if (S_ISDIR(st.st_mode) && type == E_LNK) {
+            if (S_ISDIR(st.st_mode) && type == CLI_ENTRY_LNK) {
                 /* Reported only where a file of its name would be read. */
                 if (!wanted_file(cfg, rel, e->name))
                     return IN_OK;
@@ -255,12 +226,14 @@ static int visit_entry(batch_run *run, const char *path, const char *rel, const 
                                             "a symbolic link to a folder, not followed "
                                             "(name it as a PATH to include it)"));
             }
-            type = S_ISDIR(st.st_mode) ? E_DIR : S_ISREG(st.st_mode) ? E_REG : E_OTHER;
+            type = S_ISDIR(st.st_mode)   ? CLI_ENTRY_DIR
+                   : S_ISREG(st.st_mode) ? CLI_ENTRY_REG
+                                         : CLI_ENTRY_OTHER;
         } else {
-            type = E_REG;
+            type = CLI_ENTRY_REG;
         }
     }
-    if (type == E_DIR) {
+    if (type == CLI_ENTRY_DIR) {
         if (matches_any(cfg->exclude, cfg->n_exclude, rel, e->name))
             return IN_OK;
         if (run->outdir_known && (have_st || stat(path, &st) == 0) &&
@@ -270,7 +243,7 @@ static int visit_entry(batch_run *run, const char *path, const char *rel, const 
     }
     if (!wanted_file(cfg, rel, e->name))
         return IN_OK;
-    if (type == E_REG) {
+    if (type == CLI_ENTRY_REG) {
         if (run->out_known && (have_st || stat(path, &st) == 0) && st.st_dev == run->out_dev &&
             st.st_ino == run->out_ino)
             return IN_OK; /* our own -o FILE */
@@ -286,47 +259,21 @@ static int walk(batch_run *run, const char *dir, const char *rel)
 {
     if (atomic_load(&run->stop))
         return IN_STOP;
-    DIR *d = opendir(dir);
-    if (!d)
-        return submit(run, note_job(BATCH_JOB_ERROR, dir, 0, EXIT_IO,
-                                    "unreadable", "cannot open folder: %s", strerror(errno)));
-    entry *es = NULL;
-    size_t n = 0, cap = 0;
-    int code = IN_OK, read_errno = 0;
-    for (;;) {
-        errno = 0;
-        struct dirent *de = readdir(d);
-        if (!de) {
-            read_errno = errno;
-            break;
-        }
-        if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
-            continue;
-        if (n == cap) {
-            size_t nc = cap ? cap * 2 : 64;
-            entry *ne = realloc(es, nc * sizeof *ne);
-            if (!ne) {
-                code = EXIT_INTERNAL;
-                break;
-            }
-            es = ne;
-            cap = nc;
-        }
-        if (!(es[n].name = strdup(de->d_name))) {
-            code = EXIT_INTERNAL;
-            break;
-        }
-        es[n++].type = entry_type(de);
-    }
-    closedir(d);
-    if (code == EXIT_INTERNAL)
+    cli_dir_entry *es;
+    size_t n;
+    int read_errno, code = IN_OK;
+    int e = cli_dir_list(dir, &es, &n, &read_errno);
+    if (e == ENOMEM) {
         cli_complain("out of memory listing %s", dir);
-    if (code == IN_OK && read_errno)
+        return EXIT_INTERNAL;
+    }
+    if (e)
+        return submit(run, note_job(BATCH_JOB_ERROR, dir, 0, EXIT_IO,
+                                    "unreadable", "cannot open folder: %s", strerror(e)));
+    if (read_errno)
         code = submit(run, note_job(BATCH_JOB_ERROR, dir, 0, EXIT_IO,
                                     "unreadable", "cannot read folder: %s",
                                     strerror(read_errno)));
-    if (n > 1)
-        qsort(es, n, sizeof *es, by_name);
     for (size_t i = 0; i < n && code == IN_OK; i++) {
         char *path = join(dir, es[i].name);
         char *r = *rel ? join(rel, es[i].name) : strdup(es[i].name);
@@ -339,9 +286,7 @@ static int walk(batch_run *run, const char *dir, const char *rel)
         free(path);
         free(r);
     }
-    for (size_t i = 0; i < n; i++)
-        free(es[i].name);
-    free(es);
+    cli_dir_free(es, n);
     return code;
 }
 
@@ -360,142 +305,45 @@ static int visit_arg(batch_run *run, const char *arg)
 /* ------------------------------------------------------------------------ */
 /* Lines: --files-from and --jsonl                                           */
 
-/* Apart from exit codes and IN_*, so the two are never confused. */
-enum { LR_LINE = 100, LR_LONG, LR_EOF, LR_ERROR, LR_STOP };
-
-typedef struct lreader {
-    int fd, wake;
-    char *buf;
-    size_t cap, start, end, limit;
-    bool eof;
-    int err;
-    atomic_uint_fast64_t *progress; /* bytes consumed, for the progress bar */
-} lreader;
-
-/* Block until fd has data or the run is told to stop. A stream from a
- * pipe can stay silent for ever; the wake pipe lets Ctrl-C through. */
-static bool wait_input(const lreader *r)
-{
-    struct pollfd p[2] = {{.fd = r->fd, .events = POLLIN}, {.fd = r->wake, .events = POLLIN}};
-    for (;;) {
-        int k = poll(p, 2, -1);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k < 0)
-            return true; /* let read() report it */
-        return !(p[1].revents & POLLIN);
-    }
-}
-
-/* The next line (without '\n', NUL-terminated, valid until the next call).
- * A line longer than limit is consumed without being kept: LR_LONG. */
-static int lr_next(lreader *r, char **line, size_t *len)
-{
-    size_t scanned = 0;
-    bool discarding = false;
-    for (;;) {
-        char *base = r->buf + r->start;
-        char *nl = memchr(base + scanned, '\n', r->end - r->start - scanned);
-        if (nl) {
-            size_t n = (size_t)(nl - base);
-            *nl = '\0';
-            *line = base;
-            *len = n;
-            r->start += n + 1;
-            atomic_fetch_add(r->progress, n + 1);
-            return discarding || n > r->limit ? LR_LONG : LR_LINE;
-        }
-        scanned = r->end - r->start;
-        if (discarding || scanned > r->limit) {
-            atomic_fetch_add(r->progress, scanned);
-            discarding = true;
-            r->start = r->end;
-            scanned = 0;
-        }
-        if (r->eof) {
-            if (r->start == r->end)
-                return discarding ? LR_LONG : LR_EOF;
-            /* A last line without its newline. */
-            size_t n = r->end - r->start;
-            r->buf[r->end] = '\0'; /* there is always room: see below */
-            *line = r->buf + r->start;
-            *len = n;
-            r->start = r->end;
-            atomic_fetch_add(r->progress, n);
-            return n > r->limit ? LR_LONG : LR_LINE;
-        }
-        if (r->start > 0) {
-            memmove(r->buf, r->buf + r->start, r->end - r->start);
-            r->end -= r->start;
-            r->start = 0;
-        }
-        if (r->end + 1 >= r->cap) {
-            size_t nc = r->cap * 2;
-            char *nb = realloc(r->buf, nc);
-            if (!nb) {
-                r->err = ENOMEM;
-                return LR_ERROR;
-            }
-            r->buf = nb;
-            r->cap = nc;
-        }
-        if (!wait_input(r))
-            return LR_STOP;
-        ssize_t k = read(r->fd, r->buf + r->end, r->cap - r->end - 1);
-        if (k < 0) {
-            if (errno == EINTR)
-                continue;
-            r->err = errno;
-            return LR_ERROR;
-        }
-        if (k == 0)
-            r->eof = true;
-        r->end += (size_t)k;
-    }
-}
-
 /* Open a --files-from or --jsonl input; a regular file's size gives the
  * progress bar its total. */
-static int open_stream(batch_run *run, const char *opt, const char *path, lreader *r,
+static int open_stream(batch_run *run, const char *opt, const char *path, cli_lines *r,
                        size_t limit)
 {
-    *r = (lreader){.fd = STDIN_FILENO, .wake = run->wake_fd[0], .limit = limit,
-                   .progress = &run->input_done, .cap = 1 << 16};
-    if (strcmp(path, "-") != 0 && (r->fd = open(path, O_RDONLY)) < 0) {
-        cli_complain("%s: cannot open %s: %s", opt, path, strerror(errno));
+    int e = cli_lines_open(r, path, limit, run->wake_fd[0], &run->input_done);
+    if (e == ENOMEM) {
+        cli_complain("out of memory");
+        return EXIT_INTERNAL;
+    }
+    if (e) {
+        cli_complain("%s: cannot open %s: %s", opt, path, strerror(e));
         return EXIT_IO;
     }
     struct stat st;
     if (fstat(r->fd, &st) == 0 && S_ISREG(st.st_mode) && !run->total_is_files)
         atomic_store(&run->input_total, (uint_fast64_t)st.st_size);
-    if (!(r->buf = malloc(r->cap))) {
-        cli_complain("out of memory");
-        return EXIT_INTERNAL;
-    }
     return EXIT_OK;
 }
 
 /* Close a stream after the loop over its lines: `code` is what the last
  * submission returned, `got` what the last read returned. */
-static int close_stream(lreader *r, const char *opt, const char *path, int got, int code)
+static int close_stream(cli_lines *r, const char *opt, const char *path, int got, int code)
 {
-    if (code == IN_OK && got == LR_ERROR) {
+    if (code == IN_OK && got == CLI_LINES_ERROR) {
         cli_complain("%s: cannot read %s: %s", opt, strcmp(path, "-") ? path : "standard input",
                      strerror(r->err));
         code = r->err == ENOMEM ? EXIT_INTERNAL : EXIT_IO;
-    } else if (code == IN_OK && got == LR_STOP) {
+    } else if (code == IN_OK && got == CLI_LINES_STOP) {
         code = IN_STOP;
     }
-    if (r->fd != STDIN_FILENO && r->fd >= 0)
-        close(r->fd);
-    free(r->buf);
+    cli_lines_close(r);
     return code;
 }
 
 static int read_files_from(batch_run *run, const char *path)
 {
     enum { PATH_LIMIT = 65536 };
-    lreader r;
+    cli_lines r;
     int code = open_stream(run, "--files-from", path, &r, PATH_LIMIT);
     if (code != EXIT_OK)
         return code;
@@ -503,13 +351,13 @@ static int read_files_from(batch_run *run, const char *path)
     char *line;
     size_t len;
     int got;
-    while ((got = lr_next(&r, &line, &len)) == LR_LINE || got == LR_LONG) {
+    while ((got = cli_lines_next(&r, &line, &len)) == CLI_LINES_LINE || got == CLI_LINES_LONG) {
         line_no++;
-        if (got == LR_LINE && len && line[len - 1] == '\r')
+        if (got == CLI_LINES_LINE && len && line[len - 1] == '\r')
             line[--len] = '\0'; /* a list written on Windows */
-        if (got == LR_LINE && len == 0)
+        if (got == CLI_LINES_LINE && len == 0)
             continue;
-        if (got == LR_LONG)
+        if (got == CLI_LINES_LONG)
             code = submit(run, note_job(BATCH_JOB_ERROR, NULL, line_no, EXIT_IO,
                                         "unreadable", "line %" PRIu64 " of the --files-from "
                                         "list: longer than %d bytes", line_no, PATH_LIMIT));
@@ -525,30 +373,22 @@ static int read_files_from(batch_run *run, const char *path)
     return close_stream(&r, "--files-from", path, got, code);
 }
 
-/* The longest line a document of max_bytes can take in JSON: every byte
- * escaped as \u00XX is six, plus room for the other members. */
-static size_t jsonl_limit(size_t max_bytes)
-{
-    size_t extra = (size_t)1 << 20;
-    return max_bytes > (SIZE_MAX - extra) / 6 ? SIZE_MAX - 1 : max_bytes * 6 + extra;
-}
-
 static int read_jsonl(batch_run *run, const char *path)
 {
-    lreader r;
-    int code = open_stream(run, "--jsonl", path, &r, jsonl_limit(run->cfg->opt.max_bytes));
+    cli_lines r;
+    int code = open_stream(run, "--jsonl", path, &r, cli_jsonl_limit(run->cfg->opt.max_bytes));
     if (code != EXIT_OK)
         return code;
     uint64_t line_no = 0;
     char *line;
     size_t len;
     int got;
-    while ((got = lr_next(&r, &line, &len)) == LR_LINE || got == LR_LONG) {
+    while ((got = cli_lines_next(&r, &line, &len)) == CLI_LINES_LINE || got == CLI_LINES_LONG) {
         line_no++;
-        if (got == LR_LINE && strspn(line, " \t\r") == len)
+        if (got == CLI_LINES_LINE && strspn(line, " \t\r") == len)
             continue; /* blank lines carry no document */
         batch_job *job = NULL;
-        if (got == LR_LONG) {
+        if (got == CLI_LINES_LONG) {
             job = note_job(BATCH_JOB_ERROR, NULL, line_no, EXIT_NOT_TEXT, "too-large",
                            "line %" PRIu64 ": longer than %zu bytes, more than a document "
                            "of --max-bytes %zu can take", line_no, r.limit,

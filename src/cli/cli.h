@@ -5,6 +5,7 @@
 #define PRECIS_CLI_H
 
 #include <getopt.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -43,6 +44,51 @@ int cli_exit_for(precis_status status);
 int cli_read_input(const char *path, size_t limit, char **buf, size_t *len, char *why,
                    size_t why_len);
 
+/* What a folder listing says an entry is; CLI_ENTRY_UNKNOWN where the
+ * file system does not say (ask lstat). */
+enum { CLI_ENTRY_UNKNOWN, CLI_ENTRY_DIR, CLI_ENTRY_REG, CLI_ENTRY_LNK, CLI_ENTRY_OTHER };
+
+typedef struct cli_dir_entry {
+    char *name;
+    unsigned char type; /* CLI_ENTRY_* */
+} cli_dir_entry;
+
+/* The entries of folder dir but . and .., sorted by their bytes (strcmp,
+ * not the locale), so a walk is the same on every machine (folder.c).
+ * Returns 0 with *entries (free with cli_dir_free) of *n entries, or an
+ * errno value with none: why opendir failed, or ENOMEM (never a partial
+ * list). *read_errno is non-zero when reading the folder failed part way:
+ * the entries are then those read before. */
+int cli_dir_list(const char *dir, cli_dir_entry **entries, size_t *n, int *read_errno);
+void cli_dir_free(cli_dir_entry *entries, size_t n);
+
+/* A stream read line by line, each line at most `limit` bytes (lines.c). */
+typedef struct cli_lines {
+    int fd, wake; /* wake: a pipe whose data means stop, or -1 */
+    char *buf;
+    size_t cap, start, end, limit;
+    bool eof;
+    int err;                        /* errno of CLI_LINES_ERROR */
+    atomic_uint_fast64_t *progress; /* bytes consumed are added here; may be NULL */
+} cli_lines;
+
+/* What cli_lines_next returns (apart from exit codes, never confused). */
+enum { CLI_LINES_LINE = 100, CLI_LINES_LONG, CLI_LINES_EOF, CLI_LINES_ERROR, CLI_LINES_STOP };
+
+/* Open path ("-": standard input) for reading by lines: 0, or an errno
+ * value (ENOMEM, or why open failed) with nothing to close. */
+int cli_lines_open(cli_lines *r, const char *path, size_t limit, int wake,
+                   atomic_uint_fast64_t *progress);
+/* The next line without its '\n', NUL-terminated, valid until the next
+ * call: CLI_LINES_LINE. A line longer than the limit is consumed without
+ * being kept: CLI_LINES_LONG (line not set). Then CLI_LINES_EOF; or
+ * CLI_LINES_ERROR (r->err), or CLI_LINES_STOP when the wake pipe spoke. */
+int cli_lines_next(cli_lines *r, char **line, size_t *len);
+void cli_lines_close(cli_lines *r);
+/* The longest JSON Lines line a document of max_bytes can take: every
+ * byte escaped as \u00XX is six, plus 1 MiB for the other members. */
+size_t cli_jsonl_limit(size_t max_bytes);
+
 /* A growing output buffer: everything is written at the end in one go, so
  * a failure never leaves half an answer on standard output. */
 typedef struct cli_out {
@@ -68,6 +114,8 @@ typedef struct cli_summary_options {
 /* getopt_long's long options for them (values from 1000 up, or the
  * short letters below), ending with an all-zero entry. */
 extern const struct option cli_summary_longopts[];
+/* --model's value in them (the others are private to common.c). */
+#define CLI_OPT_MODEL 1000
 /* Their short letters, for getopt's option string. */
 #define CLI_SUMMARY_SHORTOPTS "n:w:r:k:l:m:"
 

@@ -67,8 +67,8 @@ bool cli_parse_double(const char *s, double lo, double hi, bool lo_open, bool hi
 }
 
 enum {
-    OPT_REPAIR = 1000, OPT_MAX_BYTES, OPT_MAX_SENT_WORDS, OPT_DAMPING, OPT_TOLERANCE,
-    OPT_MAX_ITER, OPT_MODEL, OPT_NO_MODEL
+    OPT_REPAIR = CLI_OPT_MODEL + 1, OPT_MAX_BYTES, OPT_MAX_SENT_WORDS, OPT_DAMPING, OPT_TOLERANCE,
+    OPT_MAX_ITER, OPT_NO_MODEL
 };
 
 const struct option cli_summary_longopts[] = {
@@ -78,7 +78,7 @@ const struct option cli_summary_longopts[] = {
     {"keywords", required_argument, NULL, 'k'},
     {"lang", required_argument, NULL, 'l'},
     {"method", required_argument, NULL, 'm'},
-    {"model", required_argument, NULL, OPT_MODEL},
+    {"model", required_argument, NULL, CLI_OPT_MODEL},
     {"no-model", no_argument, NULL, OPT_NO_MODEL},
     {"repair-utf8", no_argument, NULL, OPT_REPAIR},
     {"max-bytes", required_argument, NULL, OPT_MAX_BYTES},
@@ -108,29 +108,32 @@ static int bad_value(const char *option, const char *arg, const char *want)
     return -EXIT_USAGE;
 }
 
+/* A whole number in the library's range [lo, hi] (precis.h's limits). */
+static int size_option(const char *option, const char *arg, size_t lo, size_t hi, size_t *out)
+{
+    if (cli_parse_size(arg, lo, hi, out))
+        return 1;
+    cli_usage_error("--%s: '%s' is not a whole number from %zu to %zu", option, arg, lo, hi);
+    return -EXIT_USAGE;
+}
+
 int cli_summary_option(cli_summary_options *s, int c, const char *arg)
 {
     precis_options *o = &s->opt;
     switch (c) {
     case 'n':
-        if (!cli_parse_size(arg, 1, 1000000, &o->sentences))
-            return bad_value("sentences", arg, "a whole number from 1 to 1000000");
         o->words = 0, o->ratio = 0;
-        return 1;
+        return size_option("sentences", arg, 1, PRECIS_MAX_SENTENCES, &o->sentences);
     case 'w':
-        if (!cli_parse_size(arg, 1, 100000000, &o->words))
-            return bad_value("words", arg, "a whole number from 1 to 100000000");
         o->ratio = 0;
-        return 1;
+        return size_option("words", arg, 1, PRECIS_MAX_WORDS, &o->words);
     case 'r':
         if (!cli_parse_double(arg, 0, 1, true, false, &o->ratio))
             return bad_value("ratio", arg, "a number above 0 and at most 1");
         o->words = 0;
         return 1;
     case 'k':
-        if (!cli_parse_size(arg, 0, 10000, &o->keywords))
-            return bad_value("keywords", arg, "a whole number from 0 to 10000");
-        return 1;
+        return size_option("keywords", arg, 0, PRECIS_MAX_KEYWORDS, &o->keywords);
     case 'l': {
         precis_error err = PRECIS_ERROR_INIT;
         if (precis_language_resolve(arg, &o->language, &err) != PRECIS_OK) {
@@ -148,7 +151,7 @@ int cli_summary_option(cli_summary_options *s, int c, const char *arg)
             return -EXIT_USAGE;
         }
         return 1;
-    case OPT_MODEL:
+    case CLI_OPT_MODEL:
         s->model_path = arg;
         return 1;
     case OPT_NO_MODEL:
@@ -158,13 +161,10 @@ int cli_summary_option(cli_summary_options *s, int c, const char *arg)
         o->repair_utf8 = 1;
         return 1;
     case OPT_MAX_BYTES:
-        if (!cli_parse_size(arg, 1, (size_t)1 << 30, &o->max_bytes))
-            return bad_value("max-bytes", arg, "a whole number from 1 to 1073741824");
-        return 1;
+        return size_option("max-bytes", arg, 1, PRECIS_MAX_BYTES_LIMIT, &o->max_bytes);
     case OPT_MAX_SENT_WORDS:
-        if (!cli_parse_size(arg, 1, 1000000, &o->max_sentence_words))
-            return bad_value("max-sentence-words", arg, "a whole number from 1 to 1000000");
-        return 1;
+        return size_option("max-sentence-words", arg, 1, PRECIS_MAX_SENTENCE_WORDS,
+                           &o->max_sentence_words);
     case OPT_DAMPING:
         if (!cli_parse_double(arg, 0, 1, true, true, &o->damping))
             return bad_value("damping", arg, "a number above 0 and below 1");
@@ -174,9 +174,7 @@ int cli_summary_option(cli_summary_options *s, int c, const char *arg)
             return bad_value("tolerance", arg, "a number above 0 and below 1");
         return 1;
     case OPT_MAX_ITER:
-        if (!cli_parse_size(arg, 1, 1000000, &o->max_iterations))
-            return bad_value("max-iterations", arg, "a whole number from 1 to 1000000");
-        return 1;
+        return size_option("max-iterations", arg, 1, PRECIS_MAX_ITERATIONS, &o->max_iterations);
     default:
         return 0;
     }

@@ -3,7 +3,7 @@
  * All scoring is the library's; this file reads folders and prints. */
 #define _POSIX_C_SOURCE 200809L
 
-#include <dirent.h>
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -133,59 +133,53 @@ typedef struct eval_cfg {
     const char *wordnet;
 } eval_cfg;
 
-static int by_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Document IDs: the names under DIR/docs without ".txt", sorted, then
- * those of the fold asked for, then the first `limit`. */
-static char **list_ids(const char *dir, size_t *n, const eval_cfg *cfg)
+ * those of the fold asked for, then the first `limit`. EXIT_OK with *ids
+ * (possibly none), or an exit code after a message. */
+static int list_ids(const char *dir, const eval_cfg *cfg, char ***ids_out, size_t *n)
 {
-    size_t limit = cfg->limit;
+    *ids_out = NULL;
+    *n = 0;
     char path[4096];
     snprintf(path, sizeof path, "%s/docs", dir);
-    DIR *d = opendir(path);
-    if (!d)
-        return NULL;
-    char **ids = NULL;
-    size_t cap = 0, count = 0;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        size_t len = strlen(e->d_name);
-        if (len <= 4 || strcmp(e->d_name + len - 4, ".txt") != 0)
+    cli_dir_entry *es;
+    size_t n_es;
+    int read_errno, e = cli_dir_list(path, &es, &n_es, &read_errno);
+    if (e || read_errno) {
+        cli_complain("%s: cannot list: %s", path, strerror(e ? e : read_errno));
+        cli_dir_free(es, n_es);
+        return e == ENOMEM ? EXIT_INTERNAL : EXIT_IO;
+    }
+    /* The entries' names become the IDs, in place. */
+    char **ids = malloc((n_es ? n_es : 1) * sizeof *ids);
+    if (!ids) {
+        cli_complain("out of memory");
+        cli_dir_free(es, n_es);
+        return EXIT_INTERNAL;
+    }
+    size_t count = 0, txt = 0;
+    for (size_t i = 0; i < n_es; i++) {
+        size_t len = strlen(es[i].name);
+        if (len <= 4 || strcmp(es[i].name + len - 4, ".txt") != 0) {
+            free(es[i].name);
             continue;
-        if (count == cap) {
-            cap = cap ? cap * 2 : 256;
-            char **p = realloc(ids, cap * sizeof *p);
-            if (!p)
-                break;
-            ids = p;
         }
-        ids[count] = strndup(e->d_name, len - 4);
-        if (ids[count])
-            count++;
+        es[i].name[len - 4] = '\0';
+        /* Fold I of N: every Nth of the sorted documents. */
+        if (!cfg->folds || txt++ % cfg->folds == cfg->fold)
+            ids[count++] = es[i].name;
+        else
+            free(es[i].name);
     }
-    closedir(d);
-    if (count) /* qsort(NULL, 0) is undefined */
-        qsort(ids, count, sizeof *ids, by_name);
-    if (cfg->folds) {
-        size_t kept = 0;
-        for (size_t i = 0; i < count; i++) {
-            if (i % cfg->folds == cfg->fold)
-                ids[kept++] = ids[i];
-            else
-                free(ids[i]);
-        }
-        count = kept;
-    }
-    if (limit && count > limit) {
-        for (size_t i = limit; i < count; i++)
+    free(es);
+    if (cfg->limit && count > cfg->limit) {
+        for (size_t i = cfg->limit; i < count; i++)
             free(ids[i]);
-        count = limit;
+        count = cfg->limit;
     }
+    *ids_out = ids;
     *n = count;
-    return ids;
+    return EXIT_OK;
 }
 
 static bool is_dir(const char *dir, const char *sub)
@@ -522,10 +516,11 @@ static int parse_methods(const char *list, method *m, size_t *n)
 int cli_eval_main(int argc, char **argv)
 {
     eval_cfg cfg = {.seed = 1};
-    precis_options_init(&cfg.opt, sizeof cfg.opt);
+    /* -n, -w, --lang and --model mean what they mean for precis. */
+    cli_summary_options so = {0};
+    precis_options_init(&so.opt, sizeof so.opt);
     const char *methods = NULL;
-    enum { OPT_REF_WORDS = 256, OPT_LIMIT, OPT_FOLD, OPT_SEED, OPT_WORDNET, OPT_ABLATIONS,
-           OPT_MODEL };
+    enum { OPT_REF_WORDS = 256, OPT_LIMIT, OPT_FOLD, OPT_SEED, OPT_WORDNET, OPT_ABLATIONS };
     static const struct option longopts[] = {
         {"sentences", required_argument, NULL, 'n'}, {"words", required_argument, NULL, 'w'},
         {"ref-words", no_argument, NULL, OPT_REF_WORDS},
@@ -533,7 +528,7 @@ int cli_eval_main(int argc, char **argv)
         {"limit", required_argument, NULL, OPT_LIMIT},
         {"fold", required_argument, NULL, OPT_FOLD},
         {"ablations", no_argument, NULL, OPT_ABLATIONS},
-        {"model", required_argument, NULL, OPT_MODEL},
+        {"model", required_argument, NULL, CLI_OPT_MODEL},
         {"seed", required_argument, NULL, OPT_SEED},
         {"wordnet", required_argument, NULL, OPT_WORDNET},
         {"format", required_argument, NULL, 'f'},    {"help", no_argument, NULL, 'h'},
@@ -545,43 +540,25 @@ int cli_eval_main(int argc, char **argv)
     while ((c = getopt_long(argc, argv, ":n:w:m:l:f:h", longopts, NULL)) != -1) {
         switch (c) {
         case 'n':
-            if (!cli_parse_size(optarg, 1, 1000, &cfg.opt.sentences))
-                return cli_usage_error("--sentences: '%s' is not a whole number from 1 to 1000", optarg);
-            cfg.opt.words = 0, cfg.ref_words = false;
-            break;
         case 'w':
-            if (!cli_parse_size(optarg, 1, 1000000, &cfg.opt.words))
-                return cli_usage_error("--words: '%s' is not a whole number from 1 to 1000000", optarg);
-            cfg.ref_words = false;
+        case 'l':
+        case CLI_OPT_MODEL: {
+            int r = cli_summary_option(&so, c, optarg);
+            if (r < 0)
+                return -r;
+            cfg.ref_words = cfg.ref_words && c != 'n' && c != 'w';
             break;
+        }
         case OPT_REF_WORDS:
-            cfg.ref_words = true, cfg.opt.words = 0;
+            cfg.ref_words = true, so.opt.words = 0;
             break;
         case 'm':
             methods = optarg;
             break;
-        case 'l': {
-            precis_error err = PRECIS_ERROR_INIT;
-            if (precis_language_resolve(optarg, &cfg.opt.language, &err) != PRECIS_OK)
-                return cli_usage_error("--lang: %s", err.message);
-            break;
-        }
         case OPT_LIMIT:
             if (!cli_parse_size(optarg, 1, SIZE_MAX, &cfg.limit))
                 return cli_usage_error("--limit: '%s' is not a positive whole number", optarg);
             break;
-        case OPT_MODEL: {
-            precis_model *model = NULL;
-            precis_error err = PRECIS_ERROR_INIT;
-            if (precis_model_load(optarg, &model, &err) != PRECIS_OK) {
-                cli_complain("%s", err.message);
-                precis_model_free((precis_model *)cfg.opt.model);
-                return cli_exit_for(err.status);
-            }
-            precis_model_free((precis_model *)cfg.opt.model);
-            cfg.opt.model = model;
-            break;
-        }
         case OPT_ABLATIONS:
             cfg.ablations = true;
             break;
@@ -596,7 +573,7 @@ int cli_eval_main(int argc, char **argv)
         case OPT_SEED:
             if (!cli_parse_size(optarg, 0, SIZE_MAX, &v))
                 return cli_usage_error("--seed: '%s' is not a whole number", optarg);
-            cfg.seed = cfg.opt.seed = (uint64_t)v;
+            cfg.seed = so.opt.seed = (uint64_t)v;
             break;
         case OPT_WORDNET:
             cfg.wordnet = optarg;
@@ -616,8 +593,20 @@ int cli_eval_main(int argc, char **argv)
             return cli_usage_error("eval: unknown option '%s'", argv[optind - 1]);
         }
     }
-    if (optind < argc && strcmp(argv[optind], "rouge") == 0)
+    cfg.opt = so.opt;
+    if (so.model_path) {
+        /* Only a model asked for: evaluation compares methods as the
+         * library runs them, by default with in-document IDF. */
+        precis_model *model = NULL;
+        int code = cli_load_model(so.model_path, false, so.opt.language, &model);
+        if (code != EXIT_OK)
+            return code;
+        cfg.opt.model = model;
+    }
+    if (optind < argc && strcmp(argv[optind], "rouge") == 0) {
+        precis_model_free((precis_model *)cfg.opt.model);
         return eval_rouge(argc - optind - 1, argv + optind + 1, cfg.json, cfg.wordnet);
+    }
     if (argc - optind != 1)
         return cli_usage_error("eval needs one fixture folder (DIR/docs with DIR/refs or DIR/keys)");
     const char *dir = argv[optind];
@@ -653,11 +642,16 @@ int cli_eval_main(int argc, char **argv)
                                       .ablate = parts[i].flag};
     }
     size_t n_docs = 0;
-    char **ids = list_ids(dir, &n_docs, &cfg);
-    if (!ids || n_docs == 0) {
+    char **ids;
+    code = list_ids(dir, &cfg, &ids, &n_docs);
+    if (code == EXIT_OK && n_docs == 0) {
         cli_complain("%s: no documents in docs/", dir);
+        code = EXIT_NOTHING;
+    }
+    if (code != EXIT_OK) {
         free(ids);
-        return EXIT_NOTHING;
+        precis_model_free((precis_model *)cfg.opt.model);
+        return code;
     }
     code = refs ? eval_summaries(dir, ids, n_docs, m, n_methods, &cfg)
                 : eval_keywords(dir, ids, n_docs, m, n_methods, &cfg);

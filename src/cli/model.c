@@ -4,7 +4,7 @@
 #define _POSIX_C_SOURCE 200809L
 #define _DEFAULT_SOURCE
 
-#include <dirent.h>
+#include <errno.h>
 #include <getopt.h>
 #include <jansson.h>
 #include <stdio.h>
@@ -69,26 +69,37 @@ static void add_file(build_state *b, const char *path)
 }
 
 /* One document per line of a JSON Lines file, its text in text_field. A
- * line that is not a JSON object with that string member is skipped and
- * named. */
+ * line that is not a JSON object with that string member, or is longer
+ * than a document of the default --max-bytes can take in JSON, is skipped
+ * and named; a long line is read past, never held whole. */
 static void add_jsonl(build_state *b, const char *path, const char *text_field)
 {
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
-    if (!f) {
-        cli_complain("%s: cannot open", path);
-        b->code = EXIT_IO;
+    precis_options defaults;
+    precis_options_init(&defaults, sizeof defaults);
+    cli_lines r;
+    int e = cli_lines_open(&r, path, cli_jsonl_limit(defaults.max_bytes), -1, NULL);
+    if (e) {
+        cli_complain("%s: cannot open: %s", path, strerror(e));
+        b->code = e == ENOMEM ? EXIT_INTERNAL : EXIT_IO;
         return;
     }
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
+    char *line;
+    size_t n;
+    int got = CLI_LINES_EOF;
     unsigned long long line_no = 0;
-    while (b->code == EXIT_OK && (n = getline(&line, &cap, f)) >= 0) {
+    while (b->code == EXIT_OK &&
+           ((got = cli_lines_next(&r, &line, &n)) == CLI_LINES_LINE || got == CLI_LINES_LONG)) {
         line_no++;
-        if (n == 0 || (n == 1 && line[0] == '\n'))
+        if (got == CLI_LINES_LONG) {
+            cli_complain("%s:%llu: skipped: longer than %zu bytes, more than a document of "
+                         "%zu bytes can take", path, line_no, r.limit, defaults.max_bytes);
+            b->skipped++;
+            continue;
+        }
+        if (n == 0)
             continue;
         json_error_t jerr;
-        json_t *root = json_loadb(line, (size_t)n, JSON_ALLOW_NUL, &jerr);
+        json_t *root = json_loadb(line, n, JSON_ALLOW_NUL, &jerr);
         json_t *text = json_is_object(root) ? json_object_get(root, text_field) : NULL;
         if (!json_is_string(text)) {
             cli_complain("%s:%llu: skipped: %s", path, line_no,
@@ -109,18 +120,11 @@ static void add_jsonl(build_state *b, const char *path, const char *text_field)
         }
         json_decref(root);
     }
-    if (ferror(f)) {
-        cli_complain("%s: cannot read", path);
-        b->code = EXIT_IO;
+    if (b->code == EXIT_OK && got == CLI_LINES_ERROR) {
+        cli_complain("%s: cannot read: %s", path, strerror(r.err));
+        b->code = r.err == ENOMEM ? EXIT_INTERNAL : EXIT_IO;
     }
-    free(line);
-    if (f != stdin)
-        fclose(f);
-}
-
-static int by_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    cli_lines_close(&r);
 }
 
 /* Files in name order, folders depth first, so a build is reproducible. */
@@ -138,42 +142,32 @@ static void add_path(build_state *b, const char *path, bool named)
             add_file(b, path);
         return;
     }
-    DIR *d = opendir(path);
-    if (!d) {
-        cli_complain("%s: cannot read the folder", path);
-        b->code = EXIT_IO;
+    cli_dir_entry *es;
+    size_t n;
+    int read_errno, e = cli_dir_list(path, &es, &n, &read_errno);
+    if (e || read_errno) {
+        cli_complain(e == ENOMEM ? "%s: out of memory listing the folder"
+                                 : "%s: cannot read the folder",
+                     path);
+        b->code = e == ENOMEM ? EXIT_INTERNAL : EXIT_IO;
+        cli_dir_free(es, n);
         return;
     }
-    char **names = NULL;
-    size_t n = 0, cap = 0;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        if (e->d_name[0] == '.')
-            continue;
-        if (n == cap) {
-            char **p = realloc(names, (cap = cap ? cap * 2 : 64) * sizeof *p);
-            if (!p)
-                break;
-            names = p;
-        }
-        if (!(names[n] = strdup(e->d_name)))
-            break;
-        n++;
-    }
-    closedir(d);
-    qsort(names, n, sizeof *names, by_name);
     for (size_t i = 0; i < n && b->code == EXIT_OK; i++) {
-        size_t len = strlen(path) + strlen(names[i]) + 2;
+        if (es[i].name[0] == '.')
+            continue;
+        size_t len = strlen(path) + strlen(es[i].name) + 2;
         char *child = malloc(len);
-        if (child) {
-            snprintf(child, len, "%s/%s", path, names[i]);
-            add_path(b, child, false);
-            free(child);
+        if (!child) {
+            cli_complain("out of memory");
+            b->code = EXIT_INTERNAL;
+            break;
         }
+        snprintf(child, len, "%s/%s", path, es[i].name);
+        add_path(b, child, false);
+        free(child);
     }
-    for (size_t i = 0; i < n; i++)
-        free(names[i]);
-    free(names);
+    cli_dir_free(es, n);
 }
 
 static int info(const char *path)
