@@ -17,6 +17,7 @@
 #include <stdint.h>
 
 #include "precis.h"
+#include "precis_eval.h"
 
 /* ------------------------------------------------------------------------ */
 /* Errors                                                                    */

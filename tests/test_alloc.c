@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "precis.h"
+#include "precis_eval.h"
 
 void *__real_malloc(size_t n);
 void *__real_calloc(size_t n, size_t size);

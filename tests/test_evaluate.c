@@ -3,6 +3,7 @@
 #include "support.h"
 
 #include "precis.h"
+#include "precis_eval.h"
 
 static const char *article =
     "Storm batters coast\n"

@@ -7,7 +7,7 @@
 
 #include <unistd.h>
 
-#include "rouge.h"
+#include "eval/rouge.h"
 
 static precis_rouge_scorer *scorer; /* from /usr/share/wordnet */
 

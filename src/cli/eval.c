@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "cli.h"
+#include "precis_eval.h"
 
 static const char eval_usage[] =
     "Usage: precis eval rouge CANDIDATE REFERENCE...\n"

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "precis.h"
+#include "precis_eval.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -40,7 +40,7 @@ minor=$(sed -n 's/^#define PRECIS_VERSION_MINOR \([0-9]*\)$/\1/p' "$src/include/
 want=libprecis.so.$major; [ "$major" = 0 ] && want=libprecis.so.0.$minor
 [ "$soname" = "$want" ] || fail "SONAME is '$soname', expected $want (from the header)"
 echo "ok: SONAME $soname"
-for f in include/precis.h share/man/man1/precis.1 share/bash-completion/completions/precis \
+for f in include/precis.h include/precis_eval.h share/man/man1/precis.1 share/bash-completion/completions/precis \
          share/precis/models/en/news.model "$libdir/libprecis.a" "$libdir/pkgconfig/precis.pc" \
          "$libdir/cmake/precis/precisConfig.cmake"; do
   [ -e "$prefix/$f" ] || fail "$f was not installed"

@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "internal.h"
+#include "precis_eval.h"
 
 /* One irregular form's base, as WordNet's exception list spells it. */
 typedef struct pcs_rouge_base {
@@ -41,8 +42,6 @@ size_t pcs_rouge_porter(char *w, size_t len);
  * the default rounding mode: on the exact binary value, ties to even. */
 double pcs_rouge_round5(double x);
 
-#endif
-
 /* ROUGE-1 and ROUGE-2 of many candidates built from the same units (the
  * sentences of one document) against fixed references, without
  * re-tokenising: the greedy oracle scores hundreds of such candidates per
@@ -60,3 +59,5 @@ precis_status pcs_rouge_units_new(const precis_rouge_scorer *scorer,
 precis_status pcs_rouge_units_score(pcs_rouge_units *u, const uint32_t *chosen, size_t n,
                                     precis_rouge_score *rouge1, precis_rouge_score *rouge2);
 void pcs_rouge_units_free(pcs_rouge_units *u);
+
+#endif
