@@ -1,4 +1,4 @@
-/* Stage 5, ranking: PageRank by power iteration over a sparse matrix.
+/* Stage 5, ranking: PageRank by power iteration with GSL's sparse BLAS.
  *
  * PageRank (Page, Brin, Motwani and Winograd, 1998) with damping d:
  *   p' = (1 - d) v + d (W D^-1 p + (sum of p over dangling nodes) v)
@@ -13,67 +13,71 @@
 #include <math.h>
 #include <string.h>
 
+#include <gsl/gsl_spblas.h>
+#include <gsl/gsl_spmatrix.h>
+
 #include "internal.h"
 
 /* Row sums this small are rounding noise: the node has no edges. */
 #define DANGLING_EPS 1e-12
 
-/* y = W x for the graph being ranked. */
+/* A gsl_spmatrix in CSR form over memory we own: GSL's own allocators call
+ * its process-wide error handler (abort by default) when memory runs out,
+ * which a library must not risk; the fields are those GSL documents for
+ * compressed row storage. */
+static gsl_spmatrix csr_view(const pcs_csr *m)
+{
+    gsl_spmatrix a;
+    memset(&a, 0, sizeof a);
+    a.size1 = m->rows;
+    a.size2 = m->cols;
+    a.i = m->col;
+    a.p = m->row_ptr;
+    a.data = m->val;
+    a.nz = (size_t)m->row_ptr[m->rows];
+    a.nzmax = a.nz ? a.nz : 1;
+    a.sptype = GSL_SPMATRIX_CSR;
+    return a;
+}
+
+/* y = W x for the graph being ranked. The matrix and vector views are made
+ * once per ranking, not per product: PageRank makes about a hundred
+ * products of a few hundred non-zeros for one article, and rebuilding the
+ * views each time cost more than the arithmetic. */
 typedef struct graph_op {
-    const pcs_csr *a;    /* X (similarity form) or W (explicit form) */
+    gsl_spmatrix a;      /* X (similarity form) or W (explicit form) */
     const double *diag;  /* similarity form: x_i . x_i, removed from W */
-    double *work;        /* similarity form: a column-space vector */
+    gsl_vector work;     /* similarity form: a column-space vector */
 } graph_op;
 
-/* y = A x and y = A^T x for A in compressed rows. These are the loops of
- * GSL's gsl_spblas_dgemv (alpha 1, beta 0) in the same order of
- * operations, so results are the same to the last bit; written here
- * because a call per product, with its vector views and checks, cost more
- * than the product for the small graphs of one article, and PageRank makes
- * about a hundred of them. */
-static void csr_mul(const pcs_csr *a, const double *x, double *y)
+/* Dimensions are checked here, before GSL sees them: gsl_spblas_dgemv
+ * reports a mismatch through GSL's process-wide error handler, which aborts
+ * by default, and a library may neither abort nor change that handler. */
+static int apply(graph_op *g, const gsl_vector *x, gsl_vector *y)
 {
-    const int *ptr = a->row_ptr, *col = a->col;
-    const double *val = a->val;
-    for (uint32_t i = 0; i < a->rows; i++) {
-        double sum = 0;
-        for (int p = ptr[i]; p < ptr[i + 1]; p++)
-            sum += val[p] * x[col[p]];
-        y[i] = sum;
-    }
-}
-
-static void csr_mul_transposed(const pcs_csr *a, const double *x, double *y)
-{
-    const int *ptr = a->row_ptr, *col = a->col;
-    const double *val = a->val;
-    memset(y, 0, a->cols * sizeof *y);
-    for (uint32_t i = 0; i < a->rows; i++) {
-        double xi = x[i];
-        for (int p = ptr[i]; p < ptr[i + 1]; p++)
-            y[col[p]] += val[p] * xi;
-    }
-}
-
-static void apply(const graph_op *g, const double *x, double *y, size_t n)
-{
-    if (!g->diag) {
-        csr_mul(g->a, x, y);
-        return;
-    }
+    size_t rows = g->a.size1, cols = g->a.size2;
+    bool square = !g->diag;
+    if (x->size != (square ? cols : rows) || y->size != rows
+        || (square && rows != cols) || (!square && g->work.size != cols))
+        return GSL_EBADLEN;
+    if (!g->diag)
+        return gsl_spblas_dgemv(CblasNoTrans, 1.0, &g->a, x, 0.0, y);
     /* W x = X (X^T x) - diag(x_i . x_i) x: never forms the n x n matrix,
      * so cost and memory stay linear in the number of non-zeros (a dense
      * matrix for a 10 MB text would ask for ~59 GB). */
-    csr_mul_transposed(g->a, x, g->work);
-    csr_mul(g->a, g->work, y);
-    for (size_t i = 0; i < n; i++) {
-        y[i] -= g->diag[i] * x[i];
-        if (y[i] < 0)
-            y[i] = 0; /* cancellation noise around an isolated node */
+    gsl_vector *z = &g->work;
+    int s = gsl_spblas_dgemv(CblasTrans, 1.0, &g->a, x, 0.0, z);
+    if (s == GSL_SUCCESS)
+        s = gsl_spblas_dgemv(CblasNoTrans, 1.0, &g->a, z, 0.0, y);
+    for (size_t i = 0; s == GSL_SUCCESS && i < y->size; i++) {
+        y->data[i] -= g->diag[i] * x->data[i];
+        if (y->data[i] < 0)
+            y->data[i] = 0; /* cancellation noise around an isolated node */
     }
+    return s;
 }
 
-static precis_status power_iterate(const graph_op *g, size_t n,
+static precis_status power_iterate(graph_op *g, size_t n,
                                    const pcs_rank_params *prm, pcs_arena *arena,
                                    double *p, pcs_rank_out *out, precis_error *err)
 {
@@ -87,9 +91,13 @@ static precis_status power_iterate(const graph_op *g, size_t n,
     double *v = pcs_arena_alloc(arena, n * sizeof *v);
     if (!sum || !y || !w || !v)
         return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
+    gsl_vector_view yv = gsl_vector_view_array(y, n);
+    gsl_vector_view sumv = gsl_vector_view_array(sum, n);
+    gsl_vector_view wv = gsl_vector_view_array(w, n);
     for (size_t i = 0; i < n; i++)
         y[i] = 1.0;
-    apply(g, y, sum, n);
+    if (apply(g, &yv.vector, &sumv.vector) != GSL_SUCCESS)
+        return pcs_fail(err, PRECIS_ERR_NUMERIC, SIZE_MAX, "sparse product failed");
     for (size_t i = 0; i < n; i++)
         v[i] = prm->teleport ? prm->teleport[i] : 1.0 / (double)n;
     memcpy(p, v, n * sizeof *p);
@@ -105,7 +113,8 @@ static precis_status power_iterate(const graph_op *g, size_t n,
                 dangling += p[i];
             }
         }
-        apply(g, y, w, n);
+        if (apply(g, &yv.vector, &wv.vector) != GSL_SUCCESS)
+            return pcs_fail(err, PRECIS_ERR_NUMERIC, SIZE_MAX, "sparse product failed");
         double jump = (1.0 - d) + d * dangling;
         double change = 0;
         for (size_t i = 0; i < n; i++) {
@@ -127,11 +136,13 @@ precis_status pcs_rank_similarity(const pcs_csr *x, const pcs_rank_params *prm,
                                   pcs_rank_out *out, precis_error *err)
 {
     size_t n = x->rows;
-    graph_op g = {.a = x};
+    graph_op g = {.a = csr_view(x)};
     double *diag = pcs_arena_alloc(arena, (n ? n : 1) * sizeof *diag);
-    g.work = pcs_arena_alloc(arena, (x->cols ? x->cols : 1) * sizeof *g.work);
-    if (!diag || !g.work)
+    double *work = pcs_arena_alloc(arena, (x->cols ? x->cols : 1) * sizeof *work);
+    if (!diag || !work)
         return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
+    g.work = gsl_vector_view_array(work, x->cols ? x->cols : 1).vector;
+    g.work.size = x->cols;
     for (size_t i = 0; i < n; i++) {
         diag[i] = 0;
         for (int k = x->row_ptr[i]; k < x->row_ptr[i + 1]; k++)
@@ -145,6 +156,6 @@ precis_status pcs_rank_graph(const pcs_csr *w, const pcs_rank_params *prm,
                              pcs_arena *arena, double *scores,
                              pcs_rank_out *out, precis_error *err)
 {
-    graph_op g = {.a = w};
+    graph_op g = {.a = csr_view(w)};
     return power_iterate(&g, w->rows, prm, arena, scores, out, err);
 }
