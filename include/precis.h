@@ -29,6 +29,12 @@
  * first `size` bytes and gives the fields you do not have their defaults.
  * A struct larger than the library knows (a program built against a newer
  * header) is refused with PRECIS_ERR_ARGUMENT rather than half-read.
+ * The structs the library returns by pointer (precis_sentence,
+ * precis_keyword, precis_stats) live in the library's memory, so fields
+ * appended to them cost an older program nothing. The few small result
+ * structs that precis_eval.h fills in your memory (precis_keyphrase_score,
+ * precis_rouge, precis_rouge_score) are frozen instead: they never grow,
+ * and a new measure arrives through a new function.
  *
  * Threads: the library keeps no global mutable state. A precis_model is
  * immutable once built and may be shared by any number of threads. A

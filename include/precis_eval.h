@@ -39,6 +39,7 @@ PRECIS_API precis_status precis_summarize_oracle(precis_summarizer *summarizer,
                                                  precis_result **out,
                                                  precis_error *err);
 
+/* Frozen layout (see precis.h, "ABI"): never extended. */
 typedef struct precis_keyphrase_score {
     double precision, recall, f1;
     size_t matched; /* distinct gold keys found among the predictions */
@@ -80,6 +81,7 @@ PRECIS_API precis_status precis_bootstrap_mean(const double *values, size_t n,
  * stemmer after WordNet's irregular forms, stopwords kept, no length
  * limit, summary-level ROUGE-L, several references pooled. */
 
+/* Frozen layouts (see precis.h, "ABI"): never extended. */
 typedef struct precis_rouge_score {
     double precision, recall, f; /* rounded to 5 decimals, as ROUGE prints */
 } precis_rouge_score;
