@@ -228,9 +228,19 @@ enum {
     PRECIS_ABLATE_LENGTH = 4,     /* no length prior */
     PRECIS_ABLATE_QUOTATION = 8,  /* no quotation prior */
     PRECIS_ABLATE_REDUNDANCY = 16, /* no trigram blocking */
-    PRECIS_ABLATE_HYGIENE = 32    /* page debris (captions, footers, markup)
+    PRECIS_ABLATE_HYGIENE = 32,   /* page debris (captions, footers, markup)
                                    * and repeated sentences are ranked and
                                    * may be selected like any sentence */
+    /* Key terms (the same for every method): */
+    PRECIS_ABLATE_KEY_IDF = 64,         /* no corpus IDF from the model */
+    PRECIS_ABLATE_KEY_CENTRALITY = 128, /* words weigh their count, not their
+                                         * PageRank on the co-occurrence graph */
+    PRECIS_ABLATE_KEY_POSITION = 256,   /* no weight for the first sentence's
+                                         * (title's) words */
+    PRECIS_ABLATE_KEY_WORDS = 512,      /* every text tagged by phrases, none by
+                                         * its names and topic words */
+    PRECIS_ABLATE_KEY_TOPICS = 1024     /* no grouping of terms by topic: a
+                                         * term may repeat another's words */
 };
 
 /* Number of methods; valid values are 0 .. precis_method_count() - 1. */

@@ -41,8 +41,8 @@
  * gives denser graphs without a tagger's filter. Measured: 2 helps Inspec
  * and hurts news, 4 the reverse). */
 #define WINDOW 3
-/* Longer runs are lists or headlines, not phrases: their words count one
- * by one. */
+/* Longer runs are lists, headlines or a verb taken for a noun: see
+ * collect_phrases. */
 #define MAX_PHRASE 4
 /* Longest word form looked up in the nonkey list; longer ones are in none
  * (the English list's longest entry has 26 bytes). */
@@ -67,6 +67,14 @@ static bool content_sentence(const pcs_sentence *s)
     return s->kind == PCS_SENT_BODY || s->kind == PCS_SENT_HEADING;
 }
 
+static bool all_capitals(const char *s, uint32_t len)
+{
+    for (uint32_t i = 0; i < len; i++)
+        if (!(s[i] >= 'A' && s[i] <= 'Z'))
+            return false;
+    return true;
+}
+
 /* Mark each token NOT_CANDIDATE, CANDIDATE or CANDIDATE_MODIFIER. A term
  * has few spellings in a document, so the list is searched once per term
  * and spelling: a later token spelled byte for byte as the one last looked
@@ -89,9 +97,9 @@ static bool classify_tokens(const pcs_doc *doc, const pcs_language_data *ld, pcs
         const pcs_term *term = &doc->terms[t->term];
         if (!term->alpha || term->stem_len < 2)
             continue;
-        /* Lower-case words of one or two letters that are not stopwords
-         * are particles of names ("de Clercq", "al-"), never terms alone. */
-        if (t->len <= 2 && !(t->flags & PCS_TOK_UPPER))
+        /* Words of one or two letters that are not stopwords are particles
+         * of names ("de Clercq", "De Mita") unless in capitals ("EC"). */
+        if (t->len <= 2 && !all_capitals(doc->text + t->start, t->len))
             continue;
         if (!ld) {
             cand[k] = CANDIDATE;
@@ -193,7 +201,8 @@ typedef struct word_stats {
     uint32_t term;
     uint32_t count; /* occurrences as a candidate */
     uint32_t names; /* capitalised mid-sentence, not all capitals */
-    bool noun;      /* seen where it may end a term */
+    uint32_t first_sent; /* sentence of its first occurrence */
+    bool noun;           /* seen where it may end a term */
 } word_stats;
 
 /* A candidate phrase: its words (vertex ids) and its occurrences, a list
@@ -214,6 +223,7 @@ typedef struct kw_state {
     uint32_t *table, mask;     /* open addressing: phrase index + 1, 0 empty */
     uint32_t *occ_tok, *occ_next;
     uint32_t n_occ;
+    uint32_t *heads; /* per vertex: occurrences that end a phrase */
 } kw_state;
 
 static uint32_t hash_words(const uint32_t *v, uint32_t n)
@@ -306,10 +316,17 @@ static bool collect_phrases(kw_state *st, const uint8_t *cand, bool words)
             while (j > i && c[j - 1] == CANDIDATE_MODIFIER)
                 j--;
             bool whole = j - i <= MAX_PHRASE;
-            if (j > i && whole && !add_occurrence(st, &t[i], j - i, base + i))
+            if (j > i)
+                st->heads[st->vertex[t[j - 1].term]]++;
+            /* A longer run is a list, a headline or a verb taken for a
+             * noun ("researchers train machine learning models"): its
+             * head and the words before it make the phrase, the others
+             * count alone. */
+            uint32_t from = whole ? i : j - (MAX_PHRASE - 1);
+            if (j > i && !add_occurrence(st, &t[from], j - from, base + from))
                 return false;
             if (j - i > 1 && (words || !whole))
-                for (uint32_t q = i; q < j; q++)
+                for (uint32_t q = i; q < (words ? j : from); q++)
                     if (c[q] == CANDIDATE && !add_occurrence(st, &t[q], 1, base + q))
                         return false;
             i = end;
@@ -433,15 +450,18 @@ static bool tag_by_words(const pcs_doc *doc, const word_stats *ws, uint32_t nv, 
 }
 
 /* The weight of each candidate word. Phrases: PageRank on the
- * co-occurrence graph (TextRank), times the corpus IDF when a model is
- * loaded (in-document IDF would punish the article's own topic words).
- * Words: their count times the corpus IDF (TF-IDF). */
+ * co-occurrence graph (TextRank), doubled for the words of the first
+ * sentence, the title or headline (the position signal of PositionRank,
+ * Florescu and Caragea, 2017, reduced to the one position that helped on
+ * both folds of every set). Words: their count. Both times the corpus IDF
+ * when a model is loaded (in-document IDF would punish the article's own
+ * topic words). */
 static precis_status word_weights(const pcs_doc *doc, const uint8_t *cand,
                                   const uint32_t *vertex, const word_stats *ws, uint32_t nv,
                                   bool words, const precis_options *o, pcs_arena *arena,
                                   double *weight, precis_error *err)
 {
-    if (words) {
+    if (words || (o->ablate & PRECIS_ABLATE_KEY_CENTRALITY)) {
         for (uint32_t v = 0; v < nv; v++)
             weight[v] = (double)ws[v].count;
     } else {
@@ -454,7 +474,16 @@ static precis_status word_weights(const pcs_doc *doc, const uint8_t *cand,
         if (r != PRECIS_OK)
             return r;
     }
-    if (doc->model_used)
+    if (!words && !(o->ablate & PRECIS_ABLATE_KEY_POSITION)) {
+        uint32_t first = UINT32_MAX;
+        for (uint32_t v = 0; v < nv; v++)
+            if (ws[v].first_sent < first)
+                first = ws[v].first_sent;
+        for (uint32_t v = 0; v < nv; v++)
+            if (ws[v].first_sent == first)
+                weight[v] *= 2;
+    }
+    if (doc->model_used && !(o->ablate & PRECIS_ABLATE_KEY_IDF))
         for (uint32_t v = 0; v < nv; v++)
             weight[v] *= pcs_idf(doc, ws[v].term);
     return PRECIS_OK;
@@ -472,6 +501,58 @@ static double phrase_score(const phrase *p, const double *weight, bool words)
     for (uint32_t i = 0; i < p->n; i++)
         sum += weight[p->v[i]];
     return (double)p->count * (words ? sum / p->n : sum);
+}
+
+/* Does phrase a hold every word of phrase b (words of one family alike)? */
+static bool contains(const phrase *a, const phrase *b, const uint32_t *family)
+{
+    for (uint32_t i = 0; i < b->n; i++) {
+        bool found = false;
+        for (uint32_t j = 0; j < a->n && !found; j++)
+            found = family[a->v[j]] == family[b->v[i]];
+        if (!found)
+            return false;
+    }
+    return true;
+}
+
+typedef struct stem_ref {
+    const char *stem;
+    uint32_t len, v;
+} stem_ref;
+
+static int by_stem(const void *pa, const void *pb)
+{
+    const stem_ref *a = pa, *b = pb;
+    int c = memcmp(a->stem, b->stem, a->len < b->len ? a->len : b->len);
+    return c ? c : (a->len > b->len) - (a->len < b->len);
+}
+
+/* Words of one family (family[v], a vertex id): stems of which one extends
+ * the other by a suffix the stemmer leaves ("russia" and "russian",
+ * "japan" and "japanes"); in stem order the shorter comes just before. */
+static uint32_t *word_families(const pcs_doc *doc, const word_stats *ws, uint32_t nv,
+                               bool merge, pcs_arena *arena)
+{
+    uint32_t *family = pcs_arena_alloc(arena, (size_t)nv * sizeof *family);
+    stem_ref *order = pcs_arena_alloc(arena, (size_t)nv * sizeof *order);
+    if (!family || !order)
+        return NULL;
+    for (uint32_t v = 0; v < nv; v++) {
+        const pcs_term *t = &doc->terms[ws[v].term];
+        family[v] = v;
+        order[v] = (stem_ref){t->stem, t->stem_len, v};
+    }
+    if (!merge)
+        return family;
+    qsort(order, nv, sizeof *order, by_stem);
+    for (uint32_t i = 1; i < nv; i++) {
+        const stem_ref *a = &order[i - 1], *b = &order[i];
+        if (a->len >= 4 && b->len > a->len && b->len <= a->len + 3 &&
+            memcmp(a->stem, b->stem, a->len) == 0)
+            family[b->v] = family[a->v];
+    }
+    return family;
 }
 
 /* The multi-word phrases holding each vertex, as compressed rows. */
@@ -508,7 +589,7 @@ static bool index_holders(const kw_state *st, uint32_t nv, pcs_arena *arena, hol
  * phrase holding it that accounts for PHRASE_SHARE of its occurrences and
  * shares no noun with a term already taken; p itself when there is none. */
 static uint32_t representative(const kw_state *st, uint32_t p, const holders *h,
-                               const word_stats *ws, const bool *taken)
+                               const word_stats *ws, const uint32_t *family, const bool *taken)
 {
     const phrase *word = &st->phrases[p];
     uint32_t v = word->v[0], best = p;
@@ -518,7 +599,7 @@ static uint32_t representative(const kw_state *st, uint32_t p, const holders *h,
             continue;
         bool clash = false;
         for (uint32_t i = 0; i < q->n && !clash; i++)
-            clash = q->v[i] != v && taken[q->v[i]] && ws[q->v[i]].noun;
+            clash = q->v[i] != v && taken[family[q->v[i]]] && ws[q->v[i]].noun;
         const phrase *b = &st->phrases[best];
         if (!clash && (best == p || q->count > b->count ||
                        (q->count == b->count && q->score > b->score)))
@@ -571,6 +652,8 @@ precis_status pcs_keywords(const pcs_doc *doc, pcs_arena *arena, const precis_op
         if (!cand[k])
             continue;
         word_stats *s = &ws[vertex[t->term]];
+        if (s->count == 0)
+            s->first_sent = t->sentence;
         s->term = t->term;
         s->count++;
         s->noun = s->noun || cand[k] == CANDIDATE;
@@ -579,7 +662,7 @@ precis_status pcs_keywords(const pcs_doc *doc, pcs_arena *arena, const precis_op
             ((second >= 'a' && second <= 'z') || second >= 0x80))
             s->names++;
     }
-    bool by_words = tag_by_words(doc, ws, nv, words);
+    bool by_words = !(o->ablate & PRECIS_ABLATE_KEY_WORDS) && tag_by_words(doc, ws, nv, words);
     precis_status r =
         word_weights(doc, cand, vertex, ws, nv, by_words, o, arena, weight, err);
     if (r != PRECIS_OK)
@@ -594,14 +677,19 @@ precis_status pcs_keywords(const pcs_doc *doc, pcs_arena *arena, const precis_op
     st.table = pcs_arena_calloc(arena, size, sizeof *st.table);
     st.occ_tok = pcs_arena_alloc(arena, (size_t)cap * sizeof *st.occ_tok);
     st.occ_next = pcs_arena_alloc(arena, (size_t)cap * sizeof *st.occ_next);
-    if (!st.phrases || !st.table || !st.occ_tok || !st.occ_next ||
+    st.heads = pcs_arena_calloc(arena, nv, sizeof *st.heads);
+    if (!st.phrases || !st.table || !st.occ_tok || !st.occ_next || !st.heads ||
         !collect_phrases(&st, cand, by_words))
         return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
     scored *rank = pcs_arena_alloc(arena, (st.n_phrases ? st.n_phrases : 1) * sizeof *rank);
     pcs_keyterm *kt = pcs_arena_alloc(arena, o->keywords * sizeof *kt);
     bool *taken = pcs_arena_calloc(arena, nv, sizeof *taken);
     holders h = {0};
-    if (!rank || !kt || !taken || (by_words && !index_holders(&st, nv, arena, &h)))
+    uint32_t *chosen = pcs_arena_alloc(arena, o->keywords * sizeof *chosen);
+    bool topics = !(o->ablate & PRECIS_ABLATE_KEY_TOPICS);
+    uint32_t *family = word_families(doc, ws, nv, topics, arena);
+    if (!rank || !kt || !taken || !chosen || !family ||
+        (by_words && !index_holders(&st, nv, arena, &h)))
         return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
     for (uint32_t p = 0; p < st.n_phrases; p++) {
         st.phrases[p].score = phrase_score(&st.phrases[p], weight, by_words);
@@ -611,23 +699,61 @@ precis_status pcs_keywords(const pcs_doc *doc, pcs_arena *arena, const precis_op
     uint32_t n = 0;
     for (uint32_t k = 0; k < st.n_phrases && n < o->keywords; k++) {
         uint32_t pi = rank[k].index;
-        if (by_words && st.phrases[pi].n == 1)
-            pi = representative(&st, pi, &h, ws, taken);
+        if (by_words && st.phrases[pi].n == 1) {
+            uint32_t word = pi;
+            pi = representative(&st, pi, &h, ws, family, taken);
+            if (pi == word &&
+                2 * st.heads[st.phrases[pi].v[0]] < st.phrases[pi].count)
+                continue;
+        }
         const phrase *p = &st.phrases[pi];
-        /* Phrases: "Kuril" after "Kuril islands" says nothing new. Words:
-         * a term sharing a noun with one taken is the same topic. */
+        /* One term per topic. Words: a term sharing a noun (or a word of
+         * its family) with one taken is the same topic. Phrases, whose
+         * topics are finer: one holding all the words of another ("Kuril"
+         * and "Kuril islands", "computers" and "computer systems"). */
         bool same_topic = false;
-        for (uint32_t i = 0; i < p->n && !same_topic; i++)
-            same_topic = taken[p->v[i]] && (by_words ? ws[p->v[i]].noun : p->n == 1);
+        for (uint32_t c = 0; c < n && !same_topic; c++)
+            same_topic = chosen[c] == pi;
+        for (uint32_t i = 0; i < p->n && !same_topic && topics && by_words; i++)
+            same_topic = taken[family[p->v[i]]] && ws[p->v[i]].noun;
+        /* A phrase holding words already taken alone replaces them, in
+         * the place of the first ("machine learning models" for "models"
+         * and "machine"): the words ranked high on their own, the phrase
+         * says what they are. */
+        uint32_t slot = n, held = 0;
+        for (uint32_t c = 0; c < n && !same_topic && topics && !by_words; c++) {
+            const phrase *q = &st.phrases[chosen[c]];
+            if (contains(q, p, family) || (q->n > 1 && contains(p, q, family)))
+                same_topic = true;
+            else if (contains(p, q, family) && p->count < q->count)
+                same_topic = true; /* the word stands alone more often */
+            else if (contains(p, q, family))
+                slot = held++ ? slot : c;
+        }
         if (same_topic)
             continue;
         for (uint32_t i = 0; i < p->n; i++)
-            taken[p->v[i]] = true;
+            taken[family[p->v[i]]] = true;
         uint32_t len;
         const char *surface = best_surface(&st, p, lower_mid, arena, &len);
         if (!surface)
             return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
-        kt[n++] = (pcs_keyterm){surface, len, p->score, p->count};
+        double score = slot < n ? kt[slot].score : rank[k].score;
+        if (held > 1) {
+            /* Drop the other words it holds. */
+            uint32_t m = slot + 1;
+            for (uint32_t c = slot + 1; c < n; c++) {
+                if (contains(p, &st.phrases[chosen[c]], family))
+                    continue;
+                chosen[m] = chosen[c];
+                kt[m++] = kt[c];
+            }
+            n = m;
+        }
+        chosen[slot] = pi;
+        kt[slot] = (pcs_keyterm){surface, len, score, p->count};
+        if (slot == n)
+            n++;
     }
     /* Scores on one scale whatever the text and mode: the best term's is
      * 1. */

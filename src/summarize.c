@@ -200,7 +200,10 @@ static precis_status validate(const precis_options *o, const char **canonical,
                         "max_bytes must be between 1 and %zu", PRECIS_MAX_BYTES_LIMIT);
     if (o->ablate & ~(unsigned)(PRECIS_ABLATE_LEDE | PRECIS_ABLATE_POSITION |
                                 PRECIS_ABLATE_LENGTH | PRECIS_ABLATE_QUOTATION |
-                                PRECIS_ABLATE_REDUNDANCY | PRECIS_ABLATE_HYGIENE))
+                                PRECIS_ABLATE_REDUNDANCY | PRECIS_ABLATE_HYGIENE |
+                                PRECIS_ABLATE_KEY_IDF | PRECIS_ABLATE_KEY_CENTRALITY |
+                                PRECIS_ABLATE_KEY_POSITION | PRECIS_ABLATE_KEY_WORDS |
+                                PRECIS_ABLATE_KEY_TOPICS))
         return pcs_fail(err, PRECIS_ERR_ARGUMENT, SIZE_MAX, "ablate has unknown flags 0x%x",
                         o->ablate);
     if (o->max_sentence_words < 1 || o->max_sentence_words > PRECIS_MAX_SENTENCE_WORDS)

@@ -35,7 +35,8 @@ static const char eval_usage[] =
     "                        oracle; default: all of them for summaries,\n"
     "                        textrank for key phrases\n"
     "      --ablations       also the default method with each of its parts\n"
-    "                        switched off (rows named news-no-PART)\n"
+    "                        switched off (rows named news-no-PART; for key\n"
+    "                        phrases keys-no-PART)\n"
     "  -l, --lang LANG       language of the documents (default english)\n"
     "      --limit N         only the first N documents (in name order)\n"
     "      --fold I/N        only fold I of N: the documents whose position in\n"
@@ -451,6 +452,7 @@ static int eval_keywords(const char *dir, char **ids, size_t n_docs, method *m,
             double t0 = now();
             precis_options o = cfg->opt;
             o.method = (precis_method)m[i].id;
+            o.ablate = m[i].ablate;
             o.keywords = 10;
             precis_result *r = NULL;
             precis_error err = PRECIS_ERROR_INIT;
@@ -640,6 +642,19 @@ int cli_eval_main(int argc, char **argv)
                      {"news-no-hygiene", PRECIS_ABLATE_HYGIENE}};
         for (size_t i = 0; i < sizeof parts / sizeof parts[0] && n_methods < MAX_METHODS; i++)
             m[n_methods++] = (method){.name = parts[i].name, .id = PRECIS_METHOD_NEWS,
+                                      .ablate = parts[i].flag};
+    }
+    if (cfg.ablations && !refs) {
+        static const struct {
+            const char *name;
+            unsigned flag;
+        } parts[] = {{"keys-no-idf", PRECIS_ABLATE_KEY_IDF},
+                     {"keys-no-centrality", PRECIS_ABLATE_KEY_CENTRALITY},
+                     {"keys-no-position", PRECIS_ABLATE_KEY_POSITION},
+                     {"keys-no-words", PRECIS_ABLATE_KEY_WORDS},
+                     {"keys-no-topics", PRECIS_ABLATE_KEY_TOPICS}};
+        for (size_t i = 0; i < sizeof parts / sizeof parts[0] && n_methods < MAX_METHODS; i++)
+            m[n_methods++] = (method){.name = parts[i].name, .id = PRECIS_METHOD_TEXTRANK,
                                       .ablate = parts[i].flag};
     }
     size_t n_docs = 0;
