@@ -239,8 +239,14 @@ enum {
                                          * (title's) words */
     PRECIS_ABLATE_KEY_WORDS = 512,      /* every text tagged by phrases, none by
                                          * its names and topic words */
-    PRECIS_ABLATE_KEY_TOPICS = 1024     /* no grouping of terms by topic: a
+    PRECIS_ABLATE_KEY_TOPICS = 1024,    /* no grouping of terms by topic: a
                                          * term may repeat another's words */
+    PRECIS_ABLATE_KEY_GENERAL = 2048,   /* keep a phrase's leading words that are
+                                         * common in the model's corpus ("new",
+                                         * "two", "using") */
+    PRECIS_ABLATE_KEY_SCORES = 4096     /* no scores at all: candidates in order
+                                         * of first occurrence (the first-k
+                                         * baseline) */
 };
 
 /* Number of methods; valid values are 0 .. precis_method_count() - 1. */

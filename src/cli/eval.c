@@ -36,7 +36,8 @@ static const char eval_usage[] =
     "                        textrank for key phrases\n"
     "      --ablations       also the default method with each of its parts\n"
     "                        switched off (rows named news-no-PART; for key\n"
-    "                        phrases keys-no-PART)\n"
+    "                        phrases keys-no-PART, then the baselines\n"
+    "                        keys-tfidf, keys-singlerank and keys-first)\n"
     "  -l, --lang LANG       language of the documents (default english)\n"
     "      --limit N         only the first N documents (in name order)\n"
     "      --fold I/N        only fold I of N: the documents whose position in\n"
@@ -652,7 +653,17 @@ int cli_eval_main(int argc, char **argv)
                      {"keys-no-centrality", PRECIS_ABLATE_KEY_CENTRALITY},
                      {"keys-no-position", PRECIS_ABLATE_KEY_POSITION},
                      {"keys-no-words", PRECIS_ABLATE_KEY_WORDS},
-                     {"keys-no-topics", PRECIS_ABLATE_KEY_TOPICS}};
+                     {"keys-no-topics", PRECIS_ABLATE_KEY_TOPICS},
+                     {"keys-no-general", PRECIS_ABLATE_KEY_GENERAL},
+                     /* Baselines: the same candidates, scored by one
+                      * classic signal alone or not at all. */
+                     {"keys-tfidf", PRECIS_ABLATE_KEY_CENTRALITY | PRECIS_ABLATE_KEY_POSITION |
+                                        PRECIS_ABLATE_KEY_WORDS | PRECIS_ABLATE_KEY_TOPICS |
+                                        PRECIS_ABLATE_KEY_GENERAL},
+                     {"keys-singlerank", PRECIS_ABLATE_KEY_IDF | PRECIS_ABLATE_KEY_POSITION |
+                                             PRECIS_ABLATE_KEY_WORDS | PRECIS_ABLATE_KEY_TOPICS |
+                                             PRECIS_ABLATE_KEY_GENERAL},
+                     {"keys-first", PRECIS_ABLATE_KEY_SCORES}};
         for (size_t i = 0; i < sizeof parts / sizeof parts[0] && n_methods < MAX_METHODS; i++)
             m[n_methods++] = (method){.name = parts[i].name, .id = PRECIS_METHOD_TEXTRANK,
                                       .ablate = parts[i].flag};
