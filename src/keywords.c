@@ -368,6 +368,26 @@ static int by_score(const void *pa, const void *pb)
     return a->index < b->index ? -1 : a->index > b->index;
 }
 
+/* Restore the heap order below i of h[0, n), best (by_score) at the root
+ * (Williams, 1964, heapsort; built bottom-up as Floyd, 1964, in linear
+ * time). */
+static void sift_down(scored *h, uint32_t n, uint32_t i)
+{
+    for (;;) {
+        uint32_t l = 2 * i + 1, r = l + 1, m = i;
+        if (l < n && by_score(&h[l], &h[m]) < 0)
+            m = l;
+        if (r < n && by_score(&h[r], &h[m]) < 0)
+            m = r;
+        if (m == i)
+            return;
+        scored t = h[i];
+        h[i] = h[m];
+        h[m] = t;
+        i = m;
+    }
+}
+
 /* Lower-case the first letter of buf[0, len) in place; returns the new
  * length (a few letters change their UTF-8 length when lowered). */
 static size_t lower_first(char *buf, size_t len, size_t cap)
@@ -534,56 +554,56 @@ static double first_k_score(const kw_state *st, const phrase *p)
     return 1.0 / (1.0 + (double)first);
 }
 
+/* The words of the terms taken so far, to tell a new term's topic. */
+typedef struct taken_words {
+    const pcs_doc *doc;
+    const word_stats *ws;
+    bool merge;   /* words of one family are one word */
+    uint32_t *v;  /* vertex ids */
+    uint32_t n;
+} taken_words;
+
+/* Are vertices a and b words of one family: the same word or, when
+ * merging, stems of which one extends the other by a suffix the stemmer
+ * leaves ("russia" and "russian", "japan" and "japanes")? Compared pair by
+ * pair, only for the few words of the best candidates: no sort of the
+ * whole vocabulary. */
+static bool same_family(const taken_words *tw, uint32_t a, uint32_t b)
+{
+    if (a == b)
+        return true;
+    if (!tw->merge)
+        return false;
+    const pcs_term *x = &tw->doc->terms[tw->ws[a].term], *y = &tw->doc->terms[tw->ws[b].term];
+    if (x->stem_len > y->stem_len) {
+        const pcs_term *z = x;
+        x = y;
+        y = z;
+    }
+    return x->stem_len >= 4 && y->stem_len > x->stem_len && y->stem_len <= x->stem_len + 3 &&
+           memcmp(x->stem, y->stem, x->stem_len) == 0;
+}
+
+/* Is a word of v's family among the words taken? */
+static bool taken(const taken_words *tw, uint32_t v)
+{
+    for (uint32_t i = 0; i < tw->n; i++)
+        if (same_family(tw, tw->v[i], v))
+            return true;
+    return false;
+}
+
 /* Does phrase a hold every word of phrase b (words of one family alike)? */
-static bool contains(const phrase *a, const phrase *b, const uint32_t *family)
+static bool contains(const phrase *a, const phrase *b, const taken_words *tw)
 {
     for (uint32_t i = 0; i < b->n; i++) {
         bool found = false;
         for (uint32_t j = 0; j < a->n && !found; j++)
-            found = family[a->v[j]] == family[b->v[i]];
+            found = same_family(tw, a->v[j], b->v[i]);
         if (!found)
             return false;
     }
     return true;
-}
-
-typedef struct stem_ref {
-    const char *stem;
-    uint32_t len, v;
-} stem_ref;
-
-static int by_stem(const void *pa, const void *pb)
-{
-    const stem_ref *a = pa, *b = pb;
-    int c = memcmp(a->stem, b->stem, a->len < b->len ? a->len : b->len);
-    return c ? c : (a->len > b->len) - (a->len < b->len);
-}
-
-/* Words of one family (family[v], a vertex id): stems of which one extends
- * the other by a suffix the stemmer leaves ("russia" and "russian",
- * "japan" and "japanes"); in stem order the shorter comes just before. */
-static uint32_t *word_families(const pcs_doc *doc, const word_stats *ws, uint32_t nv,
-                               bool merge, pcs_arena *arena)
-{
-    uint32_t *family = pcs_arena_alloc(arena, (size_t)nv * sizeof *family);
-    stem_ref *order = pcs_arena_alloc(arena, (size_t)nv * sizeof *order);
-    if (!family || !order)
-        return NULL;
-    for (uint32_t v = 0; v < nv; v++) {
-        const pcs_term *t = &doc->terms[ws[v].term];
-        family[v] = v;
-        order[v] = (stem_ref){t->stem, t->stem_len, v};
-    }
-    if (!merge)
-        return family;
-    qsort(order, nv, sizeof *order, by_stem);
-    for (uint32_t i = 1; i < nv; i++) {
-        const stem_ref *a = &order[i - 1], *b = &order[i];
-        if (a->len >= 4 && b->len > a->len && b->len <= a->len + 3 &&
-            memcmp(a->stem, b->stem, a->len) == 0)
-            family[b->v] = family[a->v];
-    }
-    return family;
 }
 
 /* The multi-word phrases holding each vertex, as compressed rows. */
@@ -620,7 +640,7 @@ static bool index_holders(const kw_state *st, uint32_t nv, pcs_arena *arena, hol
  * phrase holding it that accounts for PHRASE_SHARE of its occurrences and
  * shares no noun with a term already taken; p itself when there is none. */
 static uint32_t representative(const kw_state *st, uint32_t p, const holders *h,
-                               const word_stats *ws, const uint32_t *family, const bool *taken)
+                               const word_stats *ws, const taken_words *tw)
 {
     const phrase *word = &st->phrases[p];
     uint32_t v = word->v[0], best = p;
@@ -630,7 +650,7 @@ static uint32_t representative(const kw_state *st, uint32_t p, const holders *h,
             continue;
         bool clash = false;
         for (uint32_t i = 0; i < q->n && !clash; i++)
-            clash = q->v[i] != v && taken[family[q->v[i]]] && ws[q->v[i]].noun;
+            clash = q->v[i] != v && taken(tw, q->v[i]) && ws[q->v[i]].noun;
         const phrase *b = &st->phrases[best];
         if (!clash && (best == p || q->count > b->count ||
                        (q->count == b->count && q->score > b->score)))
@@ -714,12 +734,12 @@ precis_status pcs_keywords(const pcs_doc *doc, pcs_arena *arena, const precis_op
         return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
     scored *rank = pcs_arena_alloc(arena, (st.n_phrases ? st.n_phrases : 1) * sizeof *rank);
     pcs_keyterm *kt = pcs_arena_alloc(arena, o->keywords * sizeof *kt);
-    bool *taken = pcs_arena_calloc(arena, nv, sizeof *taken);
     holders h = {0};
     uint32_t *chosen = pcs_arena_alloc(arena, o->keywords * sizeof *chosen);
     bool topics = !(o->ablate & PRECIS_ABLATE_KEY_TOPICS);
-    uint32_t *family = word_families(doc, ws, nv, topics, arena);
-    if (!rank || !kt || !taken || !chosen || !family ||
+    taken_words tw = {doc, ws, topics, pcs_arena_alloc(arena, (size_t)nv * sizeof *tw.v), 0};
+    bool *listed = pcs_arena_calloc(arena, nv, sizeof *listed);
+    if (!rank || !kt || !tw.v || !listed || !chosen ||
         (by_words && !index_holders(&st, nv, arena, &h)))
         return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
     for (uint32_t p = 0; p < st.n_phrases; p++) {
@@ -728,13 +748,19 @@ precis_status pcs_keywords(const pcs_doc *doc, pcs_arena *arena, const precis_op
                                   : phrase_score(&st.phrases[p], weight, by_words);
         rank[p] = (scored){st.phrases[p].score, p};
     }
-    qsort(rank, st.n_phrases, sizeof *rank, by_score);
+    /* Best first from a heap: only the few best candidates are ever
+     * looked at, so no full sort. */
+    for (uint32_t i = st.n_phrases / 2; i-- > 0;)
+        sift_down(rank, st.n_phrases, i);
     uint32_t n = 0;
-    for (uint32_t k = 0; k < st.n_phrases && n < o->keywords; k++) {
-        uint32_t pi = rank[k].index;
+    for (uint32_t left = st.n_phrases; left > 0 && n < o->keywords;) {
+        scored best = rank[0];
+        rank[0] = rank[--left];
+        sift_down(rank, left, 0);
+        uint32_t pi = best.index;
         if (by_words && st.phrases[pi].n == 1) {
             uint32_t word = pi;
-            pi = representative(&st, pi, &h, ws, family, taken);
+            pi = representative(&st, pi, &h, ws, &tw);
             if (pi == word &&
                 2 * st.heads[st.phrases[pi].v[0]] < st.phrases[pi].count)
                 continue;
@@ -748,7 +774,7 @@ precis_status pcs_keywords(const pcs_doc *doc, pcs_arena *arena, const precis_op
         for (uint32_t c = 0; c < n && !same_topic; c++)
             same_topic = chosen[c] == pi;
         for (uint32_t i = 0; i < p->n && !same_topic && topics && by_words; i++)
-            same_topic = taken[family[p->v[i]]] && ws[p->v[i]].noun;
+            same_topic = taken(&tw, p->v[i]) && ws[p->v[i]].noun;
         /* A phrase holding words already taken alone replaces them, in
          * the place of the first ("machine learning models" for "models"
          * and "machine"): the words ranked high on their own, the phrase
@@ -756,27 +782,30 @@ precis_status pcs_keywords(const pcs_doc *doc, pcs_arena *arena, const precis_op
         uint32_t slot = n, held = 0;
         for (uint32_t c = 0; c < n && !same_topic && topics && !by_words; c++) {
             const phrase *q = &st.phrases[chosen[c]];
-            if (contains(q, p, family) || (q->n > 1 && contains(p, q, family)))
+            if (contains(q, p, &tw) || (q->n > 1 && contains(p, q, &tw)))
                 same_topic = true;
-            else if (contains(p, q, family) && p->count < q->count)
+            else if (contains(p, q, &tw) && p->count < q->count)
                 same_topic = true; /* the word stands alone more often */
-            else if (contains(p, q, family))
+            else if (contains(p, q, &tw))
                 slot = held++ ? slot : c;
         }
         if (same_topic)
             continue;
         for (uint32_t i = 0; i < p->n; i++)
-            taken[family[p->v[i]]] = true;
+            if (!listed[p->v[i]]) {
+                listed[p->v[i]] = true;
+                tw.v[tw.n++] = p->v[i];
+            }
         uint32_t len;
         const char *surface = best_surface(&st, p, lower_mid, arena, &len);
         if (!surface)
             return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
-        double score = slot < n ? kt[slot].score : rank[k].score;
+        double score = slot < n ? kt[slot].score : best.score;
         if (held > 1) {
             /* Drop the other words it holds. */
             uint32_t m = slot + 1;
             for (uint32_t c = slot + 1; c < n; c++) {
-                if (contains(p, &st.phrases[chosen[c]], family))
+                if (contains(p, &st.phrases[chosen[c]], &tw))
                     continue;
                 chosen[m] = chosen[c];
                 kt[m++] = kt[c];
