@@ -37,6 +37,18 @@ def run(args, cwd=None, stdin=None, input=None, **kw):
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=300, **kw)
 
 
+def sanitizer():
+    """"address" or "thread" when precis was built with AddressSanitizer or
+    ThreadSanitizer (PRECIS_SANITIZE, PRECIS_TSAN), else None. Peak RSS then
+    says nothing about our bounds (ASan's quarantine holds freed memory,
+    TSan's shadow is several times the program's), and under TSan every
+    document costs several times as much."""
+    ldd = subprocess.run(["ldd", PRECIS], stdout=subprocess.PIPE, check=False).stdout
+    if b"libtsan" in ldd:
+        return "thread"
+    return "address" if b"libasan" in ldd else None
+
+
 def strip_timing(data):
     """Records without their "elapsed_ms" member, the one part of a record
     that differs between two runs over the same input."""

@@ -23,14 +23,6 @@ def peak_rss_kb(args, cwd):
     return int(out.stdout)
 
 
-def sanitized():
-    """Built with AddressSanitizer (its quarantine holds freed memory) or
-    ThreadSanitizer (shadow memory several times the program's): peak RSS
-    then says nothing about our bounds."""
-    ldd = subprocess.run(["ldd", bt.PRECIS], stdout=subprocess.PIPE, check=False)
-    return b"libasan" in ldd.stdout or b"libtsan" in ldd.stdout
-
-
 class JobsTest(bt.TempDirTest):
     def setUp(self):
         super().setUp()
@@ -67,7 +59,7 @@ class JobsTest(bt.TempDirTest):
         self.assertEqual(sorted(a), sorted(b))
 
     def test_memory_does_not_grow_with_the_corpus(self):
-        if sanitized():
+        if bt.sanitizer():
             self.skipTest("sanitizer build: RSS is not ours to measure")
         self.make_jsonl("big.jsonl", 8000)
         small = peak_rss_kb(["batch", "-j", "2", "--jsonl", "in.jsonl"], self.tmp)
@@ -83,7 +75,7 @@ class JobsTest(bt.TempDirTest):
         """Real corpora keep bringing new words, which the summarizers'
         stem caches keep (capped by the library). Every document here is
         made of new words: three times the documents, no more memory."""
-        if sanitized():
+        if bt.sanitizer():
             self.skipTest("sanitizer build: RSS is not ours to measure")
         rng = random.Random(7)
 
