@@ -493,15 +493,17 @@ static int run_batch(batch_run *run, int argc, char **argv)
         return code != EXIT_OK ? code : atomic_load(&run->list_failed) ? EXIT_SOME_FAILED : EXIT_OK;
     }
 
+    run->positional = cfg->unordered && !cfg->output_dir;
     if (cfg->resume && cfg->output) {
-        uint64_t have = 0;
+        uint64_t have = 0, positional = 0;
         if (!(run->done = batch_idset_new())) {
             cli_complain("out of memory");
             return EXIT_INTERNAL;
         }
-        if ((code = batch_resume_scan(cfg->output, run->done, &have)) != EXIT_OK)
+        if ((code = batch_resume_scan(cfg->output, run->done, &have, &positional)) != EXIT_OK)
             return code;
-        run->done_records = have;
+        run->done_records = have - positional;
+        run->positional = run->positional || positional > 0;
         if (!cfg->quiet && have)
             cli_complain("resuming: %" PRIu64 " records already in %s", have, cfg->output);
     }

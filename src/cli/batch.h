@@ -110,6 +110,9 @@ size_t batch_idset_count(const batch_idset *set);
 bool batch_key_string(const char *id, size_t n, char **key, size_t *len);
 bool batch_key_integer(long long id, char **key, size_t *len);
 bool batch_key_line(uint64_t line_no, char **key, size_t *len);
+/* The key of a record with an "input" member (from 1): "n" + the number.
+ * Such a record is known by its position alone. */
+bool batch_key_input(uint64_t input, char **key, size_t *len);
 
 /* ------------------------------------------------------------------------ */
 /* Output                                                                    */
@@ -135,8 +138,10 @@ int batch_sink_close(batch_sink *sink);
 
 /* Read an existing output for --resume: add every record's key to set,
  * cut a torn last line off the file. A missing file is an empty one.
+ * Counts the records, and those of them with an "input" member.
  * EXIT_OK, or an exit code after a message. */
-int batch_resume_scan(const char *path, batch_idset *set, uint64_t *records);
+int batch_resume_scan(const char *path, batch_idset *set, uint64_t *records,
+                      uint64_t *positional);
 
 /* Write DIR/NAME.json atomically (a temporary file renamed over it),
  * creating folders as needed. 0 or an errno. */
@@ -160,7 +165,10 @@ typedef struct batch_run {
     batch_pool *pool;
     batch_sink sink;
     batch_idset *done;   /* --resume: keys already in the output, or NULL */
-    uint64_t done_records; /* --resume: records in the output */
+    uint64_t done_records; /* --resume: records in the output without "input" */
+    /* Records carry "input", their input's position: --unordered, or
+     * appending to an output that has such records (batch_record.c). */
+    bool positional;
     int wake_fd[2];      /* written once when the run must stop */
     atomic_bool stop;    /* interrupted, or the output failed */
     atomic_int stop_signal; /* the signal that stopped the run, or 0 */

@@ -163,6 +163,13 @@ bool batch_key_line(uint64_t line_no, char **key, size_t *len)
     return make_key('l', num, (size_t)n, key, len);
 }
 
+bool batch_key_input(uint64_t input, char **key, size_t *len)
+{
+    char num[32];
+    int n = snprintf(num, sizeof num, "%" PRIu64, input);
+    return make_key('n', num, (size_t)n, key, len);
+}
+
 /* ------------------------------------------------------------------------ */
 /* The JSON Lines output                                                     */
 
@@ -239,10 +246,36 @@ int batch_sink_close(batch_sink *sink)
 /* ------------------------------------------------------------------------ */
 /* --resume                                                                  */
 
+/* The "input" member of a record, after its id: ,"status":"...","input":N
+ * (batch_record.c writes it there), or 0 when there is none. */
+static uint64_t record_input(const char *p, const char *end)
+{
+    static const char status[] = ",\"status\":\"", input[] = "\",\"input\":";
+    size_t ns = sizeof status - 1, ni = sizeof input - 1;
+    if ((size_t)(end - p) < ns || memcmp(p, status, ns) != 0)
+        return 0;
+    p += ns;
+    while (p < end && *p >= 'a' && *p <= 'z')
+        p++;
+    if ((size_t)(end - p) < ni || memcmp(p, input, ni) != 0)
+        return 0;
+    p += ni;
+    uint64_t v = 0;
+    for (; p < end && *p >= '0' && *p <= '9'; p++) {
+        if (v > (UINT64_MAX - 9) / 10)
+            return 0;
+        v = v * 10 + (uint64_t)(*p - '0');
+    }
+    return v;
+}
+
 /* The key of one record line (without its newline). Records are written by
  * batch_record.c and always start with the id: {"id":"...", {"id":123, or
- * {"id":null,"line":N. A line that is not shaped so is not ours. */
-static int record_key(const char *line, size_t n, char **key, size_t *klen)
+ * {"id":null,"line":N. A line that is not shaped so is not ours. A record
+ * with an "input" member is known by that (batch_key_input), and counted in
+ * *positional. */
+static int record_key(const char *line, size_t n, char **key, size_t *klen,
+                      uint64_t *positional)
 {
     static const char head[] = "{\"id\":";
     size_t h = sizeof head - 1;
@@ -261,8 +294,11 @@ static int record_key(const char *line, size_t n, char **key, size_t *klen)
             json_decref(v);
             return EXIT_USAGE;
         }
-        bool ok = batch_key_string(json_string_value(v), json_string_length(v), key, klen);
+        uint64_t input = record_input(q + 1, end);
+        bool ok = input ? batch_key_input(input, key, klen)
+                        : batch_key_string(json_string_value(v), json_string_length(v), key, klen);
         json_decref(v);
+        *positional += input != 0;
         return ok ? EXIT_OK : EXIT_INTERNAL;
     }
     static const char null_line[] = "null,\"line\":";
@@ -279,6 +315,11 @@ static int record_key(const char *line, size_t n, char **key, size_t *klen)
     num[k] = '\0';
     if (k == 0 || p + k >= end || p[k] != ',')
         return EXIT_USAGE;
+    uint64_t input = record_input(p + k, end);
+    if (input) {
+        (*positional)++;
+        return batch_key_input(input, key, klen) ? EXIT_OK : EXIT_INTERNAL;
+    }
     char *e;
     errno = 0;
     if (by_line) {
@@ -293,9 +334,10 @@ static int record_key(const char *line, size_t n, char **key, size_t *klen)
     return batch_key_integer(v, key, klen) ? EXIT_OK : EXIT_INTERNAL;
 }
 
-int batch_resume_scan(const char *path, batch_idset *set, uint64_t *records)
+int batch_resume_scan(const char *path, batch_idset *set, uint64_t *records,
+                      uint64_t *positional)
 {
-    *records = 0;
+    *records = *positional = 0;
     int fd = open(path, O_RDWR);
     if (fd < 0) {
         if (errno == ENOENT)
@@ -337,7 +379,7 @@ int batch_resume_scan(const char *path, batch_idset *set, uint64_t *records)
             line_no++;
             char *key = NULL;
             size_t klen = 0;
-            code = record_key(buf + start, end - start, &key, &klen);
+            code = record_key(buf + start, end - start, &key, &klen, positional);
             if (code == EXIT_USAGE)
                 cli_complain("--resume: line %" PRIu64 " of %s is not a precis batch record; "
                              "refusing to append to it", line_no, path);

@@ -141,6 +141,7 @@ typedef struct rid {
     size_t n;
     long long i;
     uint64_t line_no; /* RID_NONE: the JSONL line */
+    uint64_t input;   /* the "input" member (position from 1), or 0: none */
 } rid;
 
 static void put_head(cli_out *o, const rid *id, const char *status)
@@ -153,6 +154,8 @@ static void put_head(cli_out *o, const rid *id, const char *status)
     else
         cli_printf(o, "null,\"line\":%" PRIu64, id->line_no);
     cli_printf(o, ",\"status\":\"%s\"", status);
+    if (id->input)
+        cli_printf(o, ",\"input\":%" PRIu64, id->input);
 }
 
 static void finish(cli_out *o, double t0, batch_outcome outcome, batch_record *rec)
@@ -231,26 +234,37 @@ static void summarise(const batch_run *run, precis_summarizer *sm, const rid *id
     finish(&o, t0, BATCH_OK, rec);
 }
 
-/* --resume: is this input's record already in the output? An interrupted
- * run leaves the records of a prefix of its inputs: the first N in order
- * (ordered), or in any order (--unordered: workers start jobs in input
- * order and finish those they started). So input seq is done when it lies
- * within the first N and its key is among the records. The key alone is
- * not enough: two inputs can share one (a repeated id, file names that
- * differ only in invalid UTF-8) and the second would be lost. Inputs that
- * changed between runs can give a record twice, never lose one. */
+/* --resume: is this input's record already in the output? An ordered run
+ * leaves the records of a prefix of its inputs, in order: input seq is
+ * done when it lies within the first N and its key is among them (the key
+ * alone is not enough: two inputs can share one, a repeated id or file
+ * names that differ only in invalid UTF-8, and the second would be lost).
+ * --unordered gives no prefix: kill -9 can leave later inputs' records
+ * without that of an earlier one still in a worker. So its records carry
+ * their input's position, and every later run appending to such a file
+ * does the same: the records without one then come from ordered runs
+ * before it, still a prefix (done_records of them). Inputs that changed
+ * between runs can give a record twice, never lose one. */
 static bool already_done(const batch_run *run, uint64_t seq, const rid *id, const char *mirror)
 {
     if (run->cfg->resume && run->cfg->output_dir)
         return mirror && batch_mirror_exists(run->cfg->output_dir, mirror);
-    if (!run->done || seq >= run->done_records)
+    if (!run->done)
         return false;
     char *key = NULL;
     size_t klen = 0;
+    /* Out of memory here only means the document is summarised again. */
+    if (run->positional && batch_key_input(seq + 1, &key, &klen)) {
+        bool yes = batch_idset_has(run->done, key, klen);
+        free(key);
+        if (yes)
+            return true;
+    }
+    if (seq >= run->done_records)
+        return false;
     bool ok = id->kind == RID_STRING    ? batch_key_string(id->s, id->n, &key, &klen)
               : id->kind == RID_INTEGER ? batch_key_integer(id->i, &key, &klen)
                                         : batch_key_line(id->line_no, &key, &klen);
-    /* Out of memory here only means the document is summarised again. */
     bool yes = ok && batch_idset_has(run->done, key, klen);
     free(key);
     return yes;
@@ -260,7 +274,8 @@ static void process_line(const batch_run *run, precis_summarizer *sm, const batc
                          double t0, batch_record *rec)
 {
     const batch_config *cfg = run->cfg;
-    rid id = {.kind = RID_NONE, .line_no = job->line_no};
+    rid id = {.kind = RID_NONE, .line_no = job->line_no,
+              .input = run->positional ? job->seq + 1 : 0};
     char num[32], why[600];
     json_error_t jerr;
     json_t *root = json_loadb(job->data, job->len, JSON_ALLOW_NUL | JSON_REJECT_DUPLICATES, &jerr);
@@ -327,7 +342,8 @@ void batch_process(const batch_run *run, precis_summarizer *sm, const batch_job 
         process_line(run, sm, job, t0, rec);
         return;
     }
-    rid id = {.kind = RID_NONE, .line_no = job->line_no};
+    rid id = {.kind = RID_NONE, .line_no = job->line_no,
+              .input = run->positional ? job->seq + 1 : 0};
     if (job->id) {
         id.kind = RID_STRING;
         id.s = job->id;

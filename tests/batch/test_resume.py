@@ -9,6 +9,7 @@ the machine: no sleep decides the outcome."""
 import json
 import os
 import resource
+import shutil
 import signal
 import subprocess
 import threading
@@ -168,6 +169,59 @@ class ResumeTest(bt.TempDirTest):
             with open(os.path.join(self.path("bad").encode(), name), "wb") as f:
                 f.write(b"A story about " + name[:1] + b". It has two sentences.\n")
         self.check_resume_from_every_prefix(["bad"], 3)
+
+    def test_unordered_kill9_then_resume(self):
+        """--unordered writes records as they finish, so kill -9 can leave
+        the records of later inputs without those of an earlier one that a
+        worker still held. --resume took such an output for the first N
+        inputs: it skipped the held input when a later one had its id (two
+        names that differ only in invalid UTF-8) and redid the last ones.
+        Resumed with --unordered or without: the output says which it is."""
+        for again in (["--unordered"], []):
+            with self.subTest(resume=again):
+                self.check_unordered_kill9(again)
+
+    def check_unordered_kill9(self, again):
+        d = self.path("k").encode()
+        shutil.rmtree(d, ignore_errors=True)
+        os.makedirs(d)
+        names = [b"x\xfe.txt", b"x\xff.txt"] + [b"doc-%d.txt" % i for i in range(8)]
+        texts = {n: b"A story about " + n.hex().encode() + b". It has two sentences, "
+                 b"and the second says so.\n" for n in names}
+        paths = [os.path.join(d, n) for n in names]
+        os.mkfifo(paths[0])  # the first input: its worker waits in open() until killed
+        for n, p in zip(names[1:], paths[1:]):
+            with open(p, "wb") as f:
+                f.write(texts[n])
+        inputs = [os.path.join(b"k", n) for n in names]
+        out = self.path("out.jsonl")
+        if os.path.exists(out):
+            os.unlink(out)
+        proc = subprocess.Popen([bt.PRECIS, "batch", "-j", "2", "--unordered", "-o", out,
+                                 *inputs], cwd=self.tmp, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 120
+        while True:  # every input but the held one written
+            if os.path.exists(out):
+                with open(out, "rb") as f:
+                    if f.read().count(b"\n") == len(names) - 1:
+                        break
+            self.assertIsNone(proc.poll(), "precis ended with its first input unread")
+            self.assertLess(time.monotonic(), deadline, "records missing after 120 s")
+            time.sleep(0.005)
+        proc.kill()
+        proc.wait()
+        os.unlink(paths[0])  # the text the held input would have given
+        with open(paths[0], "wb") as f:
+            f.write(texts[names[0]])
+        p = bt.run(["batch", "-j", "2", "--unordered", *inputs], cwd=self.tmp)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        full = sorted(bt.strip_timing(p.stdout).split(b"\n")[:-1])
+        p, final = self.resume(*again, *inputs)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(bt.summary_counts(p.stderr), (1, 0, len(names) - 1))
+        self.assertEqual(sorted(bt.strip_timing(final).split(b"\n")[:-1]), full,
+                         "each input's record once, none lost")
 
     def test_full_disk_leaves_whole_lines(self):
         full = self.full("tree")
