@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <jansson.h>
@@ -496,21 +497,55 @@ static int make_parents(char *path)
     return 0;
 }
 
-/* Temporary names must differ between threads and runs. */
-static atomic_uint_fast64_t temp_counter;
+/* 64 bits no one else can guess: from /dev/urandom, or where there is
+ * none (a bare chroot) from the clock, the process and a counter, which
+ * differ between threads and runs but can be guessed. */
+static uint64_t temp_bits(void)
+{
+    static atomic_uint_fast64_t counter;
+    uint64_t r = 0;
+    int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
+    if (fd >= 0) {
+        bool ok = read(fd, &r, sizeof r) == (ssize_t)sizeof r;
+        close(fd);
+        if (ok)
+            return r;
+    }
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return mix64((uint64_t)ts.tv_nsec ^ ((uint64_t)ts.tv_sec << 30) ^ ((uint64_t)getpid() << 48) ^
+                 mix64((uint64_t)atomic_fetch_add(&counter, 1)));
+}
+
+/* Create a new temporary file beside path, as mkstemp does but with the
+ * mode open() gives (0666 less the umask; mkstemp's is 0600): a name no
+ * one can guess, created with O_EXCL | O_NOFOLLOW so that nothing planted
+ * there (a symlink to a file of ours) is ever followed or reused; a name
+ * taken is skipped. The name goes to tmp (room for path + 24). A
+ * descriptor, or -1 with errno set. */
+static int create_temp(const char *path, char *tmp, size_t tn)
+{
+    enum { TRIES = 100 };
+    int fd = -1;
+    for (int i = 0; i < TRIES; i++) {
+        snprintf(tmp, tn, "%s.%016" PRIx64 ".tmp", path, temp_bits());
+        fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+        if (fd >= 0 || errno != EEXIST)
+            break;
+    }
+    return fd;
+}
 
 int batch_mirror_write(const char *dir, const char *name, const char *s, size_t n)
 {
     char *path = mirror_path(dir, name);
-    size_t tn = path ? strlen(path) + 48 : 0;
+    size_t tn = path ? strlen(path) + 24 : 0;
     char *tmp = path ? malloc(tn) : NULL;
     if (!tmp) {
         free(path);
         return ENOMEM;
     }
-    snprintf(tmp, tn, "%s.%ld.%" PRIuFAST64 ".tmp", path, (long)getpid(),
-             (uint_fast64_t)atomic_fetch_add(&temp_counter, 1));
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0666);
+    int fd = create_temp(path, tmp, tn);
     if (fd < 0 && errno == ENOENT) {
         int e = make_parents(tmp);
         if (e) {
@@ -518,7 +553,7 @@ int batch_mirror_write(const char *dir, const char *name, const char *s, size_t 
             free(tmp);
             return e;
         }
-        fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0666);
+        fd = create_temp(path, tmp, tn);
     }
     int e = fd < 0 ? errno : 0;
     for (size_t done = 0; !e && done < n;) {

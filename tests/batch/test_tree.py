@@ -4,6 +4,7 @@ with its reason while the rest is summarised, --include/--exclude, the
 --output-dir mirror, --list, and records equal to single-file mode."""
 import json
 import os
+import subprocess
 
 import batchtest as bt
 
@@ -126,6 +127,49 @@ class TreeTest(bt.TempDirTest):
         p = self.batch("--output-dir", "out2", relative, "./" + relative)
         self.assertEqual(p.returncode, 7, p.stderr)
         self.assertIn(b"already holds the record of another input", p.stderr)
+
+    def test_output_dir_never_follows_planted_links(self):
+        """The temporary files of --output-dir had names anyone could guess
+        (the process id and a counter): a link planted at each one made its
+        record fail. They are now random and created with O_EXCL and
+        O_NOFOLLOW, so a planted link is never followed nor blocks a record;
+        and one at a final name is replaced by the record, never written
+        through."""
+        victim = self.path("victim.txt")
+        with open(victim, "wb") as f:
+            f.write(b"not precis output\n")
+        names = ["a.txt", "b.txt", "c.txt"]
+        os.makedirs(self.path("s"))
+        for n in names:
+            with open(self.path("s", n), "w") as f:
+                f.write(f"The story of {n} begins. It goes on for a while. Then it ends.\n")
+        out = self.path("out", "s")
+        os.makedirs(out)
+        os.mkfifo(self.path("list"))
+        proc = subprocess.Popen([bt.PRECIS, "batch", "-j", "2", "--output-dir", "out",
+                                 "--files-from", "list"], cwd=self.tmp,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        # While it waits for its list: a link at every temporary name the
+        # old scheme would take, and at one final name.
+        planted = [os.path.join(out, f"{n}.json.{proc.pid}.{k}.tmp")
+                   for n in names for k in range(len(names))]
+        for link in planted + [os.path.join(out, "a.txt.json")]:
+            os.symlink(victim, link)
+        with open(self.path("list"), "w") as f:
+            f.write("".join(f"s/{n}\n" for n in names))
+        _, err = proc.communicate(timeout=120)
+        self.assertEqual(proc.returncode, 0, err)
+        with open(victim, "rb") as f:
+            self.assertEqual(f.read(), b"not precis output\n")
+        for n in names:
+            path = os.path.join(out, n + ".json")
+            self.assertFalse(os.path.islink(path), path)
+            with open(path, "rb") as f:
+                self.assertEqual(bt.records(f.read())[0]["id"], "s/" + n)
+        for link in planted:
+            self.assertEqual(os.readlink(link), victim, "planted links are left alone")
+        left = [f for f in os.listdir(out) if f.endswith(".tmp")]
+        self.assertEqual(sorted(left), sorted(os.path.basename(p) for p in planted))
 
     def test_list(self):
         p = bt.run(["batch", "--list", "tree"], cwd=self.tmp)
