@@ -562,8 +562,12 @@ PRECIS_API precis_status precis_html_options_init(precis_html_options *options,
  * every sentence shaded by its score, the summary's sentences outlined
  * (class "summary") and the key terms marked where they occur (class
  * "kw"). `text` and `len` must be the bytes the result was made from
- * (PRECIS_ERR_ARGUMENT when len differs); all text is HTML-escaped, and
- * bytes that are not UTF-8 show as U+FFFD. options NULL: defaults. */
+ * (PRECIS_ERR_ARGUMENT when len differs, or when the text cannot be
+ * tokenised as the result's was: the key terms are found by reading the
+ * text again, which costs about what tokenising it did, so summaries never
+ * pay for marks they do not show); all text is HTML-escaped, and bytes
+ * that are not UTF-8 show as U+FFFD. PRECIS_ERR_NOMEM: out of memory.
+ * options NULL: defaults. */
 PRECIS_API precis_status precis_result_html(const precis_result *result, const char *text,
                                             size_t len, const precis_html_options *options,
                                             char **out, size_t *out_len);

@@ -9,7 +9,11 @@
  * an occurrence: "Kuril Islands" also marks "Kuril islands" and "Kuril
  * island". A token belongs to at most one mark: longer key terms claim
  * theirs first, so "Kremlin aide Yury Ushakov" is marked whole even when
- * "Ushakov" alone ranks higher. */
+ * "Ushakov" alone ranks higher.
+ *
+ * Only the HTML view shows marks, so a summary does not look for them (it
+ * cost 16% of a call): the view tokenises the text again, under the options
+ * and language the result records, which gives the document's tokens. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -167,4 +171,54 @@ precis_status pcs_keyword_marks(const pcs_doc *doc, pcs_arena *arena, const pcs_
         *n_out = (uint32_t)n;
     }
     return PRECIS_OK;
+}
+
+precis_status pcs_result_marks(const precis_result *r, const char *text, size_t len,
+                               pcs_mark **out, size_t *n_out)
+{
+    *out = NULL;
+    *n_out = 0;
+    if (r->n_keywords == 0)
+        return PRECIS_OK;
+    precis_options o;
+    precis_options_init(&o, sizeof o);
+    o.language = r->stats.language;
+    o.max_bytes = len ? len : 1;
+    o.repair_utf8 = r->repair_utf8;
+    o.ablate = r->ablate;
+    o.max_sentence_words = r->max_sentence_words;
+    precis_summarizer *s = NULL;
+    precis_status st = precis_summarizer_new(&s);
+    if (st != PRECIS_OK)
+        return st;
+    pcs_doc doc;
+    precis_error err = PRECIS_ERROR_INIT;
+    st = pcs_prepare_tokens(s, text, len, &o, &doc, NULL, &err);
+    pcs_keyterm *kt = NULL;
+    if (st == PRECIS_OK) {
+        kt = pcs_arena_alloc(&s->arena, r->n_keywords * sizeof *kt);
+        if (!kt)
+            st = PRECIS_ERR_NOMEM;
+    }
+    pcs_mark *marks = NULL;
+    uint32_t n = 0;
+    if (st == PRECIS_OK) {
+        for (size_t k = 0; k < r->n_keywords; k++)
+            kt[k] = (pcs_keyterm){.surface = r->keywords[k].term,
+                                  .surface_len = (uint32_t)r->keywords[k].term_len};
+        st = pcs_keyword_marks(&doc, &s->arena, kt, (uint32_t)r->n_keywords, &marks, &n, &err);
+    }
+    if (st == PRECIS_OK && n) {
+        *out = malloc(n * sizeof **out);
+        if (*out) {
+            memcpy(*out, marks, n * sizeof **out);
+            *n_out = n;
+        } else {
+            st = PRECIS_ERR_NOMEM;
+        }
+    }
+    precis_summarizer_free(s);
+    /* The result's own text always tokenises again; any other failure
+     * than memory means the caller passed other bytes. */
+    return st == PRECIS_OK || st == PRECIS_ERR_NOMEM ? st : PRECIS_ERR_ARGUMENT;
 }

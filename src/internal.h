@@ -520,6 +520,11 @@ typedef struct pcs_mark {
 precis_status pcs_keyword_marks(const pcs_doc *doc, pcs_arena *arena, const pcs_keyterm *kt,
                                 uint32_t n_kt, pcs_mark **out, uint32_t *n_out,
                                 precis_error *err);
+/* The same for a result and the text it was made from (the HTML view):
+ * *out (malloc, the caller frees) holds *n_out marks. PRECIS_ERR_ARGUMENT
+ * when the text is not one the result can have come from. */
+precis_status pcs_result_marks(const precis_result *result, const char *text, size_t len,
+                               pcs_mark **out, size_t *n_out);
 
 /* 8. output.c: render a result as JSON (schema precis/1), or as one HTML
  * page with the text it was made from. */
@@ -549,9 +554,13 @@ struct precis_result {
     size_t n_keywords;
     pcs_span *spans; /* every sentence of the document */
     size_t n_spans;
-    pcs_mark *marks; /* key terms in the text */
-    size_t n_marks;
     precis_stats stats;
+    /* The options that shape the document's tokens (with stats.language),
+     * so the HTML view can find the key terms in the text again
+     * (pcs_result_marks) instead of every call paying for it. */
+    int repair_utf8;
+    unsigned ablate;
+    size_t max_sentence_words;
 };
 
 struct precis_summarizer {

@@ -300,6 +300,11 @@ static void shade(sbuf *b, double score, double best)
 precis_status pcs_result_html(const precis_result *r, const char *text, size_t len,
                               const precis_html_options *o, char **out, size_t *out_len)
 {
+    pcs_mark *marks;
+    size_t n_marks;
+    precis_status found = pcs_result_marks(r, text, len, &marks, &n_marks);
+    if (found != PRECIS_OK)
+        return found;
     sbuf b = {0};
     const precis_stats *st = &r->stats;
     puts_(&b, "<!DOCTYPE html>\n<html lang=\"");
@@ -375,8 +380,8 @@ precis_status pcs_result_html(const precis_result *r, const char *text, size_t l
         shade(&b, sp->score, best);
         puts_(&b, ">");
         at = sp->start;
-        for (; m < r->n_marks && r->marks[m].start < sp->end; m++) {
-            const pcs_mark *mk = &r->marks[m];
+        for (; m < n_marks && marks[m].start < sp->end; m++) {
+            const pcs_mark *mk = &marks[m];
             if (mk->start < at || mk->end > sp->end)
                 continue;
             html_text(&b, text + at, mk->start - at);
@@ -391,6 +396,7 @@ precis_status pcs_result_html(const precis_result *r, const char *text, size_t l
     }
     html_text(&b, text + at, len - at);
     puts_(&b, "</div>\n</body>\n</html>\n");
+    free(marks);
     if (b.nomem) {
         free(b.s);
         return PRECIS_ERR_NOMEM;

@@ -241,11 +241,10 @@ void precis_summarizer_free(precis_summarizer *s)
  * summarizer. */
 static precis_result *make_result(const pcs_doc *doc, const uint32_t *picked,
                                   uint32_t n_picked, const pcs_keyterm *kt,
-                                  uint32_t n_kt, const pcs_mark *marks, uint32_t n_marks)
+                                  uint32_t n_kt)
 {
     size_t bytes = sizeof(precis_result) + n_picked * sizeof(precis_sentence) +
-                   n_kt * sizeof(precis_keyword) + doc->n_sents * sizeof(pcs_span) +
-                   n_marks * sizeof(pcs_mark);
+                   n_kt * sizeof(precis_keyword) + doc->n_sents * sizeof(pcs_span);
     for (uint32_t i = 0; i < n_picked; i++) {
         const pcs_sentence *s = &doc->sents[picked[i]];
         bytes += (size_t)(s->end - s->start) + 1;
@@ -259,8 +258,7 @@ static precis_result *make_result(const pcs_doc *doc, const uint32_t *picked,
     r->sentences = (precis_sentence *)(void *)(r + 1);
     r->keywords = (precis_keyword *)(void *)(r->sentences + n_picked);
     r->spans = (pcs_span *)(void *)(r->keywords + n_kt);
-    r->marks = (pcs_mark *)(void *)(r->spans + doc->n_sents);
-    char *text = (char *)(r->marks + n_marks);
+    char *text = (char *)(r->spans + doc->n_sents);
     for (uint32_t i = 0; i < doc->n_sents; i++) {
         const pcs_sentence *s = &doc->sents[i];
         r->spans[i] = (pcs_span){.start = pcs_orig_offset(doc, s->start),
@@ -269,10 +267,11 @@ static precis_result *make_result(const pcs_doc *doc, const uint32_t *picked,
     }
     for (uint32_t i = 0; i < n_picked; i++)
         r->spans[picked[i]].summary = true;
-    if (n_marks)
-        memcpy(r->marks, marks, n_marks * sizeof *marks);
     r->n_spans = doc->n_sents;
-    r->n_marks = n_marks;
+    const precis_options *o = doc->cfg.options;
+    r->repair_utf8 = o->repair_utf8;
+    r->ablate = o->ablate;
+    r->max_sentence_words = o->max_sentence_words;
     for (uint32_t i = 0; i < n_picked; i++) {
         const pcs_sentence *s = &doc->sents[picked[i]];
         size_t n = pcs_collapse_space(doc->text + s->start, s->end - s->start, text);
@@ -404,13 +403,9 @@ static precis_status finish(const pcs_doc *doc, pcs_arena *arena, const uint32_t
     const precis_options *o = doc->cfg.options;
     precis_status st = pcs_keywords(doc, arena, o, &kt, &n_kt, err);
     lap(mark, &tm->keywords);
-    pcs_mark *marks = NULL;
-    uint32_t n_marks = 0;
-    if (st == PRECIS_OK)
-        st = pcs_keyword_marks(doc, arena, kt, n_kt, &marks, &n_marks, err);
     if (st != PRECIS_OK)
         return st;
-    precis_result *r = make_result(doc, picked, n_picked, kt, n_kt, marks, n_marks);
+    precis_result *r = make_result(doc, picked, n_picked, kt, n_kt);
     if (!r)
         return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
     uint32_t candidates = 0;

@@ -107,6 +107,18 @@ static void spans_follow_the_result(void **state)
     char *out = NULL;
     assert_int_equal(precis_result_html(r, text, len - 1, NULL, &out, NULL), PRECIS_ERR_ARGUMENT);
     assert_null(out);
+    /* The marks are found again from the text when the page is made: the
+     * same page once the summarizer is gone. */
+    size_t n = 0;
+    assert_int_equal(precis_result_html(r, text, len, NULL, &out, &n), PRECIS_OK);
+    assert_int_equal(n, strlen(page));
+    assert_string_equal(out, page);
+    precis_free(out);
+    out = NULL;
+    /* Bytes of the right length that no result can come from are refused. */
+    memset(text, 0, len);
+    assert_int_equal(precis_result_html(r, text, len, NULL, &out, NULL), PRECIS_ERR_ARGUMENT);
+    assert_null(out);
     precis_free(page);
     precis_result_free(r);
     free(text);
