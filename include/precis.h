@@ -244,9 +244,11 @@ enum {
     PRECIS_ABLATE_KEY_GENERAL = 2048,   /* keep a phrase's leading words that are
                                          * common in the model's corpus ("new",
                                          * "two", "using") */
-    PRECIS_ABLATE_KEY_SCORES = 4096     /* no scores at all: candidates in order
+    PRECIS_ABLATE_KEY_SCORES = 4096,    /* no scores at all: candidates in order
                                          * of first occurrence (the first-k
                                          * baseline) */
+    PRECIS_ABLATE_KEY_SINGLE = 8192     /* in texts tagged by phrases, a single
+                                         * word weighs as much as a phrase's */
 };
 
 /* Number of methods; valid values are 0 .. precis_method_count() - 1. */

@@ -655,14 +655,15 @@ int cli_eval_main(int argc, char **argv)
                      {"keys-no-words", PRECIS_ABLATE_KEY_WORDS},
                      {"keys-no-topics", PRECIS_ABLATE_KEY_TOPICS},
                      {"keys-no-general", PRECIS_ABLATE_KEY_GENERAL},
+                     {"keys-no-single", PRECIS_ABLATE_KEY_SINGLE},
                      /* Baselines: the same candidates, scored by one
                       * classic signal alone or not at all. */
                      {"keys-tfidf", PRECIS_ABLATE_KEY_CENTRALITY | PRECIS_ABLATE_KEY_POSITION |
                                         PRECIS_ABLATE_KEY_WORDS | PRECIS_ABLATE_KEY_TOPICS |
-                                        PRECIS_ABLATE_KEY_GENERAL},
+                                        PRECIS_ABLATE_KEY_GENERAL | PRECIS_ABLATE_KEY_SINGLE},
                      {"keys-singlerank", PRECIS_ABLATE_KEY_IDF | PRECIS_ABLATE_KEY_POSITION |
                                              PRECIS_ABLATE_KEY_WORDS | PRECIS_ABLATE_KEY_TOPICS |
-                                             PRECIS_ABLATE_KEY_GENERAL},
+                                             PRECIS_ABLATE_KEY_GENERAL | PRECIS_ABLATE_KEY_SINGLE},
                      {"keys-first", PRECIS_ABLATE_KEY_SCORES}};
         for (size_t i = 0; i < sizeof parts / sizeof parts[0] && n_methods < MAX_METHODS; i++)
             m[n_methods++] = (method){.name = parts[i].name, .id = PRECIS_METHOD_TEXTRANK,
