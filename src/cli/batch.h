@@ -146,7 +146,8 @@ int batch_resume_scan(const char *path, batch_idset *set, uint64_t *records,
 /* Write DIR/NAME.json atomically (a temporary file renamed over it),
  * creating folders as needed. 0 or an errno. */
 int batch_mirror_write(const char *dir, const char *name, const char *s, size_t n);
-/* Whether DIR/NAME.json exists (--resume with --output-dir). */
+/* Whether DIR/NAME.json exists as a regular file, not a link (--resume
+ * with --output-dir). */
 bool batch_mirror_exists(const char *dir, const char *name);
 /* A file name for a document id: bytes other than [A-Za-z0-9._-] and a
  * leading '.' percent-encoded, and the first byte of a string id that reads

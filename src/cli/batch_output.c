@@ -474,11 +474,14 @@ static char *mirror_path(const char *dir, const char *name)
     return p;
 }
 
+/* Only a regular file, never through a link: precis writes no links, so
+ * one there was planted, and must not pass for a record (the rename that
+ * writes the record replaces the link, never its target). */
 bool batch_mirror_exists(const char *dir, const char *name)
 {
     char *p = mirror_path(dir, name);
     struct stat st;
-    bool yes = p && stat(p, &st) == 0;
+    bool yes = p && lstat(p, &st) == 0 && S_ISREG(st.st_mode);
     free(p);
     return yes;
 }

@@ -134,7 +134,7 @@ class TreeTest(bt.TempDirTest):
         record fail. They are now random and created with O_EXCL and
         O_NOFOLLOW, so a planted link is never followed nor blocks a record;
         and one at a final name is replaced by the record, never written
-        through."""
+        through, nor taken for a record by --resume."""
         victim = self.path("victim.txt")
         with open(victim, "wb") as f:
             f.write(b"not precis output\n")
@@ -170,6 +170,17 @@ class TreeTest(bt.TempDirTest):
             self.assertEqual(os.readlink(link), victim, "planted links are left alone")
         left = [f for f in os.listdir(out) if f.endswith(".tmp")]
         self.assertEqual(sorted(left), sorted(os.path.basename(p) for p in planted))
+        # --resume took a link at a record's name (to any file) for the
+        # record, and skipped its input: it is summarised again instead.
+        b = os.path.join(out, "b.txt.json")
+        os.unlink(b)
+        os.symlink(victim, b)
+        p = self.batch("--resume", "--output-dir", "out", "s")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(bt.summary_counts(p.stderr), (1, 0, 2))
+        self.assertFalse(os.path.islink(b))
+        with open(victim, "rb") as f:
+            self.assertEqual(f.read(), b"not precis output\n")
 
     def test_list(self):
         p = bt.run(["batch", "--list", "tree"], cwd=self.tmp)
