@@ -3,7 +3,8 @@
  * Input: two option bytes, then the text. The first byte picks the method
  * and whether invalid UTF-8 is repaired, the second the language ("auto" or
  * one of a few) and the length budget, so the fuzzer explores every scoring
- * path on the same text. Every result is rendered to JSON, which walks all
+ * path on the same text; with bit 6 of the first byte set, the second also
+ * switches off key-term signals (PRECIS_ABLATE_KEY_*). Every result is rendered to JSON, which walks all
  * of it. A crash, a sanitizer report or a hang is a bug; any status is
  * fine. */
 #include <stddef.h>
@@ -31,7 +32,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     precis_options_init(&o, sizeof o);
     o.method = (precis_method)(a % precis_method_count());
     o.repair_utf8 = (a >> 4) & 1;
-    o.ablate = (a >> 5) & 1 ? 63 : 0;
+    o.ablate = (a >> 5) & 1 ? 63 : 0; /* the summary's priors */
+    if ((a >> 6) & 1)
+        o.ablate |= ((unsigned)b << 6) & 0x1FC0u; /* the key-term signals, 64 to 4096 */
     o.language = languages[b % (sizeof languages / sizeof *languages)];
     switch ((b >> 3) & 3) {
     case 0: o.sentences = 1 + (b >> 5); break;
