@@ -1,5 +1,7 @@
 /* Stage 7, key terms: noun-phrase candidates scored by what the keyphrase
- * literature found to work, one term per topic.
+ * literature found to work, one term per topic. Every signal below can be
+ * switched off (PRECIS_ABLATE_KEY_*); bench/results/keywords.md measures
+ * each.
  *
  * 1. Candidate words: content words (not stopwords, holding a letter) of
  *    body and heading sentences that the language's nonkey list does not
@@ -12,19 +14,22 @@
  *    runs between stopwords (Rose et al., 2010, RAKE).
  * 2. Candidate phrases are the maximal runs of adjacent candidate words (no
  *    punctuation between them, a possessor ends one), less their trailing
- *    modifiers, of at most MAX_PHRASE words; longer runs are lists or
- *    headlines and count word by word.
- * 3. What a reader tags depends on the text (see choose_mode): a short or
- *    name-poor text (an abstract) is tagged with its noun phrases, which it
- *    seldom repeats; a story about people and organisations with the names
- *    and topic words it keeps coming back to. Phrases are scored as
- *    SingleRank (Wan and Xiao, 2008): the sum of their words' PageRank on a
- *    co-occurrence graph (Mihalcea and Tarau, 2004) times the corpus IDF,
- *    times the phrase's count. Words are scored by TF-IDF (Salton and
- *    Buckley, 1988) against the background model, every occurrence of a
- *    noun counting, inside a phrase or not.
+ *    modifiers and, with a model, their leading general words ("new",
+ *    "two", "using": GENERAL_SHARE), of at most MAX_PHRASE words; longer
+ *    runs are lists or headlines and count word by word.
+ * 3. What a reader tags depends on the text (tag_by_words): an abstract or
+ *    a short, name-poor text is tagged with its noun phrases, which it
+ *    seldom repeats; a story with a cast of people and organisations with
+ *    the names and topic words it keeps coming back to. Phrases are scored
+ *    as SingleRank (Wan and Xiao, 2008): the sum of their words' PageRank
+ *    on a co-occurrence graph (Mihalcea and Tarau, 2004) times the corpus
+ *    IDF, the title's words doubled (PositionRank's position signal,
+ *    Florescu and Caragea, 2017), times the phrase's count; a single word
+ *    weighs half (SINGLE_WORD_WEIGHT). Words are scored by TF-IDF (Salton
+ *    and Buckley, 1988) against the background model, every occurrence of
+ *    a noun counting, inside a phrase or not.
  * 4. Best first, one term per topic: a term sharing a noun with one already
- *    taken is the same topic (TopicRank's stem overlap, Bouguin et al.,
+ *    taken is the same topic (TopicRank's stem overlap, Bougouin et al.,
  *    2013); a word is printed as the phrase that holds most of its
  *    occurrences ("Deutsche Boerse"), and every term in its most frequent
  *    surface form. */
