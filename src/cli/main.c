@@ -122,29 +122,28 @@ static const struct {
     {NULL, NULL}
 };
 
-int main(int argc, char **argv)
+typedef enum { FORMAT_TEXT, FORMAT_JSON, FORMAT_HTML } output_format;
+
+/* What the command line asks of single-file mode. */
+typedef struct invocation {
+    cli_summary_options so;
+    output_format format;
+    int only;         /* ONLY_* */
+    const char *path; /* the input, "-" for standard input */
+    const char *name; /* the input as messages name it */
+} invocation;
+
+/* parse_args's answer when the command goes on to summarise. */
+#define GO_ON (-1)
+
+/* Parse the options and the input's name into *inv: GO_ON, or the exit
+ * code of a command that is done (help, languages, version, usage
+ * errors). */
+static int parse_args(int argc, char **argv, invocation *inv)
 {
-    /* GSL's default handler aborts the process; the library checks every
-     * status itself, so turn the handler off. */
-    gsl_set_error_handler_off();
-    /* Past `ulimit -f` the kernel sends SIGXFSZ, whose default action
-     * kills the process in the middle of a write and leaves a torn
-     * record. Ignored, the write fails with EFBIG instead, which every
-     * command reports as an output error (exit 3), batch after cutting the
-     * output back to its last whole record. */
-    struct sigaction ign = {.sa_handler = SIG_IGN};
-    sigemptyset(&ign.sa_mask);
-    sigaction(SIGXFSZ, &ign, NULL);
-    for (size_t i = 0; argc > 1 && subcommands[i].name; i++)
-        if (strcmp(argv[1], subcommands[i].name) == 0)
-            return subcommands[i].run(argc - 1, argv + 1);
-
-    cli_summary_options so = {0};
-    precis_options_init(&so.opt, sizeof so.opt);
-    enum { FORMAT_TEXT, FORMAT_JSON, FORMAT_HTML } format = FORMAT_TEXT;
-    int only = ONLY_ALL;
+    *inv = (invocation){.format = FORMAT_TEXT, .only = ONLY_ALL};
+    precis_options_init(&inv->so.opt, sizeof inv->so.opt);
     bool version = false;
-
     enum { OPT_ONLY = 256, OPT_LIST_LANG };
     static const struct option own[] = {{"format", required_argument, NULL, 'f'},
                                         {"only", required_argument, NULL, OPT_ONLY},
@@ -158,7 +157,7 @@ int main(int argc, char **argv)
     opterr = 0;
     int c, applied;
     while ((c = getopt_long(argc, argv, ":" CLI_SUMMARY_SHORTOPTS "f:hV", longopts, NULL)) != -1) {
-        if ((applied = cli_summary_option(&so, c, optarg)) != 0) {
+        if ((applied = cli_summary_option(&inv->so, c, optarg)) != 0) {
             if (applied < 0)
                 return -applied;
             continue;
@@ -166,19 +165,19 @@ int main(int argc, char **argv)
         switch (c) {
         case 'f':
             if (strcmp(optarg, "json") == 0)
-                format = FORMAT_JSON;
+                inv->format = FORMAT_JSON;
             else if (strcmp(optarg, "html") == 0)
-                format = FORMAT_HTML;
+                inv->format = FORMAT_HTML;
             else if (strcmp(optarg, "text") == 0)
-                format = FORMAT_TEXT;
+                inv->format = FORMAT_TEXT;
             else
                 return cli_usage_error("--format: '%s' is not text, json or html", optarg);
             break;
         case OPT_ONLY:
             if (strcmp(optarg, "summary") == 0)
-                only = ONLY_SUMMARY;
+                inv->only = ONLY_SUMMARY;
             else if (strcmp(optarg, "keywords") == 0)
-                only = ONLY_KEYWORDS;
+                inv->only = ONLY_KEYWORDS;
             else
                 return cli_usage_error("--only: '%s' is not summary or keywords", optarg);
             break;
@@ -199,107 +198,151 @@ int main(int argc, char **argv)
         }
     }
     if (version)
-        return cli_print_version(&so);
+        return cli_print_version(&inv->so);
     if (optind == argc)
         return cli_usage_error("no input file given");
     if (argc - optind > 1)
         return cli_usage_error("one input file at a time, got %d", argc - optind);
-    if (format != FORMAT_TEXT && only != ONLY_ALL)
+    if (inv->format != FORMAT_TEXT && inv->only != ONLY_ALL)
         return cli_usage_error("--only prints plain lines; it cannot be combined with --format %s",
-                               format == FORMAT_JSON ? "json" : "html");
-    const char *path = argv[optind];
-    const char *name = strcmp(path, "-") == 0 ? "(standard input)" : path;
-
-    if (so.model_path && so.no_model)
+                               inv->format == FORMAT_JSON ? "json" : "html");
+    inv->path = argv[optind];
+    inv->name = strcmp(inv->path, "-") == 0 ? "(standard input)" : inv->path;
+    if (inv->so.model_path && inv->so.no_model)
         return cli_usage_error("--model and --no-model exclude each other");
-    precis_options opt = so.opt;
+    return GO_ON;
+}
+
+/* Load the model, read the input and summarise it (or find its key terms
+ * alone): EXIT_OK with *input (*len bytes) and *result, both the caller's,
+ * or an exit code after a message, with neither. */
+static int summarise(const invocation *inv, char **input, size_t *len, precis_result **result)
+{
+    *input = NULL;
+    *result = NULL;
+    precis_options opt = inv->so.opt;
     precis_model *model = NULL;
-    int code = cli_load_model(so.model_path, so.no_model, opt.language, &model);
+    precis_summarizer *summarizer = NULL;
+    int code = cli_load_model(inv->so.model_path, inv->so.no_model, opt.language, &model);
     if (code != EXIT_OK)
         return code;
     opt.model = model;
-
-    char *input = NULL;
-    size_t len = 0;
     char why[256];
-    code = cli_read_input(path, opt.max_bytes, &input, &len, why, sizeof why);
+    code = cli_read_input(inv->path, opt.max_bytes, input, len, why, sizeof why);
     if (code != EXIT_OK) {
-        cli_complain("%s: %s", name, why);
-        precis_model_free(model);
-        return code;
+        cli_complain("%s: %s", inv->name, why);
+        goto done;
     }
-
-    precis_summarizer *summarizer = NULL;
-    precis_result *result = NULL;
     precis_error err = PRECIS_ERROR_INIT;
     precis_status s = precis_summarizer_new(&summarizer);
     /* Key terms alone need no summary, so they also work on a single
      * sentence (an abstract, a headline). */
-    if (s == PRECIS_OK && only == ONLY_KEYWORDS)
-        s = precis_extract_keywords(summarizer, input, len, &opt, &result, &err);
+    if (s == PRECIS_OK && inv->only == ONLY_KEYWORDS)
+        s = precis_extract_keywords(summarizer, *input, *len, &opt, result, &err);
     else if (s == PRECIS_OK)
-        s = precis_summarize(summarizer, input, len, &opt, &result, &err);
+        s = precis_summarize(summarizer, *input, *len, &opt, result, &err);
     else
         snprintf(err.message, sizeof err.message, "%s", precis_status_string(s));
+    if (s != PRECIS_OK) {
+        free(*input);
+        *input = NULL;
+        cli_complain("%s: %s", inv->name, err.message);
+        code = cli_exit_for(s);
+    }
+done:
     precis_summarizer_free(summarizer);
     precis_model_free(model);
-    if (s != PRECIS_OK) {
-        free(input);
-        cli_complain("%s: %s", name, err.message);
-        return cli_exit_for(s);
-    }
+    return code;
+}
 
-    cli_out o = {0};
-    if (format == FORMAT_HTML) {
+/* The result in the format asked for, into o (o->nomem on failure). */
+static void render(const invocation *inv, const precis_result *result, const char *input,
+                   size_t len, cli_out *o)
+{
+    const char *source = strcmp(inv->path, "-") == 0 ? NULL : inv->path;
+    if (inv->format == FORMAT_HTML) {
         precis_html_options ho;
         precis_html_options_init(&ho, sizeof ho);
-        ho.source = strcmp(path, "-") == 0 ? NULL : path;
+        ho.source = source;
         char *page = NULL;
         size_t n = 0;
         if (precis_result_html(result, input, len, &ho, &page, &n) != PRECIS_OK)
-            o.nomem = true;
+            o->nomem = true;
         else
-            cli_append(&o, page, n);
+            cli_append(o, page, n);
         precis_free(page);
-    } else if (format == FORMAT_JSON) {
+    } else if (inv->format == FORMAT_JSON) {
         precis_json_options jo;
         precis_json_options_init(&jo, sizeof jo);
-        jo.source = strcmp(path, "-") == 0 ? NULL : path;
+        jo.source = source;
         char *text = NULL;
         size_t n = 0;
         if (precis_result_json(result, &jo, &text, &n) != PRECIS_OK)
-            o.nomem = true;
+            o->nomem = true;
         else
-            cli_printf(&o, "%s", text);
+            cli_printf(o, "%s", text);
         precis_free(text);
     } else {
-        render_text(&o, result, only);
+        render_text(o, result, inv->only);
     }
-    const precis_stats *st = precis_result_stats(result);
-    size_t asked = opt.sentences, got = precis_result_sentence_count(result);
-    bool shortfall = st->shortfall;
-    bool repaired = st->repaired;
-    bool unsure = st->language_unsure;
-    precis_result_free(result);
-    free(input);
-    if (o.nomem) {
-        free(o.s);
-        cli_complain("%s: out of memory", name);
-        return EXIT_INTERNAL;
-    }
-    code = cli_write_stdout(o.s, o.n);
-    free(o.s);
-    if (code != EXIT_OK)
-        return code;
-    if (repaired)
-        cli_complain("%s: invalid UTF-8 was replaced with U+FFFD (--repair-utf8)", name);
-    if (unsure)
-        cli_complain("%s: could not tell the language; assumed english (use --lang)", name);
-    if (shortfall) {
+}
+
+/* Warnings about the run, after the output: the exit code. */
+static int report(const invocation *inv, const precis_stats *st, size_t got)
+{
+    size_t asked = inv->so.opt.sentences;
+    if (st->repaired)
+        cli_complain("%s: invalid UTF-8 was replaced with U+FFFD (--repair-utf8)", inv->name);
+    if (st->language_unsure)
+        cli_complain("%s: could not tell the language; assumed english (use --lang)", inv->name);
+    if (st->shortfall) {
         cli_complain("%s: only %zu sentence%s to choose from, fewer than the %zu asked "
-                 "for; printed %s", name, got, got == 1 ? "" : "s", asked,
+                 "for; printed %s", inv->name, got, got == 1 ? "" : "s", asked,
                  got == 1 ? "it" : "all of them");
         return EXIT_SHORT;
     }
     return EXIT_OK;
+}
+
+int main(int argc, char **argv)
+{
+    /* GSL's default handler aborts the process; the library checks every
+     * status itself, so turn the handler off. */
+    gsl_set_error_handler_off();
+    /* Past `ulimit -f` the kernel sends SIGXFSZ, whose default action
+     * kills the process in the middle of a write and leaves a torn
+     * record. Ignored, the write fails with EFBIG instead, which every
+     * command reports as an output error (exit 3), batch after cutting the
+     * output back to its last whole record. */
+    struct sigaction ign = {.sa_handler = SIG_IGN};
+    sigemptyset(&ign.sa_mask);
+    sigaction(SIGXFSZ, &ign, NULL);
+    for (size_t i = 0; argc > 1 && subcommands[i].name; i++)
+        if (strcmp(argv[1], subcommands[i].name) == 0)
+            return subcommands[i].run(argc - 1, argv + 1);
+
+    invocation inv;
+    int code = parse_args(argc, argv, &inv);
+    if (code != GO_ON)
+        return code;
+    char *input;
+    size_t len = 0;
+    precis_result *result;
+    code = summarise(&inv, &input, &len, &result);
+    if (code != EXIT_OK)
+        return code;
+    cli_out o = {0};
+    render(&inv, result, input, len, &o);
+    if (o.nomem) {
+        cli_complain("%s: out of memory", inv.name);
+        code = EXIT_INTERNAL;
+    } else {
+        code = cli_write_stdout(o.s, o.n);
+    }
+    if (code == EXIT_OK)
+        code = report(&inv, precis_result_stats(result), precis_result_sentence_count(result));
+    free(o.s);
+    precis_result_free(result);
+    free(input);
+    return code;
 }
