@@ -1,11 +1,16 @@
 /* Internal interfaces of libprecis: memory helpers, the document model
  * that flows through the pipeline, and one entry point per stage.
  *
- * Data flow (one pass, no back and forth):
- *   bytes -> text.c (validated, NFC, offsets) -> segment.c (sentences)
- *   -> tokenize.c (tokens as term ids) -> tfidf.c (sentence vectors)
- *   -> rank.c (TextRank) -> select.c (summary) ; keywords.c reads the
- *   same tokens; output.c renders a result.
+ * Data flow (one pass, no back and forth; summarize.c runs it, after
+ * resolving the options once into the document's pcs_config):
+ *   bytes -> 1 text.c (validated, NFC, offsets; langdetect.c names the
+ *   language when asked to) -> 2 segment.c (sentences) -> 3 tokenize.c
+ *   (tokens as term ids) -> 4 tfidf.c (sentence vectors) -> 5 score.c
+ *   (graph.c's similarity graph ranked by rank.c, or a baseline) ->
+ *   6 select.c (summary) ; 7 keywords.c reads the same tokens (highlight.c
+ *   finds them in the text) ; 8 output.c renders a result.
+ * Evaluation (ROUGE, the oracle, keyphrase scores) lives apart in eval/;
+ * see docs/architecture.md.
  *
  * Every internal symbol carries the pcs_ prefix: the static library exports
  * them, so they must not collide with anything the caller links. */
@@ -484,7 +489,8 @@ precis_status pcs_candidates(const pcs_doc *doc, pcs_arena *arena, uint32_t **ou
  * document's words, once stage 3 has counted them. */
 void pcs_resolve_budget(pcs_doc *doc);
 
-/* evaluate.c: the greedy ROUGE oracle (precis_summarize_oracle). */
+/* eval/evaluate.c: the greedy ROUGE oracle (precis_summarize_oracle), in
+ * place of stages 5 and 6. */
 precis_status pcs_oracle(pcs_doc *doc, pcs_arena *arena, const precis_rouge_scorer *scorer,
                          const char *const *refs, const size_t *ref_lens, size_t n_refs, uint32_t **picked,
                          uint32_t *n_picked, bool *shortfall, precis_error *err);
