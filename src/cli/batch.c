@@ -87,115 +87,100 @@ static bool strlist_add(strlist *l, const char *s)
     return true;
 }
 
-/* Parse argv into cfg. EXIT_OK, -1 for --help (done), or an exit code
- * after a message. */
-static int parse_options(int argc, char **argv, batch_config *cfg, strlist *inc,
-                         strlist *exc)
-{
-    cli_summary_options so = {.opt = cfg->opt};
-    enum {
-        OPT_INCLUDE = 256, OPT_EXCLUDE, OPT_FILES_FROM, OPT_JSONL, OPT_ID_FIELD,
-        OPT_TEXT_FIELD, OPT_OUTPUT_DIR, OPT_RESUME, OPT_UNORDERED, OPT_LIST
-    };
-    static const struct option own[] = {
-        {"include", required_argument, NULL, OPT_INCLUDE},
-        {"exclude", required_argument, NULL, OPT_EXCLUDE},
-        {"files-from", required_argument, NULL, OPT_FILES_FROM},
-        {"jsonl", required_argument, NULL, OPT_JSONL},
-        {"id-field", required_argument, NULL, OPT_ID_FIELD},
-        {"text-field", required_argument, NULL, OPT_TEXT_FIELD},
-        {"output", required_argument, NULL, 'o'},
-        {"output-dir", required_argument, NULL, OPT_OUTPUT_DIR},
-        {"resume", no_argument, NULL, OPT_RESUME},
-        {"unordered", no_argument, NULL, OPT_UNORDERED},
-        {"list", no_argument, NULL, OPT_LIST},
-        {"jobs", required_argument, NULL, 'j'},
-        {"quiet", no_argument, NULL, 'q'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0}};
-    struct option longopts[48];
-    if (!cli_longopts_with(own, longopts, sizeof longopts / sizeof longopts[0]))
-        return EXIT_INTERNAL;
-    opterr = 0;
-    optind = 1;
-    int c, applied;
-    while ((c = getopt_long(argc, argv, ":" CLI_SUMMARY_SHORTOPTS "o:j:qh", longopts, NULL)) !=
-           -1) {
-        if ((applied = cli_summary_option(&so, c, optarg)) != 0) {
-            if (applied < 0)
-                return -applied;
-            continue;
-        }
-        switch (c) {
-        case OPT_INCLUDE:
-        case OPT_EXCLUDE:
-            if (!strlist_add(c == OPT_INCLUDE ? inc : exc, optarg)) {
-                cli_complain("out of memory");
-                return EXIT_INTERNAL;
-            }
-            break;
-        case OPT_FILES_FROM:
-            cfg->files_from = optarg;
-            break;
-        case OPT_JSONL:
-            cfg->jsonl = optarg;
-            break;
-        case OPT_ID_FIELD:
-        case OPT_TEXT_FIELD:
-            if (!*optarg)
-                return cli_usage_error("%s needs a member name", argv[optind - 1]);
-            *(c == OPT_ID_FIELD ? &cfg->id_field : &cfg->text_field) = optarg;
-            break;
-        case 'o':
-            cfg->output = optarg;
-            break;
-        case OPT_OUTPUT_DIR:
-            cfg->output_dir = optarg;
-            break;
-        case OPT_RESUME:
-            cfg->resume = true;
-            break;
-        case OPT_UNORDERED:
-            cfg->unordered = true;
-            break;
-        case OPT_LIST:
-            cfg->list = true;
-            break;
-        case 'j': {
-            size_t j;
-            if (!cli_parse_size(optarg, 1, 1024, &j))
-                return cli_usage_error("--jobs: '%s' is not a whole number from 1 to 1024", optarg);
-            cfg->jobs = (unsigned)j;
-            break;
-        }
-        case 'q':
-            cfg->quiet = true;
-            break;
-        case 'h':
-            fputs(usage_text, stdout);
-            return cli_write_stdout(NULL, 0) == EXIT_OK ? -1 : EXIT_IO;
-        case ':':
-            return cli_usage_error("option '%s' needs a value", argv[optind - 1]);
-        default:
-            return cli_usage_error("unknown option '%s'", argv[optind - 1]);
-        }
-    }
-    cfg->opt = so.opt;
-    cfg->model_path = so.model_path;
-    cfg->no_model = so.no_model;
-    cfg->paths = (const char **)(argv + optind);
-    cfg->n_paths = (size_t)(argc - optind);
-    cfg->include = inc->v;
-    cfg->n_include = inc->n;
-    cfg->exclude = exc->v;
-    cfg->n_exclude = exc->n;
+/* The options of batch beside the shared ones. */
+enum {
+    OPT_INCLUDE = 256, OPT_EXCLUDE, OPT_FILES_FROM, OPT_JSONL, OPT_ID_FIELD, OPT_TEXT_FIELD,
+    OPT_OUTPUT_DIR, OPT_RESUME, OPT_UNORDERED, OPT_LIST
+};
+static const struct option own_longopts[] = {
+    {"include", required_argument, NULL, OPT_INCLUDE},
+    {"exclude", required_argument, NULL, OPT_EXCLUDE},
+    {"files-from", required_argument, NULL, OPT_FILES_FROM},
+    {"jsonl", required_argument, NULL, OPT_JSONL},
+    {"id-field", required_argument, NULL, OPT_ID_FIELD},
+    {"text-field", required_argument, NULL, OPT_TEXT_FIELD},
+    {"output", required_argument, NULL, 'o'},
+    {"output-dir", required_argument, NULL, OPT_OUTPUT_DIR},
+    {"resume", no_argument, NULL, OPT_RESUME},
+    {"unordered", no_argument, NULL, OPT_UNORDERED},
+    {"list", no_argument, NULL, OPT_LIST},
+    {"jobs", required_argument, NULL, 'j'},
+    {"quiet", no_argument, NULL, 'q'},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0}};
 
+typedef struct parse_state {
+    batch_config *cfg;
+    strlist *inc, *exc;
+    char **argv;
+} parse_state;
+
+/* One option of batch's own (cli_option_fn). */
+static int own_option(void *ctx, int c, const char *arg)
+{
+    parse_state *ps = ctx;
+    batch_config *cfg = ps->cfg;
+    size_t j;
+    switch (c) {
+    case OPT_INCLUDE:
+    case OPT_EXCLUDE:
+        if (!strlist_add(c == OPT_INCLUDE ? ps->inc : ps->exc, arg)) {
+            cli_complain("out of memory");
+            return EXIT_INTERNAL;
+        }
+        break;
+    case OPT_FILES_FROM:
+        cfg->files_from = arg;
+        break;
+    case OPT_JSONL:
+        cfg->jsonl = arg;
+        break;
+    case OPT_ID_FIELD:
+    case OPT_TEXT_FIELD:
+        if (!*arg)
+            return cli_usage_error("%s needs a member name", ps->argv[optind - 1]);
+        *(c == OPT_ID_FIELD ? &cfg->id_field : &cfg->text_field) = arg;
+        break;
+    case 'o':
+        cfg->output = arg;
+        break;
+    case OPT_OUTPUT_DIR:
+        cfg->output_dir = arg;
+        break;
+    case OPT_RESUME:
+        cfg->resume = true;
+        break;
+    case OPT_UNORDERED:
+        cfg->unordered = true;
+        break;
+    case OPT_LIST:
+        cfg->list = true;
+        break;
+    case 'j':
+        if (!cli_parse_size(arg, 1, 1024, &j))
+            return cli_usage_error("--jobs: '%s' is not a whole number from 1 to 1024", arg);
+        cfg->jobs = (unsigned)j;
+        break;
+    case 'q':
+        cfg->quiet = true;
+        break;
+    default: /* 'h' */
+        fputs(usage_text, stdout);
+        return cli_write_stdout(NULL, 0);
+    }
+    return CLI_GO_ON;
+}
+
+/* The combinations of options that make no sense: EXIT_OK, or EXIT_USAGE
+ * after a message. */
+static int check_options(const batch_config *cfg)
+{
     if (cfg->jsonl && (cfg->n_paths || cfg->files_from))
         return cli_usage_error("--jsonl reads documents from one stream; it cannot be "
                                "combined with PATHs or --files-from");
     if (!cfg->jsonl && !cfg->n_paths && !cfg->files_from)
         return cli_usage_error("no input: name files or folders, --files-from FILE or --jsonl FILE");
-    if (cfg->jsonl && (inc->n || exc->n))
+    if (cfg->jsonl && (cfg->n_include || cfg->n_exclude))
         return cli_usage_error("--include and --exclude select files in folders; "
                                "they do nothing with --jsonl");
     if (cfg->model_path && cfg->no_model)
@@ -214,6 +199,29 @@ static int parse_options(int argc, char **argv, batch_config *cfg, strlist *inc,
     if (precis_options_validate(&cfg->opt, &err) != PRECIS_OK)
         return cli_usage_error("%s", err.message);
     return EXIT_OK;
+}
+
+/* Parse argv into cfg: CLI_GO_ON, or the exit code of a command that is
+ * done (help, usage errors). */
+static int parse_options(int argc, char **argv, batch_config *cfg, strlist *inc,
+                         strlist *exc)
+{
+    cli_summary_options so = {.opt = cfg->opt};
+    parse_state ps = {.cfg = cfg, .inc = inc, .exc = exc, .argv = argv};
+    int code = cli_parse_options(argc, argv, own_longopts, "o:j:qh", &so, own_option, &ps);
+    if (code != CLI_GO_ON)
+        return code;
+    cfg->opt = so.opt;
+    cfg->model_path = so.model_path;
+    cfg->no_model = so.no_model;
+    cfg->paths = (const char **)(argv + optind);
+    cfg->n_paths = (size_t)(argc - optind);
+    cfg->include = inc->v;
+    cfg->n_include = inc->n;
+    cfg->exclude = exc->v;
+    cfg->n_exclude = exc->n;
+    code = check_options(cfg);
+    return code == EXIT_OK ? CLI_GO_ON : code;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -481,32 +489,30 @@ static int check_not_input(const batch_config *cfg)
     return EXIT_OK;
 }
 
-static int run_batch(batch_run *run, int argc, char **argv)
+/* --resume with -o FILE: the ids whose records FILE already holds. */
+static int load_resume(batch_run *run)
 {
     const batch_config *cfg = run->cfg;
-    int code = check_not_input(cfg);
+    uint64_t have = 0, positional = 0;
+    if (!(run->done = batch_idset_new())) {
+        cli_complain("out of memory");
+        return EXIT_INTERNAL;
+    }
+    int code = batch_resume_scan(cfg->output, run->done, &have, &positional);
     if (code != EXIT_OK)
         return code;
+    run->done_records = have - positional;
+    run->positional = run->positional || positional > 0;
+    if (!cfg->quiet && have)
+        cli_complain("resuming: %" PRIu64 " records already in %s", have, cfg->output);
+    return EXIT_OK;
+}
 
-    if (cfg->list) {
-        code = batch_read_inputs(run);
-        return code != EXIT_OK ? code : atomic_load(&run->list_failed) ? EXIT_SOME_FAILED : EXIT_OK;
-    }
-
-    run->positional = cfg->unordered && !cfg->output_dir;
-    if (cfg->resume && cfg->output) {
-        uint64_t have = 0, positional = 0;
-        if (!(run->done = batch_idset_new())) {
-            cli_complain("out of memory");
-            return EXIT_INTERNAL;
-        }
-        if ((code = batch_resume_scan(cfg->output, run->done, &have, &positional)) != EXIT_OK)
-            return code;
-        run->done_records = have - positional;
-        run->positional = run->positional || positional > 0;
-        if (!cfg->quiet && have)
-            cli_complain("resuming: %" PRIu64 " records already in %s", have, cfg->output);
-    }
+/* Create --output-dir, or open -o FILE (standard output without either),
+ * and note what it is, so that no input is read from it. */
+static int open_output(batch_run *run)
+{
+    const batch_config *cfg = run->cfg;
     struct stat st;
     if (cfg->output_dir) {
         int e = make_dirs(cfg->output_dir);
@@ -518,143 +524,209 @@ static int run_batch(batch_run *run, int argc, char **argv)
         run->outdir_dev = st.st_dev;
         run->outdir_ino = st.st_ino;
         run->outdir_known = true;
-    } else {
-        if ((code = batch_sink_open(&run->sink, cfg->output, cfg->resume)) != EXIT_OK)
-            return code;
-        if (fstat(run->sink.fd, &st) == 0 && S_ISREG(st.st_mode)) {
-            run->out_dev = st.st_dev;
-            run->out_ino = st.st_ino;
-            run->out_known = true;
-        }
+        return EXIT_OK;
     }
-    /* The progress total, where it costs nothing: PATHs that are all
-     * plain files count; a stream's size is set when it is opened. */
-    if (cfg->n_paths && !cfg->files_from) {
-        size_t files = 0;
-        for (size_t i = 0; i < cfg->n_paths; i++)
-            files += stat(cfg->paths[i], &st) == 0 && !S_ISDIR(st.st_mode);
-        if (files == cfg->n_paths) {
-            run->total_is_files = true;
-            atomic_store(&run->input_total, files);
-        }
+    int code = batch_sink_open(&run->sink, cfg->output, cfg->resume);
+    if (code != EXIT_OK)
+        return code;
+    if (fstat(run->sink.fd, &st) == 0 && S_ISREG(st.st_mode)) {
+        run->out_dev = st.st_dev;
+        run->out_ino = st.st_ino;
+        run->out_known = true;
     }
+    return EXIT_OK;
+}
 
-    /* From here on threads run. Block the stop signals in all of them and
-     * take them in one thread (see signal_thread). */
-    sigctl sc = {.run = run};
-    sigemptyset(&sc.set);
-    sigaddset(&sc.set, SIGINT);
-    sigaddset(&sc.set, SIGTERM);
-    sigaddset(&sc.set, SIGUSR1);
-    sigset_t old;
-    pthread_sigmask(SIG_BLOCK, &sc.set, &old);
-    atomic_init(&sc.signo, 0);
-    atomic_init(&sc.finished, false);
+/* The progress total, where it costs nothing: PATHs that are all plain
+ * files count; a stream's size is set when it is opened. */
+static void count_plain_files(batch_run *run)
+{
+    const batch_config *cfg = run->cfg;
+    if (!cfg->n_paths || cfg->files_from)
+        return;
+    struct stat st;
+    size_t files = 0;
+    for (size_t i = 0; i < cfg->n_paths; i++)
+        files += stat(cfg->paths[i], &st) == 0 && !S_ISDIR(st.st_mode);
+    if (files == cfg->n_paths) {
+        run->total_is_files = true;
+        atomic_store(&run->input_total, files);
+    }
+}
+
+/* The threads beside the workers: the signal thread and, on a terminal,
+ * the progress bar. */
+typedef struct helpers {
+    sigctl sc;
+    sigset_t old; /* the signal mask before the run */
+    char *again;  /* sc.again when it was built, to free */
+    progress pg;
+    pthread_t sig_tid, prog_tid;
+    bool sig_started, prog_started;
+} helpers;
+
+/* Block the stop signals in this thread and so in all it starts (they are
+ * taken in one thread, see signal_thread), and build the line a second
+ * signal prints. */
+static void block_signals(helpers *h, batch_run *run, int argc, char **argv)
+{
+    h->sc.run = run;
+    sigemptyset(&h->sc.set);
+    sigaddset(&h->sc.set, SIGINT);
+    sigaddset(&h->sc.set, SIGTERM);
+    sigaddset(&h->sc.set, SIGUSR1);
+    pthread_sigmask(SIG_BLOCK, &h->sc.set, &h->old);
+    atomic_init(&h->sc.signo, 0);
+    atomic_init(&h->sc.finished, false);
 
     cli_out again = {0};
     cli_printf(&again, "\nprecis: stopped at once; the records written are whole. "
                        "Resume with:\n  ");
     shell_words(&again, argc, argv, !has_resume(argc, argv));
     cli_append(&again, "\n", 1);
-    sc.again = again.nomem ? "\nprecis: stopped at once\n" : again.s;
+    h->again = again.s;
+    h->sc.again = again.nomem ? "\nprecis: stopped at once\n" : again.s;
+}
 
+/* The progress bar, when standard error is a terminal that the records do
+ * not go to; then the signal thread. */
+static void start_helpers(helpers *h, batch_run *run, double t0)
+{
+    const batch_config *cfg = run->cfg;
+    h->pg.run = run;
+    h->pg.t0 = t0;
+    bool tty_out = !cfg->output && !cfg->output_dir && isatty(STDOUT_FILENO);
+    if (!cfg->quiet && isatty(STDERR_FILENO) && !tty_out) {
+        pthread_condattr_t ca;
+        pthread_condattr_init(&ca);
+        pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+        pthread_cond_init(&h->pg.cond, &ca);
+        pthread_condattr_destroy(&ca);
+        pthread_mutex_init(&h->pg.mu, NULL);
+        h->prog_started = pthread_create(&h->prog_tid, NULL, progress_thread, &h->pg) == 0;
+        if (!h->prog_started) {
+            pthread_cond_destroy(&h->pg.cond);
+            pthread_mutex_destroy(&h->pg.mu);
+        }
+    }
+    run->progress_on = h->prog_started; /* read by the signal thread, started next */
+    h->sig_started = pthread_create(&h->sig_tid, NULL, signal_thread, &h->sc) == 0;
+    if (!h->sig_started) {
+        /* Unblocked here, a signal takes its default action on this
+         * thread: the run then stops at once, not between records. */
+        pthread_sigmask(SIG_SETMASK, &h->old, NULL);
+        cli_complain("cannot start the signal thread: an interrupt will stop at once");
+    }
+}
+
+/* Stop and join the helper threads. */
+static void stop_helpers(helpers *h)
+{
+    if (h->prog_started) {
+        pthread_mutex_lock(&h->pg.mu);
+        h->pg.done = true;
+        pthread_cond_signal(&h->pg.cond);
+        pthread_mutex_unlock(&h->pg.mu);
+        pthread_join(h->prog_tid, NULL);
+        pthread_cond_destroy(&h->pg.cond);
+        pthread_mutex_destroy(&h->pg.mu);
+    }
+    if (h->sig_started) {
+        atomic_store(&h->sc.finished, true);
+        pthread_kill(h->sig_tid, SIGUSR1);
+        pthread_join(h->sig_tid, NULL);
+    }
+    free(h->again);
+}
+
+/* Restore the signal mask of before the run. Pending signals that arrived
+ * after the signal thread ended would kill us on unblocking: the run is
+ * complete, so they are dropped. */
+static void unblock_signals(helpers *h)
+{
+    struct timespec zero = {0, 0};
+    while (sigtimedwait(&h->sc.set, NULL, &zero) > 0)
+        continue;
+    pthread_sigmask(SIG_SETMASK, &h->old, NULL);
+}
+
+/* The final account on standard error, and the exit code of a run that
+ * got as far as starting its workers (code: how that went). */
+static int report(const batch_run *run, int code, const batch_counts *c, int werr, int signo,
+                  double elapsed, int argc, char **argv)
+{
+    const batch_config *cfg = run->cfg;
+    if (!cfg->quiet) {
+        uint64_t processed = c->ok + c->failed + c->skipped;
+        cli_complain("%" PRIu64 " ok, %" PRIu64 " failed, %" PRIu64 " skipped in %.1f s "
+                     "(%.0f docs/s)", c->ok, c->failed, c->skipped + c->resumed, elapsed,
+                     elapsed > 0 ? (double)processed / elapsed : 0.0);
+        if (c->failed && cfg->output && !werr && !signo)
+            cli_complain("the failed documents are the records with \"status\":\"error\" in %s",
+                         cfg->output);
+    }
+    if (!werr && !signo)
+        return code != EXIT_OK ? code : c->failed ? EXIT_SOME_FAILED : EXIT_OK;
+    const char *where = cfg->output ? cfg->output : cfg->output_dir;
+    cli_out o = {0};
+    if (werr)
+        cli_printf(&o, "cannot write %s: %s; %" PRIu64 " records written, each whole; ",
+                   where ? where : "standard output", strerror(werr), c->written);
+    else
+        cli_printf(&o, "%s after %" PRIu64 " records, each whole; ",
+                   signo == SIGINT ? "interrupted" : "terminated", c->written);
+    if (where) {
+        cli_printf(&o, "resume with: ");
+        shell_words(&o, argc, argv, !has_resume(argc, argv));
+    } else {
+        cli_printf(&o, "standard output cannot be resumed: write to a file with -o FILE "
+                       "to be able to");
+    }
+    cli_complain("%s", o.nomem ? "stopped" : o.s);
+    free(o.s);
+    return werr ? EXIT_IO : 128 + signo;
+}
+
+static int run_batch(batch_run *run, int argc, char **argv)
+{
+    const batch_config *cfg = run->cfg;
+    int code = check_not_input(cfg);
+    if (code != EXIT_OK)
+        return code;
+    if (cfg->list) {
+        code = batch_read_inputs(run);
+        return code != EXIT_OK ? code : atomic_load(&run->list_failed) ? EXIT_SOME_FAILED : EXIT_OK;
+    }
+    run->positional = cfg->unordered && !cfg->output_dir;
+    if (cfg->resume && cfg->output && (code = load_resume(run)) != EXIT_OK)
+        return code;
+    if ((code = open_output(run)) != EXIT_OK)
+        return code;
+    count_plain_files(run);
+
+    /* From here on threads run. */
+    helpers h = {0};
+    block_signals(&h, run, argc, argv);
     double t0 = batch_now();
     code = batch_pool_start(run, &run->pool);
-    pthread_t sig_tid, prog_tid;
-    bool sig_started = false, prog_started = false;
-    progress pg = {.run = run, .t0 = t0};
     if (code == EXIT_OK) {
-        bool tty_out = !cfg->output && !cfg->output_dir && isatty(STDOUT_FILENO);
-        if (!cfg->quiet && isatty(STDERR_FILENO) && !tty_out) {
-            pthread_condattr_t ca;
-            pthread_condattr_init(&ca);
-            pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
-            pthread_cond_init(&pg.cond, &ca);
-            pthread_condattr_destroy(&ca);
-            pthread_mutex_init(&pg.mu, NULL);
-            prog_started = pthread_create(&prog_tid, NULL, progress_thread, &pg) == 0;
-            if (!prog_started) {
-                pthread_cond_destroy(&pg.cond);
-                pthread_mutex_destroy(&pg.mu);
-            }
-        }
-        run->progress_on = prog_started; /* read by the signal thread, started next */
-        sig_started = pthread_create(&sig_tid, NULL, signal_thread, &sc) == 0;
-        if (!sig_started) {
-            /* Unblocked here, a signal takes its default action on this
-             * thread: the run then stops at once, not between records. */
-            pthread_sigmask(SIG_SETMASK, &old, NULL);
-            cli_complain("cannot start the signal thread: an interrupt will stop at once");
-        }
+        start_helpers(&h, run, t0);
         int in = batch_read_inputs(run);
         batch_pool_finish(run->pool);
         if (in != EXIT_OK)
             code = in;
     }
     double elapsed = batch_now() - t0;
-
-    if (prog_started) {
-        pthread_mutex_lock(&pg.mu);
-        pg.done = true;
-        pthread_cond_signal(&pg.cond);
-        pthread_mutex_unlock(&pg.mu);
-        pthread_join(prog_tid, NULL);
-        pthread_cond_destroy(&pg.cond);
-        pthread_mutex_destroy(&pg.mu);
-    }
-    if (sig_started) {
-        atomic_store(&sc.finished, true);
-        pthread_kill(sig_tid, SIGUSR1);
-        pthread_join(sig_tid, NULL);
-    }
-    free(again.s);
+    stop_helpers(&h);
 
     batch_counts c = {0};
     if (run->pool)
         batch_pool_counts(run->pool, &c);
     int werr = run->pool ? batch_pool_write_error(run->pool) : 0;
-    int signo = atomic_load(&sc.signo);
     if (!cfg->output_dir && batch_sink_close(&run->sink) != EXIT_OK && !werr)
         werr = EIO;
-    /* Pending signals that arrived after the signal thread ended would
-     * kill us on unblocking: the run is complete, so they are dropped. */
-    struct timespec zero = {0, 0};
-    while (sigtimedwait(&sc.set, NULL, &zero) > 0)
-        continue;
-    pthread_sigmask(SIG_SETMASK, &old, NULL);
-
-    if (!cfg->quiet) {
-        uint64_t processed = c.ok + c.failed + c.skipped;
-        cli_complain("%" PRIu64 " ok, %" PRIu64 " failed, %" PRIu64 " skipped in %.1f s "
-                     "(%.0f docs/s)", c.ok, c.failed, c.skipped + c.resumed, elapsed,
-                     elapsed > 0 ? (double)processed / elapsed : 0.0);
-        if (c.failed && cfg->output && !werr && !signo)
-            cli_complain("the failed documents are the records with \"status\":\"error\" in %s",
-                         cfg->output);
-    }
-    const char *where = cfg->output ? cfg->output : cfg->output_dir;
-    if (werr || signo) {
-        cli_out o = {0};
-        if (werr)
-            cli_printf(&o, "cannot write %s: %s; %" PRIu64 " records written, each whole; ",
-                       where ? where : "standard output", strerror(werr), c.written);
-        else
-            cli_printf(&o, "%s after %" PRIu64 " records, each whole; ",
-                       signo == SIGINT ? "interrupted" : "terminated", c.written);
-        if (where) {
-            cli_printf(&o, "resume with: ");
-            shell_words(&o, argc, argv, !has_resume(argc, argv));
-        } else {
-            cli_printf(&o, "standard output cannot be resumed: write to a file with -o FILE "
-                           "to be able to");
-        }
-        cli_complain("%s", o.nomem ? "stopped" : o.s);
-        free(o.s);
-        return werr ? EXIT_IO : 128 + signo;
-    }
-    if (code != EXIT_OK)
-        return code;
-    return c.failed ? EXIT_SOME_FAILED : EXIT_OK;
+    unblock_signals(&h);
+    return report(run, code, &c, werr, atomic_load(&h.sc.signo), elapsed, argc, argv);
 }
 
 int cli_batch_main(int argc, char **argv)
@@ -665,10 +737,10 @@ int cli_batch_main(int argc, char **argv)
     cfg.jobs = cpus < 1 ? 1 : cpus > 1024 ? 1024 : (unsigned)cpus;
     strlist inc = {0}, exc = {0};
     int code = parse_options(argc, argv, &cfg, &inc, &exc);
-    if (code != EXIT_OK) {
+    if (code != CLI_GO_ON) {
         free(inc.v);
         free(exc.v);
-        return code < 0 ? EXIT_OK : code;
+        return code;
     }
 
     /* A reader that went away (precis batch ... | head) makes write()

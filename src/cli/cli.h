@@ -111,18 +111,27 @@ typedef struct cli_summary_options {
     bool no_model;          /* --no-model */
 } cli_summary_options;
 
-/* getopt_long's long options for them (values from 1000 up, or the
- * short letters below), ending with an all-zero entry. */
-extern const struct option cli_summary_longopts[];
-/* --model's value in them (the others are private to common.c). */
+/* --model's value among getopt_long's answers for them (the others are
+ * private to common.c, from CLI_OPT_MODEL + 1 up). */
 #define CLI_OPT_MODEL 1000
-/* Their short letters, for getopt's option string. */
-#define CLI_SUMMARY_SHORTOPTS "n:w:r:k:l:m:"
 
-/* Long options = cli_summary_longopts followed by extra (itself ending with
- * an all-zero entry), written to out (room for cap entries). false when
- * they do not fit. */
-bool cli_longopts_with(const struct option *extra, struct option *out, size_t cap);
+/* What option parsing answers when the command goes on past its options;
+ * any other answer is the exit code of a command that is done (--help,
+ * a usage error). Never an exit code itself. */
+#define CLI_GO_ON (-1)
+
+/* A command's own option c (as getopt_long returned it, below 1000) with
+ * argument arg: CLI_GO_ON, or the exit code of a command that is done. */
+typedef int (*cli_option_fn)(void *ctx, int c, const char *arg);
+
+/* Parse argv's options with getopt_long: the shared ones into *so (which
+ * the caller has initialised), the command's own through apply(ctx, ...).
+ * own: the command's long options, ending with an all-zero entry;
+ * own_short: their getopt letters ("o:j:qh"). A missing value and an
+ * unknown option are usage errors. CLI_GO_ON with optind at the first
+ * operand, or the exit code of a command that is done. */
+int cli_parse_options(int argc, char **argv, const struct option *own, const char *own_short,
+                      cli_summary_options *so, cli_option_fn apply, void *ctx);
 
 /* Apply option c (as getopt_long returned it) with argument arg if it is
  * one of the shared ones: 1 when applied, 0 when c is not one of them, or

@@ -71,7 +71,7 @@ enum {
     OPT_MAX_ITER, OPT_NO_MODEL
 };
 
-const struct option cli_summary_longopts[] = {
+static const struct option summary_longopts[] = {
     {"sentences", required_argument, NULL, 'n'},
     {"words", required_argument, NULL, 'w'},
     {"ratio", required_argument, NULL, 'r'},
@@ -87,20 +87,6 @@ const struct option cli_summary_longopts[] = {
     {"tolerance", required_argument, NULL, OPT_TOLERANCE},
     {"max-iterations", required_argument, NULL, OPT_MAX_ITER},
     {NULL, 0, NULL, 0}};
-
-bool cli_longopts_with(const struct option *extra, struct option *out, size_t cap)
-{
-    size_t a = 0, b = 0;
-    while (cli_summary_longopts[a].name)
-        a++;
-    while (extra[b].name)
-        b++;
-    if (a + b + 1 > cap)
-        return false;
-    memcpy(out, cli_summary_longopts, a * sizeof *out);
-    memcpy(out + a, extra, (b + 1) * sizeof *out);
-    return true;
-}
 
 static int bad_value(const char *option, const char *arg, const char *want)
 {
@@ -437,4 +423,50 @@ int cli_write_stdout(const char *s, size_t n)
         return EXIT_IO;
     }
     return EXIT_OK;
+}
+
+/* Long options = summary_longopts followed by own (itself ending with an
+ * all-zero entry), written to out (room for cap entries). false when they
+ * do not fit. */
+static bool longopts_with(const struct option *own, struct option *out, size_t cap)
+{
+    size_t a = 0, b = 0;
+    while (summary_longopts[a].name)
+        a++;
+    while (own[b].name)
+        b++;
+    if (a + b + 1 > cap)
+        return false;
+    memcpy(out, summary_longopts, a * sizeof *out);
+    memcpy(out + a, own, (b + 1) * sizeof *out);
+    return true;
+}
+
+int cli_parse_options(int argc, char **argv, const struct option *own, const char *own_short,
+                      cli_summary_options *so, cli_option_fn apply, void *ctx)
+{
+    struct option longopts[48];
+    char shortopts[48];
+    int n = snprintf(shortopts, sizeof shortopts, ":n:w:r:k:l:m:%s", own_short);
+    if (!longopts_with(own, longopts, sizeof longopts / sizeof longopts[0]) || n < 0 ||
+        (size_t)n >= sizeof shortopts) {
+        cli_complain("internal error: too many options");
+        return EXIT_INTERNAL;
+    }
+    opterr = 0;
+    optind = 1;
+    int c, code = CLI_GO_ON;
+    while (code == CLI_GO_ON && (c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+        int applied = cli_summary_option(so, c, optarg);
+        if (applied < 0)
+            return -applied;
+        if (applied)
+            continue;
+        if (c == ':')
+            return cli_usage_error("option '%s' needs a value", argv[optind - 1]);
+        if (c == '?')
+            return cli_usage_error("unknown option '%s'", argv[optind - 1]);
+        code = apply(ctx, c, optarg);
+    }
+    return code;
 }

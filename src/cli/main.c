@@ -133,71 +133,69 @@ typedef struct invocation {
     const char *name; /* the input as messages name it */
 } invocation;
 
-/* parse_args's answer when the command goes on to summarise. */
-#define GO_ON (-1)
+/* The options of single-file mode beside the shared ones. */
+enum { OPT_ONLY = 256, OPT_LIST_LANG };
+static const struct option own_longopts[] = {{"format", required_argument, NULL, 'f'},
+                                             {"only", required_argument, NULL, OPT_ONLY},
+                                             {"list-languages", no_argument, NULL, OPT_LIST_LANG},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {"version", no_argument, NULL, 'V'},
+                                             {NULL, 0, NULL, 0}};
 
-/* Parse the options and the input's name into *inv: GO_ON, or the exit
- * code of a command that is done (help, languages, version, usage
+typedef struct parse_state {
+    invocation *inv;
+    bool version;
+} parse_state;
+
+/* One option of single-file mode's own (cli_option_fn). */
+static int own_option(void *ctx, int c, const char *arg)
+{
+    parse_state *ps = ctx;
+    invocation *inv = ps->inv;
+    switch (c) {
+    case 'f':
+        if (strcmp(arg, "json") == 0)
+            inv->format = FORMAT_JSON;
+        else if (strcmp(arg, "html") == 0)
+            inv->format = FORMAT_HTML;
+        else if (strcmp(arg, "text") == 0)
+            inv->format = FORMAT_TEXT;
+        else
+            return cli_usage_error("--format: '%s' is not text, json or html", arg);
+        return CLI_GO_ON;
+    case OPT_ONLY:
+        if (strcmp(arg, "summary") == 0)
+            inv->only = ONLY_SUMMARY;
+        else if (strcmp(arg, "keywords") == 0)
+            inv->only = ONLY_KEYWORDS;
+        else
+            return cli_usage_error("--only: '%s' is not summary or keywords", arg);
+        return CLI_GO_ON;
+    case OPT_LIST_LANG:
+        for (size_t i = 0; i < precis_language_count(); i++)
+            printf("%s\n", precis_language_name(i));
+        return cli_write_stdout(NULL, 0);
+    case 'V': /* after the other options: they choose the model it shows */
+        ps->version = true;
+        return CLI_GO_ON;
+    default: /* 'h' */
+        fputs(usage_text, stdout);
+        return cli_write_stdout(NULL, 0);
+    }
+}
+
+/* Parse the options and the input's name into *inv: CLI_GO_ON, or the
+ * exit code of a command that is done (help, languages, version, usage
  * errors). */
 static int parse_args(int argc, char **argv, invocation *inv)
 {
     *inv = (invocation){.format = FORMAT_TEXT, .only = ONLY_ALL};
     precis_options_init(&inv->so.opt, sizeof inv->so.opt);
-    bool version = false;
-    enum { OPT_ONLY = 256, OPT_LIST_LANG };
-    static const struct option own[] = {{"format", required_argument, NULL, 'f'},
-                                        {"only", required_argument, NULL, OPT_ONLY},
-                                        {"list-languages", no_argument, NULL, OPT_LIST_LANG},
-                                        {"help", no_argument, NULL, 'h'},
-                                        {"version", no_argument, NULL, 'V'},
-                                        {NULL, 0, NULL, 0}};
-    struct option longopts[40];
-    if (!cli_longopts_with(own, longopts, sizeof longopts / sizeof longopts[0]))
-        return EXIT_INTERNAL;
-    opterr = 0;
-    int c, applied;
-    while ((c = getopt_long(argc, argv, ":" CLI_SUMMARY_SHORTOPTS "f:hV", longopts, NULL)) != -1) {
-        if ((applied = cli_summary_option(&inv->so, c, optarg)) != 0) {
-            if (applied < 0)
-                return -applied;
-            continue;
-        }
-        switch (c) {
-        case 'f':
-            if (strcmp(optarg, "json") == 0)
-                inv->format = FORMAT_JSON;
-            else if (strcmp(optarg, "html") == 0)
-                inv->format = FORMAT_HTML;
-            else if (strcmp(optarg, "text") == 0)
-                inv->format = FORMAT_TEXT;
-            else
-                return cli_usage_error("--format: '%s' is not text, json or html", optarg);
-            break;
-        case OPT_ONLY:
-            if (strcmp(optarg, "summary") == 0)
-                inv->only = ONLY_SUMMARY;
-            else if (strcmp(optarg, "keywords") == 0)
-                inv->only = ONLY_KEYWORDS;
-            else
-                return cli_usage_error("--only: '%s' is not summary or keywords", optarg);
-            break;
-        case OPT_LIST_LANG:
-            for (size_t i = 0; i < precis_language_count(); i++)
-                printf("%s\n", precis_language_name(i));
-            return cli_write_stdout(NULL, 0);
-        case 'h':
-            fputs(usage_text, stdout);
-            return cli_write_stdout(NULL, 0);
-        case 'V': /* after the other options: they choose the model it shows */
-            version = true;
-            break;
-        case ':':
-            return cli_usage_error("option '%s' needs a value", argv[optind - 1]);
-        default:
-            return cli_usage_error("unknown option '%s'", argv[optind - 1]);
-        }
-    }
-    if (version)
+    parse_state ps = {.inv = inv};
+    int code = cli_parse_options(argc, argv, own_longopts, "f:hV", &inv->so, own_option, &ps);
+    if (code != CLI_GO_ON)
+        return code;
+    if (ps.version)
         return cli_print_version(&inv->so);
     if (optind == argc)
         return cli_usage_error("no input file given");
@@ -210,7 +208,7 @@ static int parse_args(int argc, char **argv, invocation *inv)
     inv->name = strcmp(inv->path, "-") == 0 ? "(standard input)" : inv->path;
     if (inv->so.model_path && inv->so.no_model)
         return cli_usage_error("--model and --no-model exclude each other");
-    return GO_ON;
+    return CLI_GO_ON;
 }
 
 /* Load the model, read the input and summarise it (or find its key terms
@@ -323,7 +321,7 @@ int main(int argc, char **argv)
 
     invocation inv;
     int code = parse_args(argc, argv, &inv);
-    if (code != GO_ON)
+    if (code != CLI_GO_ON)
         return code;
     char *input;
     size_t len = 0;
