@@ -54,6 +54,9 @@ static const char eval_usage[] =
 #define RESAMPLES 1000
 #define MAX_METHODS 24
 
+/* eval's long options without a short letter. */
+enum { OPT_REF_WORDS = 256, OPT_LIMIT, OPT_FOLD, OPT_SEED, OPT_WORDNET, OPT_ABLATIONS };
+
 /* ------------------------------------------------------------------------ */
 
 static char *read_named(const char *path, size_t *len, int *code)
@@ -326,7 +329,7 @@ static int report(const char *dir, const char *kind, const char *budget, method 
 }
 
 static int eval_summaries(const char *dir, char **ids, size_t n_docs, method *m,
-                          size_t n_methods, eval_cfg *cfg)
+                          size_t n_methods, const eval_cfg *cfg)
 {
     precis_rouge_scorer *scorer = NULL;
     precis_error err = PRECIS_ERROR_INIT;
@@ -426,7 +429,7 @@ static size_t split_lines(char *text, char ***out)
 }
 
 static int eval_keywords(const char *dir, char **ids, size_t n_docs, method *m,
-                         size_t n_methods, eval_cfg *cfg)
+                         size_t n_methods, const eval_cfg *cfg)
 {
     enum { METRICS = 6 };
     static const char *const metrics[METRICS] = {"P@5", "R@5", "F1@5", "P@10", "R@10", "F1@10"};
@@ -517,14 +520,125 @@ static int parse_methods(const char *list, method *m, size_t *n)
     return code;
 }
 
-int cli_eval_main(int argc, char **argv)
+/* The methods to run: those listed (--methods), by default every method
+ * of the library then the oracle for summaries and textrank for key
+ * phrases; then with --ablations that default without each of its parts
+ * (and, for key phrases, the classic baselines). */
+static int choose_methods(const char *list, bool refs, bool ablations, method *m, size_t *n)
 {
-    eval_cfg cfg = {.seed = 1};
-    /* -n, -w, --lang and --model mean what they mean for precis. */
-    cli_summary_options so = {0};
-    precis_options_init(&so.opt, sizeof so.opt);
-    const char *methods = NULL;
-    enum { OPT_REF_WORDS = 256, OPT_LIMIT, OPT_FOLD, OPT_SEED, OPT_WORDNET, OPT_ABLATIONS };
+    char all[512] = "";
+    for (size_t i = 0; refs && i < precis_method_count(); i++) {
+        strncat(all, precis_method_name((precis_method)i), sizeof all - strlen(all) - 1);
+        strncat(all, ",", sizeof all - strlen(all) - 1);
+    }
+    strncat(all, "oracle", sizeof all - strlen(all) - 1);
+    int code = parse_methods(list ? list : refs ? all : "textrank", m, n);
+    if (code != EXIT_OK || !ablations)
+        return code;
+    typedef struct {
+        const char *name;
+        unsigned flag;
+    } part;
+    static const part summary_parts[] = {{"news-no-lede", PRECIS_ABLATE_LEDE},
+                                         {"news-no-position", PRECIS_ABLATE_POSITION},
+                                         {"news-no-length", PRECIS_ABLATE_LENGTH},
+                                         {"news-no-quotation", PRECIS_ABLATE_QUOTATION},
+                                         {"news-no-redundancy", PRECIS_ABLATE_REDUNDANCY},
+                                         {"news-no-hygiene", PRECIS_ABLATE_HYGIENE}};
+    static const part key_parts[] = {
+        {"keys-no-idf", PRECIS_ABLATE_KEY_IDF},
+        {"keys-no-centrality", PRECIS_ABLATE_KEY_CENTRALITY},
+        {"keys-no-position", PRECIS_ABLATE_KEY_POSITION},
+        {"keys-no-words", PRECIS_ABLATE_KEY_WORDS},
+        {"keys-no-topics", PRECIS_ABLATE_KEY_TOPICS},
+        {"keys-no-general", PRECIS_ABLATE_KEY_GENERAL},
+        {"keys-no-single", PRECIS_ABLATE_KEY_SINGLE},
+        /* Baselines: the same candidates, scored by one classic signal
+         * alone or not at all. */
+        {"keys-tfidf", PRECIS_ABLATE_KEY_CENTRALITY | PRECIS_ABLATE_KEY_POSITION |
+                           PRECIS_ABLATE_KEY_WORDS | PRECIS_ABLATE_KEY_TOPICS |
+                           PRECIS_ABLATE_KEY_GENERAL | PRECIS_ABLATE_KEY_SINGLE},
+        {"keys-singlerank", PRECIS_ABLATE_KEY_IDF | PRECIS_ABLATE_KEY_POSITION |
+                                PRECIS_ABLATE_KEY_WORDS | PRECIS_ABLATE_KEY_TOPICS |
+                                PRECIS_ABLATE_KEY_GENERAL | PRECIS_ABLATE_KEY_SINGLE},
+        {"keys-first", PRECIS_ABLATE_KEY_SCORES}};
+    const part *parts = refs ? summary_parts : key_parts;
+    size_t n_parts = refs ? sizeof summary_parts / sizeof summary_parts[0]
+                          : sizeof key_parts / sizeof key_parts[0];
+    precis_method base = refs ? PRECIS_METHOD_NEWS : PRECIS_METHOD_TEXTRANK;
+    for (size_t i = 0; i < n_parts && *n < MAX_METHODS; i++)
+        m[(*n)++] = (method){.name = parts[i].name, .id = (int)base, .ablate = parts[i].flag};
+    return EXIT_OK;
+}
+
+/* What eval's command line asks for beyond cfg. */
+typedef struct eval_args {
+    cli_summary_options so; /* -n, -w, --lang and --model as precis reads them */
+    const char *methods;    /* --methods, or NULL for the default list */
+} eval_args;
+
+/* Apply one option of eval's: CLI_GO_ON, or the exit code of a command
+ * that is done (help, usage errors). */
+static int eval_option(eval_cfg *cfg, eval_args *a, int c, const char *arg)
+{
+    size_t v;
+    switch (c) {
+    case 'n':
+    case 'w':
+    case 'l':
+    case CLI_OPT_MODEL: {
+        int r = cli_summary_option(&a->so, c, arg);
+        if (r < 0)
+            return -r;
+        cfg->ref_words = cfg->ref_words && c != 'n' && c != 'w';
+        return CLI_GO_ON;
+    }
+    case OPT_REF_WORDS:
+        cfg->ref_words = true, a->so.opt.words = 0;
+        return CLI_GO_ON;
+    case 'm':
+        a->methods = arg;
+        return CLI_GO_ON;
+    case OPT_LIMIT:
+        if (!cli_parse_size(arg, 1, SIZE_MAX, &cfg->limit))
+            return cli_usage_error("--limit: '%s' is not a positive whole number", arg);
+        return CLI_GO_ON;
+    case OPT_ABLATIONS:
+        cfg->ablations = true;
+        return CLI_GO_ON;
+    case OPT_FOLD: {
+        unsigned long i, n;
+        char extra;
+        if (sscanf(arg, "%lu/%lu%c", &i, &n, &extra) != 2 || n < 2 || i >= n)
+            return cli_usage_error("--fold: '%s' is not I/N with 0 <= I < N and N >= 2", arg);
+        cfg->fold = i, cfg->folds = n;
+        return CLI_GO_ON;
+    }
+    case OPT_SEED:
+        if (!cli_parse_size(arg, 0, SIZE_MAX, &v))
+            return cli_usage_error("--seed: '%s' is not a whole number", arg);
+        cfg->seed = a->so.opt.seed = (uint64_t)v;
+        return CLI_GO_ON;
+    case OPT_WORDNET:
+        cfg->wordnet = arg;
+        return CLI_GO_ON;
+    case 'f':
+        cfg->json = strcmp(arg, "json") == 0;
+        cfg->markdown = strcmp(arg, "markdown") == 0;
+        if (!cfg->json && !cfg->markdown && strcmp(arg, "text") != 0)
+            return cli_usage_error("--format: '%s' is not text, markdown or json", arg);
+        return CLI_GO_ON;
+    default: /* 'h' */
+        fputs(eval_usage, stdout);
+        return cli_write_stdout(NULL, 0);
+    }
+}
+
+/* Parse eval's options into cfg and *a: CLI_GO_ON with optind at the
+ * first operand, or the exit code of a command that is done. */
+static int parse_eval_args(int argc, char **argv, eval_cfg *cfg, eval_args *a)
+{
+    precis_options_init(&a->so.opt, sizeof a->so.opt);
     static const struct option longopts[] = {
         {"sentences", required_argument, NULL, 'n'}, {"words", required_argument, NULL, 'w'},
         {"ref-words", no_argument, NULL, OPT_REF_WORDS},
@@ -539,81 +653,23 @@ int cli_eval_main(int argc, char **argv)
         {NULL, 0, NULL, 0}};
     opterr = 0;
     optind = 1;
-    int c;
-    size_t v;
-    while ((c = getopt_long(argc, argv, ":n:w:m:l:f:h", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'n':
-        case 'w':
-        case 'l':
-        case CLI_OPT_MODEL: {
-            int r = cli_summary_option(&so, c, optarg);
-            if (r < 0)
-                return -r;
-            cfg.ref_words = cfg.ref_words && c != 'n' && c != 'w';
-            break;
-        }
-        case OPT_REF_WORDS:
-            cfg.ref_words = true, so.opt.words = 0;
-            break;
-        case 'm':
-            methods = optarg;
-            break;
-        case OPT_LIMIT:
-            if (!cli_parse_size(optarg, 1, SIZE_MAX, &cfg.limit))
-                return cli_usage_error("--limit: '%s' is not a positive whole number", optarg);
-            break;
-        case OPT_ABLATIONS:
-            cfg.ablations = true;
-            break;
-        case OPT_FOLD: {
-            unsigned long i, n;
-            char extra;
-            if (sscanf(optarg, "%lu/%lu%c", &i, &n, &extra) != 2 || n < 2 || i >= n)
-                return cli_usage_error("--fold: '%s' is not I/N with 0 <= I < N and N >= 2", optarg);
-            cfg.fold = i, cfg.folds = n;
-            break;
-        }
-        case OPT_SEED:
-            if (!cli_parse_size(optarg, 0, SIZE_MAX, &v))
-                return cli_usage_error("--seed: '%s' is not a whole number", optarg);
-            cfg.seed = so.opt.seed = (uint64_t)v;
-            break;
-        case OPT_WORDNET:
-            cfg.wordnet = optarg;
-            break;
-        case 'f':
-            cfg.json = strcmp(optarg, "json") == 0;
-            cfg.markdown = strcmp(optarg, "markdown") == 0;
-            if (!cfg.json && !cfg.markdown && strcmp(optarg, "text") != 0)
-                return cli_usage_error("--format: '%s' is not text, markdown or json", optarg);
-            break;
-        case 'h':
-            fputs(eval_usage, stdout);
-            return cli_write_stdout(NULL, 0);
-        case ':':
+    int c, code = CLI_GO_ON;
+    while (code == CLI_GO_ON &&
+           (c = getopt_long(argc, argv, ":n:w:m:l:f:h", longopts, NULL)) != -1) {
+        if (c == ':')
             return cli_usage_error("option '%s' needs a value", argv[optind - 1]);
-        default:
+        if (c == '?')
             return cli_usage_error("eval: unknown option '%s'", argv[optind - 1]);
-        }
+        code = eval_option(cfg, a, c, optarg);
     }
-    cfg.opt = so.opt;
-    if (so.model_path) {
-        /* Only a model asked for: evaluation compares methods as the
-         * library runs them, by default with in-document IDF. */
-        precis_model *model = NULL;
-        int code = cli_load_model(so.model_path, false, so.opt.language, &model);
-        if (code != EXIT_OK)
-            return code;
-        cfg.opt.model = model;
-    }
-    if (optind < argc && strcmp(argv[optind], "rouge") == 0) {
-        precis_model_free((precis_model *)cfg.opt.model);
-        return eval_rouge(argc - optind - 1, argv + optind + 1, cfg.json, cfg.wordnet);
-    }
-    if (argc - optind != 1)
-        return cli_usage_error("eval needs one fixture folder (DIR/docs with DIR/refs or DIR/keys)");
-    const char *dir = argv[optind];
+    cfg->opt = a->so.opt;
+    return code;
+}
+
+/* Score the fixture set in dir (summaries or key phrases, as its folders
+ * say) with the methods asked for. */
+static int eval_set(const char *dir, const eval_cfg *cfg, const char *methods)
+{
     bool keys = is_dir(dir, "keys"), refs = is_dir(dir, "refs");
     if (!is_dir(dir, "docs") || (!keys && !refs)) {
         cli_complain("%s: not a fixture folder: expected docs/ and refs/ or keys/ in it", dir);
@@ -621,73 +677,47 @@ int cli_eval_main(int argc, char **argv)
     }
     method m[MAX_METHODS];
     size_t n_methods;
-    /* By default every method of the library, then the oracle. */
-    char all[512] = "";
-    for (size_t i = 0; refs && i < precis_method_count(); i++) {
-        strncat(all, precis_method_name((precis_method)i), sizeof all - strlen(all) - 1);
-        strncat(all, ",", sizeof all - strlen(all) - 1);
-    }
-    strncat(all, "oracle", sizeof all - strlen(all) - 1);
-    int code = parse_methods(methods ? methods : refs ? all : "textrank", m, &n_methods);
+    int code = choose_methods(methods, refs, cfg->ablations, m, &n_methods);
     if (code != EXIT_OK)
         return code;
-    if (cfg.ablations && refs) {
-        static const struct {
-            const char *name;
-            unsigned flag;
-        } parts[] = {{"news-no-lede", PRECIS_ABLATE_LEDE},
-                     {"news-no-position", PRECIS_ABLATE_POSITION},
-                     {"news-no-length", PRECIS_ABLATE_LENGTH},
-                     {"news-no-quotation", PRECIS_ABLATE_QUOTATION},
-                     {"news-no-redundancy", PRECIS_ABLATE_REDUNDANCY},
-                     {"news-no-hygiene", PRECIS_ABLATE_HYGIENE}};
-        for (size_t i = 0; i < sizeof parts / sizeof parts[0] && n_methods < MAX_METHODS; i++)
-            m[n_methods++] = (method){.name = parts[i].name, .id = PRECIS_METHOD_NEWS,
-                                      .ablate = parts[i].flag};
-    }
-    if (cfg.ablations && !refs) {
-        static const struct {
-            const char *name;
-            unsigned flag;
-        } parts[] = {{"keys-no-idf", PRECIS_ABLATE_KEY_IDF},
-                     {"keys-no-centrality", PRECIS_ABLATE_KEY_CENTRALITY},
-                     {"keys-no-position", PRECIS_ABLATE_KEY_POSITION},
-                     {"keys-no-words", PRECIS_ABLATE_KEY_WORDS},
-                     {"keys-no-topics", PRECIS_ABLATE_KEY_TOPICS},
-                     {"keys-no-general", PRECIS_ABLATE_KEY_GENERAL},
-                     {"keys-no-single", PRECIS_ABLATE_KEY_SINGLE},
-                     /* Baselines: the same candidates, scored by one
-                      * classic signal alone or not at all. */
-                     {"keys-tfidf", PRECIS_ABLATE_KEY_CENTRALITY | PRECIS_ABLATE_KEY_POSITION |
-                                        PRECIS_ABLATE_KEY_WORDS | PRECIS_ABLATE_KEY_TOPICS |
-                                        PRECIS_ABLATE_KEY_GENERAL | PRECIS_ABLATE_KEY_SINGLE},
-                     {"keys-singlerank", PRECIS_ABLATE_KEY_IDF | PRECIS_ABLATE_KEY_POSITION |
-                                             PRECIS_ABLATE_KEY_WORDS | PRECIS_ABLATE_KEY_TOPICS |
-                                             PRECIS_ABLATE_KEY_GENERAL | PRECIS_ABLATE_KEY_SINGLE},
-                     {"keys-first", PRECIS_ABLATE_KEY_SCORES}};
-        for (size_t i = 0; i < sizeof parts / sizeof parts[0] && n_methods < MAX_METHODS; i++)
-            m[n_methods++] = (method){.name = parts[i].name, .id = PRECIS_METHOD_TEXTRANK,
-                                      .ablate = parts[i].flag};
-    }
     size_t n_docs = 0;
-    char **ids;
-    code = list_ids(dir, &cfg, &ids, &n_docs);
+    char **ids = NULL;
+    code = list_ids(dir, cfg, &ids, &n_docs);
     if (code == EXIT_OK && n_docs == 0) {
         cli_complain("%s: no documents in docs/", dir);
         code = EXIT_NOTHING;
     }
-    if (code != EXIT_OK) {
-        free(ids);
-        precis_model_free((precis_model *)cfg.opt.model);
-        return code;
-    }
-    code = refs ? eval_summaries(dir, ids, n_docs, m, n_methods, &cfg)
-                : eval_keywords(dir, ids, n_docs, m, n_methods, &cfg);
-    precis_model_free((precis_model *)cfg.opt.model);
+    if (code == EXIT_OK)
+        code = refs ? eval_summaries(dir, ids, n_docs, m, n_methods, cfg)
+                    : eval_keywords(dir, ids, n_docs, m, n_methods, cfg);
     for (size_t i = 0; i < n_methods; i++)
         free(m[i].scores);
     for (size_t d = 0; d < n_docs; d++)
         free(ids[d]);
     free(ids);
+    return code;
+}
+
+int cli_eval_main(int argc, char **argv)
+{
+    eval_cfg cfg = {.seed = 1};
+    eval_args a = {0};
+    int code = parse_eval_args(argc, argv, &cfg, &a);
+    if (code != CLI_GO_ON)
+        return code;
+    precis_model *model = NULL;
+    /* Only a model asked for: evaluation compares methods as the library
+     * runs them, by default with in-document IDF. */
+    if (a.so.model_path &&
+        (code = cli_load_model(a.so.model_path, false, cfg.opt.language, &model)) != EXIT_OK)
+        return code;
+    cfg.opt.model = model;
+    if (optind < argc && strcmp(argv[optind], "rouge") == 0)
+        code = eval_rouge(argc - optind - 1, argv + optind + 1, cfg.json, cfg.wordnet);
+    else if (argc - optind != 1)
+        code = cli_usage_error("eval needs one fixture folder (DIR/docs with DIR/refs or DIR/keys)");
+    else
+        code = eval_set(argv[optind], &cfg, a.methods);
+    precis_model_free(model);
     return code;
 }
