@@ -86,11 +86,12 @@ static int space_class(utf8proc_int32_t cp)
     return utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS ? ' ' : 0;
 }
 
-precis_status pcs_text_prepare(pcs_doc *doc, pcs_arena *arena,
-                               const char *input, size_t len,
-                               const precis_options *options, precis_error *err)
+/* Refuse what cannot be text before any work: over the size limit, or a
+ * NUL byte. *ascii tells whether every byte is below 0x80. */
+static precis_status check_input(const unsigned char *in, size_t len,
+                                 const precis_options *options, bool *ascii,
+                                 precis_error *err)
 {
-    const unsigned char *in = (const unsigned char *)input;
     if (len > options->max_bytes)
         return pcs_fail(err, PRECIS_ERR_TOO_LARGE, SIZE_MAX,
                         "%zu bytes is more than the limit of %zu", len,
@@ -104,146 +105,202 @@ precis_status pcs_text_prepare(pcs_doc *doc, pcs_arena *arena,
     unsigned char high = 0;
     for (size_t i = 0; i < len; i++)
         high |= in[i];
-    bool ascii = high < 0x80;
+    *ascii = high < 0x80;
+    return PRECIS_OK;
+}
+
+/* The one pass over the input: where it is, and what it has seen. */
+typedef struct scan {
+    writer w;
+    const unsigned char *in;
+    size_t len, i;
+    /* Where the last starter that NFC could compose with began, in input
+     * and output, or SIZE_MAX. */
+    size_t starter_in, starter_out;
+    bool content;  /* a character other than white space was seen */
+    bool repaired; /* invalid UTF-8 was replaced by U+FFFD */
+} scan;
+
+static void forget_starter(scan *s)
+{
+    s->starter_in = s->starter_out = SIZE_MAX;
+}
+
+static bool plain_ascii(unsigned char b)
+{
+    return (b >= 0x20 && b < 0x7F) || b == '\n';
+}
+
+/* A run of printable ASCII and line feeds, most of any text, is copied as
+ * it is; afterwards the last starter is its last byte unless that is white
+ * space. */
+static void copy_ascii_run(scan *s)
+{
+    size_t i = s->i, j = i;
+    bool visible = false;
+    while (j < s->len && plain_ascii(s->in[j])) {
+        visible |= s->in[j] > ' ';
+        j++;
+    }
+    put(&s->w, (const char *)s->in + i, j - i);
+    s->content |= visible;
+    if (s->in[j - 1] > ' ')
+        s->starter_in = j - 1, s->starter_out = s->w.n - 1;
+    else
+        forget_starter(s);
+    s->i = j;
+}
+
+/* An ASCII control other than a line feed (the printable bytes are copied
+ * in runs): CR and CR LF become "\n", the others and DEL " ". */
+static void put_ascii(scan *s)
+{
+    unsigned char b = s->in[s->i];
+    forget_starter(s);
+    if (b == '\r') {
+        s->w.out[s->w.n++] = '\n';
+        s->i += (s->i + 1 < s->len && s->in[s->i + 1] == '\n') ? 2 : 1;
+        anchor(&s->w, s->w.n, s->i);
+        return;
+    }
+    if (b < 0x20 || b == 0x7F)
+        b = ' ';
+    s->w.out[s->w.n++] = (char)b;
+    s->i++;
+}
+
+/* Normalise the smallest stretch NFC can touch: from the last starter
+ * through every following code point that may change (the first one, k
+ * bytes at s->i, does). */
+static precis_status normalise_stretch(scan *s, size_t k, precis_error *err)
+{
+    size_t from_in = s->starter_in != SIZE_MAX ? s->starter_in : s->i;
+    size_t from_out = s->starter_in != SIZE_MAX ? s->starter_out : s->w.n;
+    size_t j = s->i + k;
+    while (j < s->len && s->in[j] >= 0x80) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t m = utf8proc_iterate(s->in + j, (utf8proc_ssize_t)(s->len - j), &cp);
+        if (m <= 0 || space_class(cp) != 0 || !may_change_under_nfc(cp))
+            break;
+        j += (size_t)m;
+    }
+    utf8proc_uint8_t *nfc = NULL;
+    utf8proc_ssize_t r = utf8proc_map(s->in + from_in, (utf8proc_ssize_t)(j - from_in), &nfc,
+                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    if (r < 0) {
+        free(nfc);
+        return pcs_fail(err, r == UTF8PROC_ERROR_NOMEM ? PRECIS_ERR_NOMEM : PRECIS_ERR_UTF8,
+                        s->i, "cannot normalise the text at byte %zu", s->i);
+    }
+    s->w.n = from_out;
+    put(&s->w, (const char *)nfc, (size_t)r);
+    free(nfc);
+    s->i = j;
+    anchor(&s->w, s->w.n, s->i);
+    forget_starter(s);
+    return PRECIS_OK;
+}
+
+/* The character whose first byte, at s->i, is 0x80 or above: invalid
+ * UTF-8 (refused, or replaced by U+FFFD with repair), white space, or a
+ * code point copied or normalised. */
+static precis_status put_multibyte(scan *s, bool repair, precis_error *err)
+{
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t k = utf8proc_iterate(s->in + s->i, (utf8proc_ssize_t)(s->len - s->i), &cp);
+    if (k <= 0) {
+        if (!repair)
+            return pcs_fail(err, PRECIS_ERR_UTF8, s->i, "invalid UTF-8 at byte %zu", s->i);
+        put(&s->w, "\xEF\xBF\xBD", 3);
+        s->repaired = s->content = true;
+        s->i++;
+        anchor(&s->w, s->w.n, s->i);
+        forget_starter(s);
+        return PRECIS_OK;
+    }
+    int sc = space_class(cp);
+    if (sc != 0) {
+        if (sc > 0)
+            s->w.out[s->w.n++] = (char)sc;
+        s->i += (size_t)k;
+        anchor(&s->w, s->w.n, s->i);
+        forget_starter(s);
+        return PRECIS_OK;
+    }
+    s->content = true;
+    if (may_change_under_nfc(cp))
+        return normalise_stretch(s, (size_t)k, err);
+    s->starter_in = s->i, s->starter_out = s->w.n;
+    put(&s->w, (const char *)s->in + s->i, (size_t)k);
+    s->i += (size_t)k;
+    return PRECIS_OK;
+}
+
+/* The whole input into s->w. */
+static precis_status scan_text(scan *s, bool repair, precis_error *err)
+{
+    if (s->len >= 3 && s->in[0] == 0xEF && s->in[1] == 0xBB && s->in[2] == 0xBF)
+        s->i = 3; /* a leading byte-order mark carries no text */
+    anchor(&s->w, 0, s->i);
+    forget_starter(s);
+    while (s->i < s->len) {
+        unsigned char b = s->in[s->i];
+        if (plain_ascii(b)) {
+            copy_ascii_run(s);
+        } else if (b < 0x80) {
+            put_ascii(s);
+        } else {
+            precis_status st = put_multibyte(s, repair, err);
+            if (st != PRECIS_OK)
+                return st;
+        }
+    }
+    if (s->w.nomem)
+        return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
+    return PRECIS_OK;
+}
+
+/* The text and its anchors into the document (the anchors into arena). */
+static precis_status keep_text(pcs_doc *doc, pcs_arena *arena, const scan *s,
+                               const char *input, precis_error *err)
+{
+    s->w.out[s->w.n] = '\0';
+    doc->input = input;
+    doc->input_len = s->len;
+    doc->text = s->w.out;
+    doc->len = (uint32_t)s->w.n;
+    doc->anchors = pcs_arena_alloc(arena, s->w.n_anchors * sizeof *s->w.anchors);
+    if (!doc->anchors)
+        return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
+    memcpy(doc->anchors, s->w.anchors, s->w.n_anchors * sizeof *s->w.anchors);
+    doc->n_anchors = (uint32_t)s->w.n_anchors;
+    return PRECIS_OK;
+}
+
+precis_status pcs_text_prepare(pcs_doc *doc, pcs_arena *arena,
+                               const char *input, size_t len,
+                               const precis_options *options, precis_error *err)
+{
+    const unsigned char *in = (const unsigned char *)input;
+    bool ascii = true;
+    precis_status st = check_input(in, len, options, &ascii, err);
+    if (st != PRECIS_OK)
+        return st;
     /* UTF-8 output of NFC or of U+FFFD repair is at most three times the
      * input (UAX #15, section 13: NFC expands by at most 3x). */
     size_t cap = ascii ? len + 1 : len * 3 + 1;
-    writer w = {.out = pcs_arena_alloc(arena, cap)};
-    if (!w.out)
+    scan s = {.w = {.out = pcs_arena_alloc(arena, cap)}, .in = in, .len = len};
+    if (!s.w.out)
         return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
-    doc->repaired = false;
-
-    size_t i = 0;
-    if (len >= 3 && in[0] == 0xEF && in[1] == 0xBB && in[2] == 0xBF)
-        i = 3; /* a leading byte-order mark carries no text */
-    anchor(&w, 0, i);
-
-    /* Where the last starter that NFC could compose with began, in input
-     * and output, or SIZE_MAX. */
-    size_t starter_in = SIZE_MAX, starter_out = SIZE_MAX;
-    bool content = false;
-    while (i < len) {
-        unsigned char b = in[i];
-        if ((b >= 0x20 && b < 0x7F) || b == '\n') {
-            /* A run of printable ASCII and line feeds, most of any text,
-             * is copied as it is; afterwards the last starter is its last
-             * byte unless that is white space. */
-            size_t j = i;
-            bool visible = false;
-            while (j < len && ((in[j] >= 0x20 && in[j] < 0x7F) || in[j] == '\n')) {
-                visible |= in[j] > ' ';
-                j++;
-            }
-            memcpy(w.out + w.n, in + i, j - i);
-            w.n += j - i;
-            content |= visible;
-            if (in[j - 1] > ' ')
-                starter_in = j - 1, starter_out = w.n - 1;
-            else
-                starter_in = starter_out = SIZE_MAX;
-            i = j;
-            continue;
-        }
-        if (b < 0x80) {
-            starter_in = starter_out = SIZE_MAX;
-            if (b == '\r') {
-                w.out[w.n++] = '\n';
-                i += (i + 1 < len && in[i + 1] == '\n') ? 2 : 1;
-                anchor(&w, w.n, i);
-                continue;
-            }
-            if (b < 0x20 && b != '\n')
-                b = ' ';
-            else if (b == 0x7F)
-                b = ' ';
-            else if (b > ' ') {
-                content = true;
-                starter_in = i, starter_out = w.n;
-            }
-            w.out[w.n++] = (char)b;
-            i++;
-            continue;
-        }
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t k = utf8proc_iterate(in + i, (utf8proc_ssize_t)(len - i), &cp);
-        if (k <= 0) {
-            if (!options->repair_utf8) {
-                free(w.anchors);
-                return pcs_fail(err, PRECIS_ERR_UTF8, i, "invalid UTF-8 at byte %zu", i);
-            }
-            put(&w, "\xEF\xBF\xBD", 3);
-            doc->repaired = true;
-            content = true;
-            i++;
-            anchor(&w, w.n, i);
-            starter_in = starter_out = SIZE_MAX;
-            continue;
-        }
-        int sc = space_class(cp);
-        if (sc != 0) {
-            if (sc > 0)
-                w.out[w.n++] = (char)sc;
-            i += (size_t)k;
-            anchor(&w, w.n, i);
-            starter_in = starter_out = SIZE_MAX;
-            continue;
-        }
-        content = true;
-        if (!may_change_under_nfc(cp)) {
-            starter_in = i, starter_out = w.n;
-            put(&w, (const char *)in + i, (size_t)k);
-            i += (size_t)k;
-            continue;
-        }
-        /* Normalise the smallest stretch NFC can touch: from the last
-         * starter through every following code point that may change. */
-        size_t from_in = starter_in != SIZE_MAX ? starter_in : i;
-        size_t from_out = starter_in != SIZE_MAX ? starter_out : w.n;
-        size_t j = i + (size_t)k;
-        while (j < len && in[j] >= 0x80) {
-            utf8proc_ssize_t m = utf8proc_iterate(in + j, (utf8proc_ssize_t)(len - j), &cp);
-            if (m <= 0 || space_class(cp) != 0 || !may_change_under_nfc(cp))
-                break;
-            j += (size_t)m;
-        }
-        utf8proc_uint8_t *nfc = NULL;
-        utf8proc_ssize_t r = utf8proc_map(in + from_in, (utf8proc_ssize_t)(j - from_in),
-                                          &nfc, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-        if (r < 0) {
-            free(nfc);
-            free(w.anchors);
-            return pcs_fail(err, r == UTF8PROC_ERROR_NOMEM ? PRECIS_ERR_NOMEM
-                                                           : PRECIS_ERR_UTF8,
-                            i, "cannot normalise the text at byte %zu", i);
-        }
-        w.n = from_out;
-        put(&w, (const char *)nfc, (size_t)r);
-        free(nfc);
-        i = j;
-        anchor(&w, w.n, i);
-        starter_in = starter_out = SIZE_MAX;
-    }
-    if (w.nomem) {
-        free(w.anchors);
-        return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
-    }
-    w.out[w.n] = '\0';
-    doc->input = input;
-    doc->input_len = len;
-    doc->text = w.out;
-    doc->len = (uint32_t)w.n;
-    doc->anchors = pcs_arena_alloc(arena, w.n_anchors * sizeof *w.anchors);
-    if (!doc->anchors) {
-        free(w.anchors);
-        return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
-    }
-    memcpy(doc->anchors, w.anchors, w.n_anchors * sizeof *w.anchors);
-    doc->n_anchors = (uint32_t)w.n_anchors;
-    free(w.anchors);
-    if (!content)
-        return pcs_fail(err, PRECIS_ERR_EMPTY, SIZE_MAX,
-                        len ? "only white space, no text" : "empty, no text");
-    return PRECIS_OK;
+    st = scan_text(&s, options->repair_utf8, err);
+    doc->repaired = s.repaired;
+    if (st == PRECIS_OK)
+        st = keep_text(doc, arena, &s, input, err);
+    free(s.w.anchors);
+    if (st == PRECIS_OK && !s.content)
+        st = pcs_fail(err, PRECIS_ERR_EMPTY, SIZE_MAX,
+                      len ? "only white space, no text" : "empty, no text");
+    return st;
 }
 
 uint32_t pcs_decode_multibyte(const char *text, uint32_t i, uint32_t *cp)
