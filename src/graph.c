@@ -61,143 +61,195 @@ typedef struct posting {
     float value; /* cosine: the TF-IDF weight; otherwise the term count */
 } posting;
 
+/* One build: the inverted index, the scratch of the row being computed,
+ * and the rows so far (malloc'd, copied into the arena at the end). */
+typedef struct graph_build {
+    const pcs_doc *doc;
+    pcs_similarity kind;
+    uint32_t *post_ptr;  /* term t's postings are post[post_ptr[t], post_ptr[t + 1]) */
+    posting *post;
+    double *len;         /* term count of each node */
+    double avg_len;
+    double delta;        /* BM25+'s lower bound, 0 for the others */
+    double *acc;         /* the row's similarity to each node so far */
+    uint32_t *touched;   /* the nodes with acc set, n_touched of them */
+    uint8_t *seen;       /* whether a node is in touched */
+    uint32_t n_touched;
+    int *col;
+    double *val;
+    size_t cap_col, cap_val, used;
+} graph_build;
+
+/* Postings per term (a counting sort of the vector entries by term), each
+ * node's term count, and the scratch arrays. */
+static precis_status index_postings(graph_build *g, pcs_arena *arena, precis_error *err)
+{
+    const pcs_doc *doc = g->doc;
+    uint32_t n = doc->n_nodes, nt = doc->n_terms;
+    const pcs_csr *x = &doc->vectors;
+    size_t nnz = (size_t)x->row_ptr[n];
+    g->post_ptr = pcs_arena_calloc(arena, (size_t)nt + 1, sizeof *g->post_ptr);
+    g->post = pcs_arena_alloc(arena, (nnz ? nnz : 1) * sizeof *g->post);
+    g->len = pcs_arena_alloc(arena, (n ? n : 1) * sizeof *g->len);
+    g->acc = pcs_arena_calloc(arena, n ? n : 1, sizeof *g->acc);
+    g->touched = pcs_arena_alloc(arena, (n ? n : 1) * sizeof *g->touched);
+    g->seen = pcs_arena_calloc(arena, n ? n : 1, 1);
+    uint32_t *fill = pcs_arena_alloc(arena, ((size_t)nt + 1) * sizeof *fill);
+    if (!g->post_ptr || !g->post || !g->len || !g->acc || !g->touched || !g->seen || !fill)
+        return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
+    for (size_t q = 0; q < nnz; q++)
+        g->post_ptr[x->col[q] + 1]++;
+    for (uint32_t t = 0; t < nt; t++)
+        g->post_ptr[t + 1] += g->post_ptr[t];
+    memcpy(fill, g->post_ptr, ((size_t)nt + 1) * sizeof *fill);
+    /* Term counts of each node, in the same order as its vector. */
+    double total_len = 0;
+    for (uint32_t k = 0; k < n; k++) {
+        g->len[k] = 0;
+        uint32_t b = doc->bag_ptr[doc->nodes[k]];
+        for (int q = x->row_ptr[k]; q < x->row_ptr[k + 1]; q++, b++) {
+            uint32_t count = doc->bag_count[b];
+            float value = g->kind == PCS_SIM_COSINE ? (float)x->val[q] : (float)count;
+            g->post[fill[x->col[q]]++] = (posting){k, value};
+            g->len[k] += count;
+        }
+        total_len += g->len[k];
+    }
+    g->avg_len = n ? total_len / n : 1;
+    return PRECIS_OK;
+}
+
+/* BM25's term-frequency part for a term f times in node k's sentence. */
+static double bm25_tf(const graph_build *g, double f, uint32_t k)
+{
+    return f * (BM25_K1 + 1) / (f + BM25_K1 * (1 - BM25_B + BM25_B * g->len[k] / g->avg_len));
+}
+
+/* What one shared term adds to the similarity of node i (weight xi: its
+ * TF-IDF weight; to_i: its BM25 term-frequency part) and posting p's node:
+ * for BM25, i as the query against that node and the node against i,
+ * averaged. */
+static double shared_term(const graph_build *g, double xi, double idf, double to_i,
+                          const posting *p)
+{
+    double f = (double)p->value;
+    switch (g->kind) {
+    case PCS_SIM_COSINE:
+        return xi * f;
+    case PCS_SIM_OVERLAP:
+        return 1.0;
+    case PCS_SIM_BM25:
+    case PCS_SIM_BM25PLUS:
+        break;
+    }
+    double to_j = bm25_tf(g, f, p->node);
+    return idf * ((to_j + g->delta) + (to_i + g->delta)) / 2;
+}
+
+/* Node i's similarities to every node sharing a term with it, into acc
+ * (the nodes in touched). */
+static void accumulate_row(graph_build *g, uint32_t i)
+{
+    const pcs_doc *doc = g->doc;
+    const pcs_csr *x = &doc->vectors;
+    uint32_t bag = doc->bag_ptr[doc->nodes[i]];
+    g->n_touched = 0;
+    for (int q = x->row_ptr[i]; q < x->row_ptr[i + 1]; q++) {
+        uint32_t t = (uint32_t)x->col[q];
+        /* The vector row follows the sentence's bag order. */
+        double fi = doc->bag_count[bag + (uint32_t)(q - x->row_ptr[i])];
+        double idf = bm25_idf(doc->idf_n, doc->terms[t].idf_df);
+        double to_i = bm25_tf(g, fi, i);
+        for (uint32_t p = g->post_ptr[t]; p < g->post_ptr[t + 1]; p++) {
+            uint32_t j = g->post[p].node;
+            if (j == i)
+                continue;
+            if (!g->seen[j]) {
+                g->seen[j] = 1;
+                g->touched[g->n_touched++] = j;
+            }
+            g->acc[j] += shared_term(g, x->val[q], idf, to_i, &g->post[p]);
+        }
+    }
+}
+
+/* Append row i's non-zero similarities to the rows, and clear the
+ * scratch for the next row. */
+static precis_status keep_row(graph_build *g, uint32_t i, precis_error *err)
+{
+    size_t need = g->used + g->n_touched;
+    if (!pcs_grow((void **)&g->col, &g->cap_col, need, sizeof *g->col) ||
+        !pcs_grow((void **)&g->val, &g->cap_val, need, sizeof *g->val))
+        return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
+    for (uint32_t k = 0; k < g->n_touched; k++) {
+        uint32_t j = g->touched[k];
+        double v = g->acc[j];
+        if (g->kind == PCS_SIM_OVERLAP) {
+            /* +1 keeps one-word sentences from dividing by log 1 = 0. */
+            double denom = log(g->len[i] + 1) + log(g->len[j] + 1);
+            v = denom > 0 ? v / denom : 0;
+        }
+        if (v > 0) {
+            g->col[g->used] = (int)j;
+            g->val[g->used] = v;
+            g->used++;
+        }
+        g->acc[j] = 0;
+        g->seen[j] = 0;
+    }
+    if (g->used > INT32_MAX)
+        return pcs_fail(err, PRECIS_ERR_TOO_LARGE, SIZE_MAX, "too many sentence pairs to rank");
+    return PRECIS_OK;
+}
+
+/* The rows into the arena, as w's columns and values. */
+static precis_status copy_rows(const graph_build *g, pcs_arena *arena, pcs_csr *w,
+                               precis_error *err)
+{
+    size_t used = g->used;
+    w->row_ptr[w->rows] = (int)used;
+    w->col = pcs_arena_alloc(arena, (used ? used : 1) * sizeof *w->col);
+    w->val = pcs_arena_alloc(arena, (used ? used : 1) * sizeof *w->val);
+    if (!w->col || !w->val)
+        return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
+    if (used) {
+        memcpy(w->col, g->col, used * sizeof *g->col);
+        memcpy(w->val, g->val, used * sizeof *g->val);
+    }
+    return PRECIS_OK;
+}
+
+/* Row by row: accumulate the row's similarities to every node sharing a
+ * term, then keep the non-zero ones. Both directions of a pair are
+ * computed, so an asymmetric measure is averaged as it is stored. A graph
+ * denser than the edge budget is not built: *dense, and the caller ranks
+ * in the factored form instead. */
 precis_status pcs_graph_build(const pcs_doc *doc, pcs_arena *arena, pcs_similarity kind,
                               pcs_csr *w, bool *dense, precis_error *err)
 {
     *dense = false;
-    size_t budget = edge_budget(doc);
-    uint32_t n = doc->n_nodes, nt = doc->n_terms;
-    const pcs_csr *x = &doc->vectors;
-    size_t nnz = (size_t)x->row_ptr[n];
-    /* Postings per term: counting sort of the vector entries by term. */
-    uint32_t *post_ptr = pcs_arena_calloc(arena, (size_t)nt + 1, sizeof *post_ptr);
-    posting *post = pcs_arena_alloc(arena, (nnz ? nnz : 1) * sizeof *post);
-    double *len = pcs_arena_alloc(arena, (n ? n : 1) * sizeof *len);
-    double *acc = pcs_arena_calloc(arena, n ? n : 1, sizeof *acc);
-    uint32_t *touched = pcs_arena_alloc(arena, (n ? n : 1) * sizeof *touched);
-    uint8_t *seen = pcs_arena_calloc(arena, n ? n : 1, 1);
-    if (!post_ptr || !post || !len || !acc || !touched || !seen)
-        return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
-    for (size_t q = 0; q < nnz; q++)
-        post_ptr[x->col[q] + 1]++;
-    for (uint32_t t = 0; t < nt; t++)
-        post_ptr[t + 1] += post_ptr[t];
-    uint32_t *fill = pcs_arena_alloc(arena, ((size_t)nt + 1) * sizeof *fill);
-    if (!fill)
-        return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
-    memcpy(fill, post_ptr, ((size_t)nt + 1) * sizeof *fill);
-    /* Term counts of each node, in the same order as its vector. */
-    double total_len = 0;
-    for (uint32_t k = 0; k < n; k++) {
-        uint32_t s = doc->nodes[k];
-        len[k] = 0;
-        uint32_t b = doc->bag_ptr[s];
-        for (int q = x->row_ptr[k]; q < x->row_ptr[k + 1]; q++, b++) {
-            uint32_t count = doc->bag_count[b];
-            float value = kind == PCS_SIM_COSINE ? (float)x->val[q] : (float)count;
-            post[fill[x->col[q]]++] = (posting){k, value};
-            len[k] += count;
-        }
-        total_len += len[k];
-    }
-    double avg_len = n ? total_len / n : 1;
-
-    /* Row by row: accumulate the row's similarities to every node sharing
-     * a term, then keep the non-zero ones. Both directions of a pair are
-     * computed, so an asymmetric measure is averaged as it is stored. */
-    size_t cap_col = 0, cap_val = 0, used = 0;
-    int *col = NULL;
-    double *val = NULL;
+    graph_build g = {.doc = doc, .kind = kind,
+                     .delta = kind == PCS_SIM_BM25PLUS ? BM25_DELTA : 0};
+    precis_status st = index_postings(&g, arena, err);
+    if (st != PRECIS_OK)
+        return st;
+    uint32_t n = doc->n_nodes;
     w->rows = w->cols = n;
     w->row_ptr = pcs_arena_alloc(arena, ((size_t)n + 1) * sizeof *w->row_ptr);
     if (!w->row_ptr)
         return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
-    double delta = kind == PCS_SIM_BM25PLUS ? BM25_DELTA : 0;
-    for (uint32_t i = 0; i < n; i++) {
-        uint32_t n_touched = 0;
-        uint32_t bag = doc->bag_ptr[doc->nodes[i]];
-        for (int q = x->row_ptr[i]; q < x->row_ptr[i + 1]; q++) {
-            uint32_t t = (uint32_t)x->col[q];
-            /* The vector row follows the sentence's bag order. */
-            double fi = doc->bag_count[bag + (uint32_t)(q - x->row_ptr[i])];
-            double idf = bm25_idf(doc->idf_n, doc->terms[t].idf_df);
-            double to_i = fi * (BM25_K1 + 1) /
-                          (fi + BM25_K1 * (1 - BM25_B + BM25_B * len[i] / avg_len));
-            for (uint32_t p = post_ptr[t]; p < post_ptr[t + 1]; p++) {
-                uint32_t j = post[p].node;
-                if (j == i)
-                    continue;
-                if (!seen[j]) {
-                    seen[j] = 1;
-                    touched[n_touched++] = j;
-                }
-                double f = post[p].value;
-                switch (kind) {
-                case PCS_SIM_COSINE:
-                    acc[j] += x->val[q] * f;
-                    break;
-                case PCS_SIM_OVERLAP:
-                    acc[j] += 1.0;
-                    break;
-                case PCS_SIM_BM25:
-                case PCS_SIM_BM25PLUS: {
-                    /* i as the query against j, and j against i. */
-                    double to_j = f * (BM25_K1 + 1) /
-                                  (f + BM25_K1 * (1 - BM25_B + BM25_B * len[j] / avg_len));
-                    acc[j] += idf * ((to_j + delta) + (to_i + delta)) / 2;
-                    break;
-                }
-                }
-            }
-        }
-        w->row_ptr[i] = (int)used;
-        if (used + n_touched > budget) {
-            /* Too dense: the caller ranks in the factored form instead. */
-            for (uint32_t k = 0; k < n_touched; k++)
-                acc[touched[k]] = 0, seen[touched[k]] = 0;
-            free(col), free(val);
+    size_t budget = edge_budget(doc);
+    for (uint32_t i = 0; st == PRECIS_OK && !*dense && i < n; i++) {
+        accumulate_row(&g, i);
+        w->row_ptr[i] = (int)g.used;
+        if (g.used + g.n_touched > budget)
             *dense = true;
-            return PRECIS_OK;
-        }
-        if (!pcs_grow((void **)&col, &cap_col, used + n_touched, sizeof *col) ||
-            !pcs_grow((void **)&val, &cap_val, used + n_touched, sizeof *val)) {
-            free(col), free(val);
-            return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
-        }
-        for (uint32_t k = 0; k < n_touched; k++) {
-            uint32_t j = touched[k];
-            double v = acc[j];
-            if (kind == PCS_SIM_OVERLAP) {
-                /* +1 keeps one-word sentences from dividing by log 1 = 0. */
-                double denom = log(len[i] + 1) + log(len[j] + 1);
-                v = denom > 0 ? v / denom : 0;
-            }
-            if (v > 0) {
-                col[used] = (int)j;
-                val[used] = v;
-                used++;
-            }
-            acc[j] = 0;
-            seen[j] = 0;
-        }
-        if (used > INT32_MAX) {
-            free(col), free(val);
-            return pcs_fail(err, PRECIS_ERR_TOO_LARGE, SIZE_MAX,
-                            "too many sentence pairs to rank");
-        }
+        else
+            st = keep_row(&g, i, err);
     }
-    w->row_ptr[n] = (int)used;
-    w->col = pcs_arena_alloc(arena, (used ? used : 1) * sizeof *w->col);
-    w->val = pcs_arena_alloc(arena, (used ? used : 1) * sizeof *w->val);
-    if (!w->col || !w->val) {
-        free(col), free(val);
-        return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
-    }
-    if (used) {
-        memcpy(w->col, col, used * sizeof *col);
-        memcpy(w->val, val, used * sizeof *val);
-    }
-    free(col);
-    free(val);
-    return PRECIS_OK;
+    if (st == PRECIS_OK && !*dense)
+        st = copy_rows(&g, arena, w, err);
+    free(g.col);
+    free(g.val);
+    return st;
 }
