@@ -137,18 +137,57 @@ precis_status precis_options_init(precis_options *o, size_t size)
     return check_size(size, OPTIONS_MIN_SIZE, sizeof d, "precis_options", NULL);
 }
 
+/* Every options struct of the API begins with its size as the caller was
+ * compiled; one rule brings any of them to the library's size. */
+_Static_assert(offsetof(precis_options, size) == 0, "size first");
+_Static_assert(offsetof(precis_json_options, size) == 0, "size first");
+_Static_assert(offsetof(precis_html_options, size) == 0, "size first");
+
+/* The caller's options o (its first `size` bytes, the caller's version of
+ * the struct) over the defaults already in full (full_size bytes, the
+ * library's version), whose size then says full_size. */
+static precis_status import_sized(const void *o, size_t size, void *full, size_t full_size,
+                                  size_t min, const char *what, precis_error *err)
+{
+    precis_status st = check_size(size, min, full_size, what, err);
+    if (st != PRECIS_OK)
+        return st;
+    memcpy(full, o, size);
+    memcpy(full, &full_size, sizeof full_size);
+    return PRECIS_OK;
+}
+
+/* The _init of an options struct whose defaults are all zero. */
+static precis_status init_zeroed(void *o, size_t size, size_t full_size, size_t min,
+                                 const char *what)
+{
+    if (!o || size < sizeof size)
+        return PRECIS_ERR_ARGUMENT;
+    memset(o, 0, size < full_size ? size : full_size);
+    memcpy(o, &size, sizeof size);
+    return check_size(size, min, full_size, what, NULL);
+}
+
+/* Options of the library's size (full_size bytes at full) from the
+ * caller's o, or the defaults (all zero) when o is NULL. */
+static precis_status import_zeroed(const void *o, void *full, size_t full_size, size_t min,
+                                   const char *what)
+{
+    init_zeroed(full, full_size, full_size, min, what);
+    if (!o)
+        return PRECIS_OK;
+    size_t size;
+    memcpy(&size, o, sizeof size);
+    return import_sized(o, size, full, full_size, min, what, NULL);
+}
+
 precis_status pcs_options_import(const precis_options *o, precis_options *full,
                                  precis_error *err)
 {
     default_options(full);
     if (!o)
         return PRECIS_OK;
-    precis_status st = check_size(o->size, OPTIONS_MIN_SIZE, sizeof *full, "precis_options", err);
-    if (st != PRECIS_OK)
-        return st;
-    memcpy(full, o, o->size);
-    full->size = sizeof *full;
-    return PRECIS_OK;
+    return import_sized(o, o->size, full, sizeof *full, OPTIONS_MIN_SIZE, "precis_options", err);
 }
 
 /* Options of the library's own size; *canonical is the language. */
@@ -532,11 +571,7 @@ const precis_stats *precis_result_stats(const precis_result *r)
 
 precis_status precis_json_options_init(precis_json_options *o, size_t size)
 {
-    if (!o || size < sizeof o->size)
-        return PRECIS_ERR_ARGUMENT;
-    memset(o, 0, size < sizeof *o ? size : sizeof *o);
-    o->size = size;
-    return check_size(size, JSON_OPTIONS_MIN_SIZE, sizeof *o, "precis_json_options", NULL);
+    return init_zeroed(o, size, sizeof *o, JSON_OPTIONS_MIN_SIZE, "precis_json_options");
 }
 
 precis_status precis_result_json(const precis_result *r, const precis_json_options *o,
@@ -546,14 +581,9 @@ precis_status precis_result_json(const precis_result *r, const precis_json_optio
         return PRECIS_ERR_ARGUMENT;
     *out = NULL;
     precis_json_options full;
-    precis_json_options_init(&full, sizeof full);
-    if (o) {
-        if (check_size(o->size, JSON_OPTIONS_MIN_SIZE, sizeof full, "precis_json_options",
-                       NULL) != PRECIS_OK)
-            return PRECIS_ERR_ARGUMENT;
-        memcpy(&full, o, o->size);
-        full.size = sizeof full;
-    }
+    if (import_zeroed(o, &full, sizeof full, JSON_OPTIONS_MIN_SIZE, "precis_json_options") !=
+        PRECIS_OK)
+        return PRECIS_ERR_ARGUMENT;
     return pcs_result_json(r, &full, out, len);
 }
 
@@ -561,11 +591,7 @@ precis_status precis_result_json(const precis_result *r, const precis_json_optio
 
 precis_status precis_html_options_init(precis_html_options *o, size_t size)
 {
-    if (!o || size < sizeof o->size)
-        return PRECIS_ERR_ARGUMENT;
-    memset(o, 0, size < sizeof *o ? size : sizeof *o);
-    o->size = size;
-    return check_size(size, HTML_OPTIONS_MIN_SIZE, sizeof *o, "precis_html_options", NULL);
+    return init_zeroed(o, size, sizeof *o, HTML_OPTIONS_MIN_SIZE, "precis_html_options");
 }
 
 precis_status precis_result_html(const precis_result *r, const char *text, size_t len,
@@ -577,14 +603,9 @@ precis_status precis_result_html(const precis_result *r, const char *text, size_
     if (len != r->stats.bytes)
         return PRECIS_ERR_ARGUMENT;
     precis_html_options full;
-    precis_html_options_init(&full, sizeof full);
-    if (o) {
-        if (check_size(o->size, HTML_OPTIONS_MIN_SIZE, sizeof full, "precis_html_options",
-                       NULL) != PRECIS_OK)
-            return PRECIS_ERR_ARGUMENT;
-        memcpy(&full, o, o->size);
-        full.size = sizeof full;
-    }
+    if (import_zeroed(o, &full, sizeof full, HTML_OPTIONS_MIN_SIZE, "precis_html_options") !=
+        PRECIS_OK)
+        return PRECIS_ERR_ARGUMENT;
     return pcs_result_html(r, text ? text : "", len, &full, out, out_len);
 }
 
