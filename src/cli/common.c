@@ -14,13 +14,22 @@
 
 #include "cli.h"
 
+/* "precis: <message><tail>" on standard error, in one piece even when
+ * threads complain at once. */
+static void vcomplain(const char *fmt, va_list ap, const char *tail)
+{
+    flockfile(stderr);
+    fputs("precis: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputs(tail, stderr);
+    funlockfile(stderr);
+}
+
 void cli_complain(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("precis: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    vcomplain(fmt, ap, "\n");
     va_end(ap);
 }
 
@@ -28,9 +37,7 @@ int cli_usage_error(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("precis: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputs(" (try 'precis --help')\n", stderr);
+    vcomplain(fmt, ap, " (try 'precis --help')\n");
     va_end(ap);
     return EXIT_USAGE;
 }
