@@ -340,11 +340,18 @@ static int close_stream(cli_lines *r, const char *opt, const char *path, int got
     return code;
 }
 
-static int read_files_from(batch_run *run, const char *path)
+/* What a stream's reader does with one line (got: CLI_LINES_LINE, or
+ * CLI_LINES_LONG with no line), numbered from 1: IN_OK to go on. */
+typedef int (*line_fn)(batch_run *run, int got, char *line, size_t len, uint64_t line_no,
+                       size_t limit);
+
+/* Each line of the stream at path (the value of option opt), of at most
+ * limit bytes, through each_line; then the stream's end, stop or error. */
+static int read_stream(batch_run *run, const char *opt, const char *path, size_t limit,
+                       line_fn each_line)
 {
-    enum { PATH_LIMIT = 65536 };
     cli_lines r;
-    int code = open_stream(run, "--files-from", path, &r, PATH_LIMIT);
+    int code = open_stream(run, opt, path, &r, limit);
     if (code != EXIT_OK)
         return code;
     uint64_t line_no = 0;
@@ -352,64 +359,57 @@ static int read_files_from(batch_run *run, const char *path)
     size_t len;
     int got;
     while ((got = cli_lines_next(&r, &line, &len)) == CLI_LINES_LINE || got == CLI_LINES_LONG) {
-        line_no++;
-        if (got == CLI_LINES_LINE && len && line[len - 1] == '\r')
-            line[--len] = '\0'; /* a list written on Windows */
-        if (got == CLI_LINES_LINE && len == 0)
-            continue;
-        if (got == CLI_LINES_LONG)
-            code = submit(run, note_job(BATCH_JOB_ERROR, NULL, line_no, EXIT_IO,
-                                        "unreadable", "line %" PRIu64 " of the --files-from "
-                                        "list: longer than %d bytes", line_no, PATH_LIMIT));
-        else if (memchr(line, '\0', len))
-            code = submit(run, note_job(BATCH_JOB_ERROR, NULL, line_no, EXIT_IO,
-                                        "unreadable", "line %" PRIu64 " of the --files-from "
-                                        "list holds a NUL byte", line_no));
-        else
-            code = visit_arg(run, line);
-        if (code != IN_OK)
+        if ((code = each_line(run, got, line, len, ++line_no, limit)) != IN_OK)
             break;
     }
-    return close_stream(&r, "--files-from", path, got, code);
+    return close_stream(&r, opt, path, got, code);
 }
 
-static int read_jsonl(batch_run *run, const char *path)
+/* A line of --files-from: a PATH. */
+static int files_from_line(batch_run *run, int got, char *line, size_t len, uint64_t line_no,
+                           size_t limit)
 {
-    cli_lines r;
-    int code = open_stream(run, "--jsonl", path, &r, cli_jsonl_limit(run->cfg->opt.max_bytes));
-    if (code != EXIT_OK)
-        return code;
-    uint64_t line_no = 0;
-    char *line;
-    size_t len;
-    int got;
-    while ((got = cli_lines_next(&r, &line, &len)) == CLI_LINES_LINE || got == CLI_LINES_LONG) {
-        line_no++;
-        if (got == CLI_LINES_LINE && strspn(line, " \t\r") == len)
-            continue; /* blank lines carry no document */
-        batch_job *job = NULL;
-        if (got == CLI_LINES_LONG) {
-            job = note_job(BATCH_JOB_ERROR, NULL, line_no, EXIT_NOT_TEXT, "too-large",
-                           "line %" PRIu64 ": longer than %zu bytes, more than a document "
-                           "of --max-bytes %zu can take", line_no, r.limit,
-                           run->cfg->opt.max_bytes);
-        } else if ((job = calloc(1, sizeof *job))) {
-            /* Parsing waits for a worker: it is part of the per-document
-             * cost, and runs in parallel there. */
-            job->kind = BATCH_JOB_LINE;
-            job->line_no = line_no;
-            job->len = len;
-            if ((job->data = malloc(len + 1)))
-                memcpy(job->data, line, len + 1);
-            else {
-                batch_job_free(job);
-                job = NULL;
-            }
+    if (got == CLI_LINES_LINE && len && line[len - 1] == '\r')
+        line[--len] = '\0'; /* a list written on Windows */
+    if (got == CLI_LINES_LINE && len == 0)
+        return IN_OK;
+    if (got == CLI_LINES_LONG)
+        return submit(run, note_job(BATCH_JOB_ERROR, NULL, line_no, EXIT_IO, "unreadable",
+                                    "line %" PRIu64 " of the --files-from list: longer than "
+                                    "%zu bytes", line_no, limit));
+    if (memchr(line, '\0', len))
+        return submit(run, note_job(BATCH_JOB_ERROR, NULL, line_no, EXIT_IO, "unreadable",
+                                    "line %" PRIu64 " of the --files-from list holds a NUL "
+                                    "byte", line_no));
+    return visit_arg(run, line);
+}
+
+/* A line of --jsonl: one document, parsed by the worker that takes it. */
+static int jsonl_line(batch_run *run, int got, char *line, size_t len, uint64_t line_no,
+                      size_t limit)
+{
+    if (got == CLI_LINES_LINE && strspn(line, " \t\r") == len)
+        return IN_OK; /* blank lines carry no document */
+    batch_job *job = NULL;
+    if (got == CLI_LINES_LONG) {
+        job = note_job(BATCH_JOB_ERROR, NULL, line_no, EXIT_NOT_TEXT, "too-large",
+                       "line %" PRIu64 ": longer than %zu bytes, more than a document "
+                       "of --max-bytes %zu can take", line_no, limit,
+                       run->cfg->opt.max_bytes);
+    } else if ((job = calloc(1, sizeof *job))) {
+        /* Parsing waits for a worker: it is part of the per-document
+         * cost, and runs in parallel there. */
+        job->kind = BATCH_JOB_LINE;
+        job->line_no = line_no;
+        job->len = len;
+        if ((job->data = malloc(len + 1)))
+            memcpy(job->data, line, len + 1);
+        else {
+            batch_job_free(job);
+            job = NULL;
         }
-        if ((code = submit(run, job)) != IN_OK)
-            break;
     }
-    return close_stream(&r, "--jsonl", path, got, code);
+    return submit(run, job);
 }
 
 int batch_read_inputs(batch_run *run)
@@ -417,11 +417,13 @@ int batch_read_inputs(batch_run *run)
     const batch_config *cfg = run->cfg;
     int code = IN_OK;
     if (cfg->jsonl)
-        code = read_jsonl(run, cfg->jsonl);
+        code = read_stream(run, "--jsonl", cfg->jsonl, cli_jsonl_limit(cfg->opt.max_bytes),
+                           jsonl_line);
     for (size_t i = 0; i < cfg->n_paths && code == IN_OK; i++)
         code = visit_arg(run, cfg->paths[i]);
+    /* A path is at most PATH_MAX (4096) on Linux; the limit leaves room. */
     if (cfg->files_from && code == IN_OK)
-        code = read_files_from(run, cfg->files_from);
+        code = read_stream(run, "--files-from", cfg->files_from, 65536, files_from_line);
     if (cfg->list && fflush(stdout) != 0) {
         cli_complain("cannot write the list: %s", strerror(errno));
         return EXIT_IO;
