@@ -187,18 +187,55 @@ static int info(const char *path)
     return code;
 }
 
-int cli_model_main(int argc, char **argv)
+/* What `precis model VERB` is asked. */
+typedef struct model_args {
+    const char *verb;
+    const char *output, *language;
+    size_t min_df;
+    bool quiet;
+    const char *jsonl, *text_field;
+} model_args;
+
+enum { OPT_MIN_DF = 256, OPT_JSONL, OPT_TEXT_FIELD };
+
+/* One option of model's: CLI_GO_ON, or the exit code of a command that is
+ * done (help, usage errors). */
+static int model_option(model_args *a, int c, const char *arg)
 {
-    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-        fputs(model_usage, argc < 2 ? stderr : stdout);
-        return argc < 2 ? EXIT_USAGE : cli_write_stdout(NULL, 0);
+    precis_error err = PRECIS_ERROR_INIT;
+    switch (c) {
+    case 'o':
+        a->output = arg;
+        return CLI_GO_ON;
+    case 'l':
+        if (precis_language_resolve(arg, &a->language, &err) != PRECIS_OK ||
+            strcmp(a->language, "auto") == 0)
+            return cli_usage_error("--lang: a model is for one language: %s",
+                                   strcmp(arg, "auto") == 0 ? "name it" : err.message);
+        return CLI_GO_ON;
+    case OPT_MIN_DF:
+        if (!cli_parse_size(arg, 1, UINT32_MAX, &a->min_df))
+            return cli_usage_error("--min-df: '%s' is not a whole number from 1", arg);
+        return CLI_GO_ON;
+    case OPT_JSONL:
+        a->jsonl = arg;
+        return CLI_GO_ON;
+    case OPT_TEXT_FIELD:
+        a->text_field = arg;
+        return CLI_GO_ON;
+    case 'q':
+        a->quiet = true;
+        return CLI_GO_ON;
+    default: /* 'h' */
+        fputs(model_usage, stdout);
+        return cli_write_stdout(NULL, 0);
     }
-    const char *verb = argv[1];
-    const char *output = NULL, *language = "english";
-    size_t min_df = 1;
-    bool quiet = false;
-    const char *jsonl = NULL, *text_field = "text";
-    enum { OPT_MIN_DF = 256, OPT_JSONL, OPT_TEXT_FIELD };
+}
+
+/* Parse the options after the verb: CLI_GO_ON with optind at the first
+ * operand, or the exit code of a command that is done. */
+static int parse_model_args(int argc, char **argv, model_args *a)
+{
     static const struct option longopts[] = {{"output", required_argument, NULL, 'o'},
                                              {"lang", required_argument, NULL, 'l'},
                                              {"min-df", required_argument, NULL, OPT_MIN_DF},
@@ -210,57 +247,44 @@ int cli_model_main(int argc, char **argv)
                                              {NULL, 0, NULL, 0}};
     opterr = 0;
     optind = 2;
-    int c;
-    while ((c = getopt_long(argc, argv, ":o:l:qh", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'o':
-            output = optarg;
-            break;
-        case 'l': {
-            precis_error err = PRECIS_ERROR_INIT;
-            if (precis_language_resolve(optarg, &language, &err) != PRECIS_OK ||
-                strcmp(language, "auto") == 0)
-                return cli_usage_error("--lang: a model is for one language: %s",
-                                       strcmp(optarg, "auto") == 0 ? "name it" : err.message);
-            break;
-        }
-        case OPT_MIN_DF:
-            if (!cli_parse_size(optarg, 1, UINT32_MAX, &min_df))
-                return cli_usage_error("--min-df: '%s' is not a whole number from 1", optarg);
-            break;
-        case OPT_JSONL:
-            jsonl = optarg;
-            break;
-        case OPT_TEXT_FIELD:
-            text_field = optarg;
-            break;
-        case 'q':
-            quiet = true;
-            break;
-        case 'h':
-            fputs(model_usage, stdout);
-            return cli_write_stdout(NULL, 0);
-        case ':':
+    int c, code = CLI_GO_ON;
+    while (code == CLI_GO_ON && (c = getopt_long(argc, argv, ":o:l:qh", longopts, NULL)) != -1) {
+        if (c == ':')
             return cli_usage_error("option '%s' needs a value", argv[optind - 1]);
-        default:
+        if (c == '?')
             return cli_usage_error("model: unknown option '%s'", argv[optind - 1]);
+        code = model_option(a, c, optarg);
+    }
+    return code;
+}
+
+/* Count the inputs of build (documents: --jsonl, files, folders) or merge
+ * (models) into b. */
+static void add_inputs(build_state *b, const model_args *a, bool merge, int argc, char **argv)
+{
+    if (a->jsonl)
+        add_jsonl(b, a->jsonl, a->text_field);
+    for (int i = optind; i < argc && b->code == EXIT_OK; i++) {
+        if (!merge) {
+            add_path(b, argv[i], true);
+            continue;
         }
+        precis_model *m = NULL;
+        precis_error err = PRECIS_ERROR_INIT;
+        if (precis_model_load(argv[i], &m, &err) != PRECIS_OK ||
+            precis_model_builder_add_model(b->builder, m, &err) != PRECIS_OK) {
+            cli_complain("%s", err.message);
+            b->code = cli_exit_for(err.status);
+        }
+        precis_model_free(m);
+        b->files++;
     }
-    if (strcmp(verb, "info") == 0) {
-        if (argc - optind != 1)
-            return cli_usage_error("model info needs one model file");
-        return info(argv[optind]);
-    }
-    if (strcmp(verb, "build") != 0 && strcmp(verb, "merge") != 0)
-        return cli_usage_error("model: unknown command '%s' (build, merge or info)", verb);
-    if (!output)
-        return cli_usage_error("model %s needs -o FILE", verb);
-    bool merge = strcmp(verb, "merge") == 0;
-    if (jsonl && (merge || optind < argc))
-        return cli_usage_error("--jsonl reads the documents; give no other inputs");
-    if (optind == argc && !jsonl)
-        return cli_usage_error("model %s needs %s", verb,
-                               merge ? "models" : "documents (files, folders or --jsonl)");
+}
+
+/* model build and model merge, their arguments checked. */
+static int build(const model_args *a, bool merge, int argc, char **argv)
+{
+    const char *language = a->language;
     build_state b = {.code = EXIT_OK};
     precis_error err = PRECIS_ERROR_INIT;
     if (merge) {
@@ -277,35 +301,49 @@ int cli_model_main(int argc, char **argv)
         cli_complain("%s", err.message);
         return cli_exit_for(err.status);
     }
-    if (jsonl)
-        add_jsonl(&b, jsonl, text_field);
-    for (int i = optind; i < argc && b.code == EXIT_OK; i++) {
-        if (!merge) {
-            add_path(&b, argv[i], true);
-            continue;
-        }
-        precis_model *m = NULL;
-        if (precis_model_load(argv[i], &m, &err) != PRECIS_OK ||
-            precis_model_builder_add_model(b.builder, m, &err) != PRECIS_OK) {
-            cli_complain("%s", err.message);
-            b.code = cli_exit_for(err.status);
-        }
-        precis_model_free(m);
-        b.files++;
-    }
+    add_inputs(&b, a, merge, argc, argv);
     if (b.code == EXIT_OK && precis_model_builder_documents(b.builder) == 0) {
         cli_complain("no document could be counted; nothing written");
         b.code = EXIT_NOTHING;
     }
     if (b.code == EXIT_OK &&
-        precis_model_builder_write(b.builder, output, (uint32_t)min_df, &err) != PRECIS_OK) {
+        precis_model_builder_write(b.builder, a->output, (uint32_t)a->min_df, &err) != PRECIS_OK) {
         cli_complain("%s", err.message);
         b.code = cli_exit_for(err.status);
     }
-    if (b.code == EXIT_OK && !quiet)
-        cli_complain("%s: %s model of %llu documents (%zu %s read, %zu skipped)", output, language,
-                     (unsigned long long)precis_model_builder_documents(b.builder), b.files,
-                     merge ? "models" : "documents", b.skipped);
+    if (b.code == EXIT_OK && !a->quiet)
+        cli_complain("%s: %s model of %llu documents (%zu %s read, %zu skipped)", a->output,
+                     language, (unsigned long long)precis_model_builder_documents(b.builder),
+                     b.files, merge ? "models" : "documents", b.skipped);
     precis_model_builder_free(b.builder);
     return b.code;
+}
+
+int cli_model_main(int argc, char **argv)
+{
+    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+        fputs(model_usage, argc < 2 ? stderr : stdout);
+        return argc < 2 ? EXIT_USAGE : cli_write_stdout(NULL, 0);
+    }
+    model_args a = {.verb = argv[1], .language = "english", .min_df = 1, .text_field = "text"};
+    int code = parse_model_args(argc, argv, &a);
+    if (code != CLI_GO_ON)
+        return code;
+    const char *verb = a.verb;
+    if (strcmp(verb, "info") == 0) {
+        if (argc - optind != 1)
+            return cli_usage_error("model info needs one model file");
+        return info(argv[optind]);
+    }
+    if (strcmp(verb, "build") != 0 && strcmp(verb, "merge") != 0)
+        return cli_usage_error("model: unknown command '%s' (build, merge or info)", verb);
+    if (!a.output)
+        return cli_usage_error("model %s needs -o FILE", verb);
+    bool merge = strcmp(verb, "merge") == 0;
+    if (a.jsonl && (merge || optind < argc))
+        return cli_usage_error("--jsonl reads the documents; give no other inputs");
+    if (optind == argc && !a.jsonl)
+        return cli_usage_error("model %s needs %s", verb,
+                               merge ? "models" : "documents (files, folders or --jsonl)");
+    return build(&a, merge, argc, argv);
 }
