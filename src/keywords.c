@@ -360,11 +360,16 @@ static bool collect_phrases(kw_state *st, const uint8_t *cand, bool words, bool 
              * head and the words before it make the phrase, the others
              * count alone. */
             uint32_t from = whole ? lead : j - (MAX_PHRASE - 1);
+            while (trim && j - from > 1 && general_word(doc, t[from].term))
+                from++;
             if (j > i && !add_occurrence(st, &t[from], j - from, base + from))
                 return false;
+            /* In texts tagged by phrases a general word is no term alone
+             * either. */
             if (j - i > 1 && (words || !whole))
                 for (uint32_t q = i; q < (words ? j : from); q++)
-                    if (c[q] == CANDIDATE && !add_occurrence(st, &t[q], 1, base + q))
+                    if (c[q] == CANDIDATE && !(trim && !words && general_word(doc, t[q].term)) &&
+                        !add_occurrence(st, &t[q], 1, base + q))
                         return false;
             i = end;
         }

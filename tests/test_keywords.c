@@ -326,6 +326,41 @@ static void assert_editor_accepts(const char *what, const char *story, size_t le
     precis_model_free(model);
 }
 
+/* A general word ("using", in more than a fifth of the model's documents)
+ * leads no phrase, also when the phrase is the tail of a run too long to be
+ * one ("SPIHT image algorithm using DSP chips"), and is no term alone. */
+static void general_words_lead_no_phrase(void **state)
+{
+    (void)state;
+    const char *src = getenv("PRECIS_SOURCE_DIR");
+    char path[4096];
+    snprintf(path, sizeof path, "%s/models/en/news.model", src ? src : ".");
+    precis_model *model = NULL;
+    assert_int_equal(precis_model_load(path, &model, NULL), PRECIS_OK);
+    precis_summarizer *s = NULL;
+    assert_int_equal(precis_summarizer_new(&s), PRECIS_OK);
+    precis_options o;
+    precis_options_init(&o, sizeof o);
+    o.language = "english";
+    o.model = model;
+    static const char abstract[] =
+        "Wavelet coders compress images. We describe a fast SPIHT image algorithm using DSP "
+        "chips. Wavelet coders need memory, and DSP chips have little.";
+    precis_result *r = NULL;
+    assert_int_equal(precis_extract_keywords(s, abstract, sizeof abstract - 1, &o, &r, NULL), PRECIS_OK);
+    bool chips = false;
+    for (size_t i = 0; i < precis_result_keyword_count(r); i++) {
+        const char *term = precis_result_keyword(r, i)->term;
+        chips = chips || strcmp(term, "DSP chips") == 0;
+        if (strncmp(term, "using", 5) == 0)
+            fail_msg("term '%s' begins with a general word", term);
+    }
+    assert_true(chips);
+    precis_result_free(r);
+    precis_summarizer_free(s);
+    precis_model_free(model);
+}
+
 static void sample_passes_an_editor(void **state)
 {
     (void)state;
@@ -440,6 +475,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(verbs_and_adverbs_are_not_key_terms, setup, teardown),
         cmocka_unit_test_setup_teardown(modifiers_never_end_a_key_term, setup, teardown),
         cmocka_unit_test_setup_teardown(single_word_inside_a_better_phrase, setup, teardown),
+        cmocka_unit_test(general_words_lead_no_phrase),
         cmocka_unit_test(sample_passes_an_editor),
         cmocka_unit_test(reuters_stories_pass_an_editor),
     };
