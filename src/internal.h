@@ -591,6 +591,8 @@ precis_status pcs_prepare_tokens(precis_summarizer *summarizer, const char *text
 
 /* model.c */
 uint32_t pcs_model_df(const precis_model *model, const char *stem, size_t len);
+/* The checksum a model file carries of its payload: XXH64, seed 0. */
+uint64_t pcs_model_checksum(const unsigned char *payload, size_t len);
 
 /* IDF of term t (see pcs_doc.idf_n). */
 double pcs_idf(const pcs_doc *doc, uint32_t t);

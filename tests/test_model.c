@@ -163,9 +163,9 @@ static void unusable_files(void **state)
     put("flipped.model", bad, n);
     expect_refused("flipped.model", PRECIS_ERR_MODEL, "checksum");
     memcpy(bad, good, n);
-    bad[8] = 2; /* version 2 */
+    bad[8] = 1; /* version 1, whose checksum was FNV-1a */
     put("version.model", bad, n);
-    expect_refused("version.model", PRECIS_ERR_MODEL, "version 2");
+    expect_refused("version.model", PRECIS_ERR_MODEL, "version 1");
     memcpy(bad, good, n);
     memcpy(bad + 64, "other-tok/9", 12); /* another tokenizer */
     put("tokenizer.model", bad, n);
@@ -180,17 +180,28 @@ static void unusable_files(void **state)
     free(bad);
 }
 
-/* FNV-1a 64 over the payload, as src/model.c checksums it: tests that
- * corrupt the tables must get past the checksum to reach them. */
+/* Tests that corrupt the tables must get past the checksum to reach
+ * them (the checksum itself: checksum_is_xxh64). */
 static void reseal(unsigned char *m, size_t n)
 {
-    uint64_t h = 14695981039346656037u;
-    for (size_t i = 128; i < n; i++) {
-        h ^= m[i];
-        h *= 1099511628211u;
-    }
+    uint64_t h = pcs_model_checksum(m + 128, n - 128);
     for (int i = 0; i < 8; i++)
         m[104 + i] = (unsigned char)(h >> (8 * i));
+}
+
+/* The checksum is XXH64 with seed 0: values from the reference
+ * implementation (`printf %s TEXT | xxhsum -H1`, xxHash 0.8.1), for
+ * lengths that reach each of its paths (empty; bytes only; 32-byte
+ * stripes, then 8-byte words, a 4-byte word and bytes). */
+static void checksum_is_xxh64(void **state)
+{
+    (void)state;
+    static const char s[] = "Models are counted over a corpus of news, then checked on load: 71b";
+    const unsigned char *u = (const unsigned char *)s;
+    assert_true(pcs_model_checksum(u, 0) == 0xEF46DB3751D8E999u);
+    assert_true(pcs_model_checksum((const unsigned char *)"abc", 3) == 0x44BC2CF5AD770999u);
+    assert_true(pcs_model_checksum(u, 47) == 0x70B349AF7A945FC9u);
+    assert_true(pcs_model_checksum(u, 67) == 0x9193D56C5E593DAFu);
 }
 
 static uint32_t le32(const unsigned char *p)
@@ -353,6 +364,7 @@ int main(void)
         cmocka_unit_test(counts_by_hand),
         cmocka_unit_test(order_and_merge_give_the_same_bytes),
         cmocka_unit_test(unusable_files),
+        cmocka_unit_test(checksum_is_xxh64),
         cmocka_unit_test(hostile_files),
         cmocka_unit_test(writing_is_safe),
         cmocka_unit_test(used_for_its_language_only),

@@ -1,7 +1,7 @@
 /* Fuzz target: the model loader, and everything that reads a loaded model
  * (term lookups while summarising, merging, writing it back).
  *
- * A model's payload carries an FNV-1a checksum and its length in the
+ * A model's payload carries an XXH64 checksum and its length in the
  * header: random mutations would almost never get past them and the
  * fuzzer would only ever test the checksum. So the harness writes the
  * true payload length and checksum into every input of at least a header's
@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "precis.h"
+#include "internal.h" /* pcs_model_checksum */
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -23,16 +24,6 @@ static const char text[] =
     "Members said the budget would fund schools, roads and the harbour. "
     "Critics argued that the harbour plan was too expensive for the town. "
     "The mayor promised a review of the harbour costs before the summer.";
-
-static uint64_t fnv64(const uint8_t *p, size_t n)
-{
-    uint64_t h = 14695981039346656037u;
-    for (size_t i = 0; i < n; i++) {
-        h ^= p[i];
-        h *= 1099511628211u;
-    }
-    return h;
-}
 
 static void put64(uint8_t *p, uint64_t v)
 {
@@ -53,7 +44,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memcpy(copy, data, size);
     if (size >= 128 && copy[127] != 0xFF) {
         put64(copy + 96, size - 128);
-        put64(copy + 104, fnv64(copy + 128, size - 128));
+        put64(copy + 104, pcs_model_checksum(copy + 128, size - 128));
     }
     FILE *f = fopen(path, "wb");
     if (!f) {
