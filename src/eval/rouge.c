@@ -530,6 +530,132 @@ static uint32_t ref_bigram(const pcs_rouge_units *u, uint32_t a, uint32_t b)
     return slot ? slot->value : UINT32_MAX;
 }
 
+/* Tokenise every text, the units then the references, into u->w. */
+static bool tokenize_texts(pcs_rouge_units *u, const char *const *units,
+                           const size_t *unit_lens, const char *const *refs,
+                           const size_t *ref_lens)
+{
+    rouge_work *w = &u->w;
+    size_t n_units = u->n_units, texts = n_units + u->n_refs;
+    w->tok_first = calloc(texts + 1, sizeof *w->tok_first);
+    w->sent_first = calloc(texts + 1, sizeof *w->sent_first);
+    if (!w->tok_first || !w->sent_first)
+        return false;
+    for (size_t k = 0; k < texts; k++) {
+        w->tok_first[k] = w->n_toks;
+        w->sent_first[k] = w->n_sents;
+        const char *t = k < n_units ? units[k] : refs[k - n_units];
+        size_t len = k < n_units ? unit_lens[k] : ref_lens[k - n_units];
+        if (len > 0 && !tokenize(w, t, len))
+            return false;
+    }
+    w->tok_first[texts] = w->n_toks;
+    w->sent_first[texts] = w->n_sents;
+    /* see precis_rouge_evaluate */
+    return w->toks || pcs_grow((void **)&w->toks, &w->toks_cap, 1, sizeof *w->toks);
+}
+
+/* Dense ids for the references' bigrams, and the bigram id each token of
+ * every text starts (n-grams run across a text's lines, not across
+ * texts), or UINT32_MAX. */
+static bool index_ref_bigrams(pcs_rouge_units *u)
+{
+    rouge_work *w = &u->w;
+    size_t texts = u->n_units + u->n_refs;
+    for (size_t i = w->tok_first[u->n_units]; i + 1 < w->n_toks; i++) {
+        uint32_t key[2] = {w->toks[i], w->toks[i + 1]};
+        uint32_t h = pcs_hash((const char *)key, sizeof key);
+        if (pcs_map_find(&u->ref_bigrams, (const char *)key, sizeof key, h))
+            continue;
+        char *stored = pcs_arena_alloc(&w->arena, sizeof key);
+        if (!stored)
+            return false;
+        memcpy(stored, key, sizeof key);
+        if (!pcs_map_put(&u->ref_bigrams, stored, sizeof key, h, u->n_ref_bigrams++))
+            return false;
+    }
+    for (size_t k = 0; k < texts; k++)
+        for (size_t i = w->tok_first[k]; i < w->tok_first[k + 1]; i++)
+            u->ref_big[i] = i + 1 < w->tok_first[k + 1]
+                                ? ref_bigram(u, w->toks[i], w->toks[i + 1])
+                                : UINT32_MAX;
+    return true;
+}
+
+/* Reference r's distinct terms and bigrams, appended at *nt and *nb, with
+ * their counts. term_seen and big_seen are all zero on entry and on
+ * return: first stamps (r + 1) that mark what is already listed, then
+ * positions in the lists for the counting pass. */
+static void count_reference(pcs_rouge_units *u, size_t r, uint32_t *term_seen,
+                            uint32_t *big_seen, size_t *nt, size_t *nb)
+{
+    const rouge_work *w = &u->w;
+    size_t a = w->tok_first[u->n_units + r], b = w->tok_first[u->n_units + r + 1];
+    u->ref_term_first[r] = *nt;
+    u->ref_big_first[r] = *nb;
+    u->ref_tokens[r] = b - a;
+    uint32_t stamp = (uint32_t)r + 1;
+    for (size_t i = a; i < b; i++) {
+        uint32_t t = w->toks[i];
+        if (term_seen[t] != stamp) {
+            term_seen[t] = stamp;
+            u->ref_terms[*nt] = t;
+            u->ref_term_count[(*nt)++] = 0;
+        }
+        uint32_t g = u->ref_big[i];
+        if (g != UINT32_MAX && big_seen[g] != stamp) {
+            big_seen[g] = stamp;
+            u->ref_bigs[*nb] = g;
+            u->ref_big_count[(*nb)++] = 0;
+        }
+    }
+    for (size_t q = u->ref_term_first[r]; q < *nt; q++)
+        term_seen[u->ref_terms[q]] = (uint32_t)q;
+    for (size_t q = u->ref_big_first[r]; q < *nb; q++)
+        big_seen[u->ref_bigs[q]] = (uint32_t)q;
+    for (size_t i = a; i < b; i++) {
+        u->ref_term_count[term_seen[w->toks[i]]]++;
+        if (u->ref_big[i] != UINT32_MAX)
+            u->ref_big_count[big_seen[u->ref_big[i]]]++;
+    }
+    for (size_t q = u->ref_term_first[r]; q < *nt; q++)
+        term_seen[u->ref_terms[q]] = 0;
+    for (size_t q = u->ref_big_first[r]; q < *nb; q++)
+        big_seen[u->ref_bigs[q]] = 0;
+}
+
+/* Per reference, its distinct terms and bigrams with their counts; and
+ * the candidate count arrays. */
+static bool count_references(pcs_rouge_units *u)
+{
+    const rouge_work *w = &u->w;
+    size_t n_refs = u->n_refs, ref_toks = w->n_toks - w->tok_first[u->n_units];
+    u->ref_terms = malloc((ref_toks + 1) * sizeof *u->ref_terms);
+    u->ref_term_count = malloc((ref_toks + 1) * sizeof *u->ref_term_count);
+    u->ref_bigs = malloc((ref_toks + 1) * sizeof *u->ref_bigs);
+    u->ref_big_count = malloc((ref_toks + 1) * sizeof *u->ref_big_count);
+    u->ref_term_first = calloc(n_refs + 1, sizeof *u->ref_term_first);
+    u->ref_big_first = calloc(n_refs + 1, sizeof *u->ref_big_first);
+    u->ref_tokens = calloc(n_refs, sizeof *u->ref_tokens);
+    u->cand1 = calloc(w->n_terms + 1, sizeof *u->cand1);
+    u->cand2 = calloc(u->n_ref_bigrams + 1, sizeof *u->cand2);
+    uint32_t *term_seen = calloc(w->n_terms + 1, sizeof *term_seen);
+    uint32_t *big_seen = calloc(u->n_ref_bigrams + 1, sizeof *big_seen);
+    bool ok = u->ref_terms && u->ref_term_count && u->ref_bigs && u->ref_big_count &&
+              u->ref_term_first && u->ref_big_first && u->ref_tokens && u->cand1 && u->cand2 &&
+              term_seen && big_seen;
+    size_t nt = 0, nb = 0;
+    for (size_t r = 0; ok && r < n_refs; r++)
+        count_reference(u, r, term_seen, big_seen, &nt, &nb);
+    if (ok) {
+        u->ref_term_first[n_refs] = nt;
+        u->ref_big_first[n_refs] = nb;
+    }
+    free(term_seen);
+    free(big_seen);
+    return ok;
+}
+
 precis_status pcs_rouge_units_new(const precis_rouge_scorer *scorer, const char *const *units,
                                   const size_t *unit_lens, size_t n_units,
                                   const char *const *refs, const size_t *ref_lens,
@@ -544,123 +670,18 @@ precis_status pcs_rouge_units_new(const precis_rouge_scorer *scorer, const char 
         return nomem(err);
     u->n_units = n_units;
     u->n_refs = n_refs;
-    rouge_work *w = &u->w;
-    w->scorer = scorer;
-    pcs_arena_init(&w->arena);
-    size_t texts = n_units + n_refs;
-    w->tok_first = calloc(texts + 1, sizeof *w->tok_first);
-    w->sent_first = calloc(texts + 1, sizeof *w->sent_first);
-    if (!w->tok_first || !w->sent_first)
-        goto fail;
-    for (size_t k = 0; k < texts; k++) {
-        w->tok_first[k] = w->n_toks;
-        w->sent_first[k] = w->n_sents;
-        const char *t = k < n_units ? units[k] : refs[k - n_units];
-        size_t len = k < n_units ? unit_lens[k] : ref_lens[k - n_units];
-        if (len > 0 && !tokenize(w, t, len))
-            goto fail;
+    u->w.scorer = scorer;
+    pcs_arena_init(&u->w.arena);
+    bool ok = tokenize_texts(u, units, unit_lens, refs, ref_lens);
+    if (ok)
+        ok = (u->ref_big = malloc((u->w.n_toks + 1) * sizeof *u->ref_big)) &&
+             index_ref_bigrams(u) && count_references(u);
+    if (!ok) {
+        pcs_rouge_units_free(u);
+        return nomem(err);
     }
-    w->tok_first[texts] = w->n_toks;
-    w->sent_first[texts] = w->n_sents;
-    if (!w->toks && !pcs_grow((void **)&w->toks, &w->toks_cap, 1, sizeof *w->toks))
-        goto fail; /* see precis_rouge_evaluate */
-
-    /* Reference bigrams get dense ids; per reference, distinct terms and
-     * bigrams with counts. */
-    size_t ref_tok0 = w->tok_first[n_units], ref_toks = w->n_toks - ref_tok0;
-    u->ref_big = malloc((w->n_toks + 1) * sizeof *u->ref_big);
-    uint32_t *term_seen = calloc(w->n_terms + 1, sizeof *term_seen);
-    u->ref_terms = malloc((ref_toks + 1) * sizeof *u->ref_terms);
-    u->ref_term_count = malloc((ref_toks + 1) * sizeof *u->ref_term_count);
-    u->ref_bigs = malloc((ref_toks + 1) * sizeof *u->ref_bigs);
-    u->ref_big_count = malloc((ref_toks + 1) * sizeof *u->ref_big_count);
-    u->ref_term_first = calloc(n_refs + 1, sizeof *u->ref_term_first);
-    u->ref_big_first = calloc(n_refs + 1, sizeof *u->ref_big_first);
-    u->ref_tokens = calloc(n_refs, sizeof *u->ref_tokens);
-    if (!u->ref_big || !term_seen || !u->ref_terms || !u->ref_term_count || !u->ref_bigs ||
-        !u->ref_big_count || !u->ref_term_first || !u->ref_big_first || !u->ref_tokens) {
-        free(term_seen);
-        goto fail;
-    }
-    for (size_t i = ref_tok0; i + 1 < w->n_toks; i++) {
-        uint32_t key[2] = {w->toks[i], w->toks[i + 1]};
-        uint32_t h = pcs_hash((const char *)key, sizeof key);
-        if (!pcs_map_find(&u->ref_bigrams, (const char *)key, sizeof key, h)) {
-            char *stored = pcs_arena_alloc(&w->arena, sizeof key);
-            if (!stored) {
-                free(term_seen);
-                goto fail;
-            }
-            memcpy(stored, key, sizeof key);
-            if (!pcs_map_put(&u->ref_bigrams, stored, sizeof key, h, u->n_ref_bigrams++)) {
-                free(term_seen);
-                goto fail;
-            }
-        }
-    }
-    uint32_t *big_seen = calloc(u->n_ref_bigrams + 1, sizeof *big_seen);
-    u->cand1 = calloc(w->n_terms + 1, sizeof *u->cand1);
-    u->cand2 = calloc(u->n_ref_bigrams + 1, sizeof *u->cand2);
-    if (!big_seen || !u->cand1 || !u->cand2) {
-        free(term_seen);
-        free(big_seen);
-        goto fail;
-    }
-    /* Within each text, the bigram each token starts (n-grams run across
-     * a text's lines, not across texts). */
-    for (size_t k = 0; k < texts; k++)
-        for (size_t i = w->tok_first[k]; i < w->tok_first[k + 1]; i++)
-            u->ref_big[i] = i + 1 < w->tok_first[k + 1]
-                                ? ref_bigram(u, w->toks[i], w->toks[i + 1])
-                                : UINT32_MAX;
-    size_t nt = 0, nb = 0;
-    for (size_t r = 0; r < n_refs; r++) {
-        size_t a = w->tok_first[n_units + r], b = w->tok_first[n_units + r + 1];
-        u->ref_term_first[r] = nt;
-        u->ref_big_first[r] = nb;
-        u->ref_tokens[r] = b - a;
-        uint32_t stamp = (uint32_t)r + 1;
-        for (size_t i = a; i < b; i++) {
-            uint32_t t = w->toks[i];
-            if (term_seen[t] != stamp) {
-                term_seen[t] = stamp;
-                u->ref_terms[nt] = t;
-                u->ref_term_count[nt++] = 0;
-            }
-            uint32_t g = u->ref_big[i];
-            if (g != UINT32_MAX && big_seen[g] != stamp) {
-                big_seen[g] = stamp;
-                u->ref_bigs[nb] = g;
-                u->ref_big_count[nb++] = 0;
-            }
-        }
-        /* Counts: a second pass over the reference, found by linear search
-         * within this reference's distinct entries via the stamp arrays
-         * reused as positions. */
-        for (size_t q = u->ref_term_first[r]; q < nt; q++)
-            term_seen[u->ref_terms[q]] = (uint32_t)q;
-        for (size_t q = u->ref_big_first[r]; q < nb; q++)
-            big_seen[u->ref_bigs[q]] = (uint32_t)q;
-        for (size_t i = a; i < b; i++) {
-            u->ref_term_count[term_seen[w->toks[i]]]++;
-            if (u->ref_big[i] != UINT32_MAX)
-                u->ref_big_count[big_seen[u->ref_big[i]]]++;
-        }
-        /* Reset the stamps for the next reference. */
-        for (size_t q = u->ref_term_first[r]; q < nt; q++)
-            term_seen[u->ref_terms[q]] = 0;
-        for (size_t q = u->ref_big_first[r]; q < nb; q++)
-            big_seen[u->ref_bigs[q]] = 0;
-    }
-    u->ref_term_first[n_refs] = nt;
-    u->ref_big_first[n_refs] = nb;
-    free(term_seen);
-    free(big_seen);
     *out = u;
     return PRECIS_OK;
-fail:
-    pcs_rouge_units_free(u);
-    return nomem(err);
 }
 
 precis_status pcs_rouge_units_score(pcs_rouge_units *u, const uint32_t *chosen, size_t n,
