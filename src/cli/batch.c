@@ -208,7 +208,9 @@ static int parse_options(int argc, char **argv, batch_config *cfg, strlist *inc,
 {
     cli_summary_options so = {.opt = cfg->opt};
     parse_state ps = {.cfg = cfg, .inc = inc, .exc = exc, .argv = argv};
-    int code = cli_parse_options(argc, argv, own_longopts, "o:j:qh", &so, own_option, &ps);
+    static const cli_command cmd = {
+        .own = own_longopts, .own_short = "o:j:qh", .first = 1, .apply = own_option};
+    int code = cli_parse_options(argc, argv, &cmd, &so, &ps);
     if (code != CLI_GO_ON)
         return code;
     cfg->opt = so.opt;

@@ -124,14 +124,23 @@ typedef struct cli_summary_options {
  * argument arg: CLI_GO_ON, or the exit code of a command that is done. */
 typedef int (*cli_option_fn)(void *ctx, int c, const char *arg);
 
-/* Parse argv's options with getopt_long: the shared ones into *so (which
- * the caller has initialised), the command's own through apply(ctx, ...).
- * own: the command's long options, ending with an all-zero entry;
- * own_short: their getopt letters ("o:j:qh"). A missing value and an
- * unknown option are usage errors. CLI_GO_ON with optind at the first
- * operand, or the exit code of a command that is done. */
-int cli_parse_options(int argc, char **argv, const struct option *own, const char *own_short,
-                      cli_summary_options *so, cli_option_fn apply, void *ctx);
+/* A command's options, for cli_parse_options. */
+typedef struct cli_command {
+    const char *name;           /* "eval": "eval: unknown option ..."; NULL: no prefix */
+    const struct option *own;   /* its long options, ending with an all-zero entry */
+    const char *own_short;      /* their getopt letters ("o:j:qh") */
+    int first;                  /* argv's index of the first option (after a verb) */
+    cli_option_fn apply;        /* what each of them does */
+} cli_command;
+
+/* The one option loop of every command: parse argv's options with
+ * getopt_long, the shared summary options into *so (initialised by the
+ * caller; NULL: the command takes none of them), the command's own through
+ * cmd->apply(ctx, ...). A missing value and an unknown option are usage
+ * errors. CLI_GO_ON with optind at the first operand, or the exit code of
+ * a command that is done. */
+int cli_parse_options(int argc, char **argv, const cli_command *cmd, cli_summary_options *so,
+                      void *ctx);
 
 /* Apply option c (as getopt_long returned it) with argument arg if it is
  * one of the shared ones: 1 when applied, 0 when c is not one of them, or

@@ -432,39 +432,43 @@ int cli_write_stdout(const char *s, size_t n)
     return EXIT_OK;
 }
 
-/* Long options = summary_longopts followed by own (itself ending with an
- * all-zero entry), written to out (room for cap entries). false when they
- * do not fit. */
-static bool longopts_with(const struct option *own, struct option *out, size_t cap)
+/* Long options = shared followed by own (each ending with an all-zero
+ * entry), written to out (room for cap entries). false when they do not
+ * fit. */
+static bool longopts_with(const struct option *shared, const struct option *own,
+                          struct option *out, size_t cap)
 {
     size_t a = 0, b = 0;
-    while (summary_longopts[a].name)
+    while (shared[a].name)
         a++;
     while (own[b].name)
         b++;
     if (a + b + 1 > cap)
         return false;
-    memcpy(out, summary_longopts, a * sizeof *out);
+    memcpy(out, shared, a * sizeof *out);
     memcpy(out + a, own, (b + 1) * sizeof *out);
     return true;
 }
 
-int cli_parse_options(int argc, char **argv, const struct option *own, const char *own_short,
-                      cli_summary_options *so, cli_option_fn apply, void *ctx)
+int cli_parse_options(int argc, char **argv, const cli_command *cmd, cli_summary_options *so,
+                      void *ctx)
 {
+    static const struct option none[] = {{NULL, 0, NULL, 0}};
     struct option longopts[48];
     char shortopts[48];
-    int n = snprintf(shortopts, sizeof shortopts, ":n:w:r:k:l:m:%s", own_short);
-    if (!longopts_with(own, longopts, sizeof longopts / sizeof longopts[0]) || n < 0 ||
-        (size_t)n >= sizeof shortopts) {
+    int n = snprintf(shortopts, sizeof shortopts, ":%s%s", so ? "n:w:r:k:l:m:" : "",
+                     cmd->own_short);
+    if (!longopts_with(so ? summary_longopts : none, cmd->own, longopts,
+                       sizeof longopts / sizeof longopts[0]) ||
+        n < 0 || (size_t)n >= sizeof shortopts) {
         cli_complain("internal error: too many options");
         return EXIT_INTERNAL;
     }
     opterr = 0;
-    optind = 1;
+    optind = cmd->first;
     int c, code = CLI_GO_ON;
     while (code == CLI_GO_ON && (c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
-        int applied = cli_summary_option(so, c, optarg);
+        int applied = so ? cli_summary_option(so, c, optarg) : 0;
         if (applied < 0)
             return -applied;
         if (applied)
@@ -472,8 +476,9 @@ int cli_parse_options(int argc, char **argv, const struct option *own, const cha
         if (c == ':')
             return cli_usage_error("option '%s' needs a value", argv[optind - 1]);
         if (c == '?')
-            return cli_usage_error("unknown option '%s'", argv[optind - 1]);
-        code = apply(ctx, c, optarg);
+            return cli_usage_error("%s%sunknown option '%s'", cmd->name ? cmd->name : "",
+                                   cmd->name ? ": " : "", argv[optind - 1]);
+        code = cmd->apply(ctx, c, optarg);
     }
     return code;
 }

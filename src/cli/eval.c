@@ -573,14 +573,17 @@ static int choose_methods(const char *list, bool refs, bool ablations, method *m
 
 /* What eval's command line asks for beyond cfg. */
 typedef struct eval_args {
+    eval_cfg *cfg;          /* where the other options go */
     cli_summary_options so; /* -n, -w, --lang and --model as precis reads them */
     const char *methods;    /* --methods, or NULL for the default list */
 } eval_args;
 
 /* Apply one option of eval's: CLI_GO_ON, or the exit code of a command
  * that is done (help, usage errors). */
-static int eval_option(eval_cfg *cfg, eval_args *a, int c, const char *arg)
+static int eval_option(void *ctx, int c, const char *arg)
 {
+    eval_args *a = ctx;
+    eval_cfg *cfg = a->cfg;
     size_t v;
     switch (c) {
     case 'n':
@@ -651,17 +654,12 @@ static int parse_eval_args(int argc, char **argv, eval_cfg *cfg, eval_args *a)
         {"wordnet", required_argument, NULL, OPT_WORDNET},
         {"format", required_argument, NULL, 'f'},    {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
-    opterr = 0;
-    optind = 1;
-    int c, code = CLI_GO_ON;
-    while (code == CLI_GO_ON &&
-           (c = getopt_long(argc, argv, ":n:w:m:l:f:h", longopts, NULL)) != -1) {
-        if (c == ':')
-            return cli_usage_error("option '%s' needs a value", argv[optind - 1]);
-        if (c == '?')
-            return cli_usage_error("eval: unknown option '%s'", argv[optind - 1]);
-        code = eval_option(cfg, a, c, optarg);
-    }
+    /* -n, -w, --lang and --model are in longopts, passed to
+     * cli_summary_option by eval_option: eval takes no other shared ones. */
+    static const cli_command cmd = {.name = "eval", .own = longopts, .own_short = "n:w:m:l:f:h",
+                                    .first = 1, .apply = eval_option};
+    a->cfg = cfg;
+    int code = cli_parse_options(argc, argv, &cmd, NULL, a);
     cfg->opt = a->so.opt;
     return code;
 }

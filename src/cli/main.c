@@ -192,7 +192,9 @@ static int parse_args(int argc, char **argv, invocation *inv)
     *inv = (invocation){.format = FORMAT_TEXT, .only = ONLY_ALL};
     precis_options_init(&inv->so.opt, sizeof inv->so.opt);
     parse_state ps = {.inv = inv};
-    int code = cli_parse_options(argc, argv, own_longopts, "f:hV", &inv->so, own_option, &ps);
+    static const cli_command cmd = {
+        .own = own_longopts, .own_short = "f:hV", .first = 1, .apply = own_option};
+    int code = cli_parse_options(argc, argv, &cmd, &inv->so, &ps);
     if (code != CLI_GO_ON)
         return code;
     if (ps.version)

@@ -200,8 +200,9 @@ enum { OPT_MIN_DF = 256, OPT_JSONL, OPT_TEXT_FIELD };
 
 /* One option of model's: CLI_GO_ON, or the exit code of a command that is
  * done (help, usage errors). */
-static int model_option(model_args *a, int c, const char *arg)
+static int model_option(void *ctx, int c, const char *arg)
 {
+    model_args *a = ctx;
     precis_error err = PRECIS_ERROR_INIT;
     switch (c) {
     case 'o':
@@ -245,17 +246,9 @@ static int parse_model_args(int argc, char **argv, model_args *a)
                                              {"quiet", no_argument, NULL, 'q'},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
-    opterr = 0;
-    optind = 2;
-    int c, code = CLI_GO_ON;
-    while (code == CLI_GO_ON && (c = getopt_long(argc, argv, ":o:l:qh", longopts, NULL)) != -1) {
-        if (c == ':')
-            return cli_usage_error("option '%s' needs a value", argv[optind - 1]);
-        if (c == '?')
-            return cli_usage_error("model: unknown option '%s'", argv[optind - 1]);
-        code = model_option(a, c, optarg);
-    }
-    return code;
+    static const cli_command cmd = {.name = "model", .own = longopts, .own_short = "o:l:qh",
+                                    .first = 2, .apply = model_option};
+    return cli_parse_options(argc, argv, &cmd, NULL, a);
 }
 
 /* Count the inputs of build (documents: --jsonl, files, folders) or merge
