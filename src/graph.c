@@ -69,6 +69,7 @@ typedef struct graph_build {
     uint32_t *post_ptr;  /* term t's postings are post[post_ptr[t], post_ptr[t + 1]) */
     posting *post;
     double *len;         /* term count of each node */
+    double *log_len;     /* overlap: ln(len + 1) of each node */
     double avg_len;
     double delta;        /* BM25+'s lower bound, 0 for the others */
     double *acc;         /* the row's similarity to each node so far */
@@ -91,11 +92,13 @@ static precis_status index_postings(graph_build *g, pcs_arena *arena, precis_err
     g->post_ptr = pcs_arena_calloc(arena, (size_t)nt + 1, sizeof *g->post_ptr);
     g->post = pcs_arena_alloc(arena, (nnz ? nnz : 1) * sizeof *g->post);
     g->len = pcs_arena_alloc(arena, (n ? n : 1) * sizeof *g->len);
+    g->log_len = pcs_arena_alloc(arena, (n ? n : 1) * sizeof *g->log_len);
     g->acc = pcs_arena_calloc(arena, n ? n : 1, sizeof *g->acc);
     g->touched = pcs_arena_alloc(arena, (n ? n : 1) * sizeof *g->touched);
     g->seen = pcs_arena_calloc(arena, n ? n : 1, 1);
     uint32_t *fill = pcs_arena_alloc(arena, ((size_t)nt + 1) * sizeof *fill);
-    if (!g->post_ptr || !g->post || !g->len || !g->acc || !g->touched || !g->seen || !fill)
+    if (!g->post_ptr || !g->post || !g->len || !g->log_len || !g->acc || !g->touched ||
+        !g->seen || !fill)
         return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
     for (size_t q = 0; q < nnz; q++)
         g->post_ptr[x->col[q] + 1]++;
@@ -114,6 +117,8 @@ static precis_status index_postings(graph_build *g, pcs_arena *arena, precis_err
             g->len[k] += count;
         }
         total_len += g->len[k];
+        /* Once per node rather than twice per edge. */
+        g->log_len[k] = log(g->len[k] + 1);
     }
     g->avg_len = n ? total_len / n : 1;
     return PRECIS_OK;
@@ -157,9 +162,12 @@ static void accumulate_row(graph_build *g, uint32_t i)
     for (int q = x->row_ptr[i]; q < x->row_ptr[i + 1]; q++) {
         uint32_t t = (uint32_t)x->col[q];
         /* The vector row follows the sentence's bag order. */
-        double fi = doc->bag_count[bag + (uint32_t)(q - x->row_ptr[i])];
-        double idf = bm25_idf(doc->idf_n, doc->terms[t].idf_df);
-        double to_i = bm25_tf(g, fi, i);
+        double idf = 0, to_i = 0;
+        if (g->kind == PCS_SIM_BM25 || g->kind == PCS_SIM_BM25PLUS) {
+            double fi = doc->bag_count[bag + (uint32_t)(q - x->row_ptr[i])];
+            idf = bm25_idf(doc->idf_n, doc->terms[t].idf_df);
+            to_i = bm25_tf(g, fi, i);
+        }
         for (uint32_t p = g->post_ptr[t]; p < g->post_ptr[t + 1]; p++) {
             uint32_t j = g->post[p].node;
             if (j == i)
@@ -186,7 +194,7 @@ static precis_status keep_row(graph_build *g, uint32_t i, precis_error *err)
         double v = g->acc[j];
         if (g->kind == PCS_SIM_OVERLAP) {
             /* +1 keeps one-word sentences from dividing by log 1 = 0. */
-            double denom = log(g->len[i] + 1) + log(g->len[j] + 1);
+            double denom = g->log_len[i] + g->log_len[j];
             v = denom > 0 ? v / denom : 0;
         }
         if (v > 0) {

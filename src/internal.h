@@ -232,6 +232,7 @@ typedef struct pcs_term {
     /* Document frequency behind its IDF: sent_df over doc->idf_n nodes, or
      * the trained model's df over its documents. */
     uint32_t idf_df;
+    double idf;          /* pcs_idf's value, set with idf_df by pcs_tfidf */
     uint32_t last_sent;  /* scratch: last sentence counted in sent_df */
     bool alpha;          /* holds a letter (numbers are not key terms) */
 } pcs_term;

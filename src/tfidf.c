@@ -15,9 +15,16 @@
  * ln(N / df) drops a term found in every sentence to zero and lets a term
  * found in one sentence dominate; the +1 keeps every shared term
  * contributing to similarity, while rare terms still weigh more. */
+static double smooth_idf(double n, uint32_t df)
+{
+    return log((1.0 + n) / (1.0 + df)) + 1.0;
+}
+
+/* Computed once per term by pcs_tfidf, not once per occurrence: a log per
+ * sentence word was a fifth of this stage. */
 double pcs_idf(const pcs_doc *doc, uint32_t t)
 {
-    return log((1.0 + doc->idf_n) / (1.0 + doc->terms[t].idf_df)) + 1.0;
+    return doc->terms[t].idf;
 }
 
 precis_status pcs_tfidf(pcs_doc *doc, pcs_arena *arena, precis_error *err)
@@ -58,10 +65,12 @@ precis_status pcs_tfidf(pcs_doc *doc, pcs_arena *arena, precis_error *err)
     const precis_model *model = doc->cfg.options->model;
     doc->model_used = model && strcmp(precis_model_language(model), doc->cfg.language) == 0;
     doc->idf_n = doc->model_used ? (double)precis_model_documents(model) : m;
-    for (uint32_t t = 0; t < doc->n_terms; t++)
-        doc->terms[t].idf_df = doc->model_used ? pcs_model_df(model, doc->terms[t].stem,
-                                                               doc->terms[t].stem_len)
-                                               : doc->terms[t].sent_df;
+    for (uint32_t t = 0; t < doc->n_terms; t++) {
+        pcs_term *term = &doc->terms[t];
+        term->idf_df = doc->model_used ? pcs_model_df(model, term->stem, term->stem_len)
+                                       : term->sent_df;
+        term->idf = smooth_idf(doc->idf_n, term->idf_df);
+    }
 
     pcs_csr *x = &doc->vectors;
     x->rows = m;
