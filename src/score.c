@@ -100,25 +100,33 @@ static void pacsum(const pcs_csr *w, double backward, double *c)
 }
 
 /* The share of a sentence's bytes inside double quotation marks (straight
- * or curly). */
+ * or curly). Runs between candidate marks ('"' or a UTF-8 lead byte 0xE2)
+ * are counted whole: a per-byte test was a fifth of this stage. */
 static double quoted_share(const pcs_doc *doc, const pcs_sentence *s)
 {
-    const char *t = doc->text;
-    uint32_t inside = 0;
+    const unsigned char *t = (const unsigned char *)doc->text;
+    uint32_t inside = 0, end = s->end;
     bool open = false;
-    for (uint32_t i = s->start; i < s->end; i++) {
-        bool mark = t[i] == '"';
-        if (!mark && i + 2 < s->end && (unsigned char)t[i] == 0xE2 && (unsigned char)t[i + 1] == 0x80 &&
-            ((unsigned char)t[i + 2] == 0x9C || (unsigned char)t[i + 2] == 0x9D)) {
-            mark = true;
-            i += 2;
-        }
-        if (mark)
+    for (uint32_t i = s->start; i < end;) {
+        uint32_t j = i;
+        while (j < end && t[j] != '"' && t[j] != 0xE2)
+            j++;
+        if (open)
+            inside += j - i;
+        if (j == end)
+            break;
+        if (t[j] == '"') {
             open = !open;
-        else
-            inside += open;
+            i = j + 1;
+        } else if (j + 2 < end && t[j + 1] == 0x80 && (t[j + 2] == 0x9C || t[j + 2] == 0x9D)) {
+            open = !open; /* U+201C or U+201D */
+            i = j + 3;
+        } else {
+            inside += open; /* another character starting with 0xE2 */
+            i = j + 1;
+        }
     }
-    return s->end > s->start ? (double)inside / (s->end - s->start) : 0;
+    return end > s->start ? (double)inside / (end - s->start) : 0;
 }
 
 /* The headline's node: a heading on a line of its own that opens the
