@@ -17,7 +17,6 @@
  * moves forward for good or is bounded by a constant (datelines, captions
  * and headings are short by nature, so their checks look at a bounded
  * number of bytes). tests/test_segment.c runs 10 MB pathological inputs. */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,10 +38,27 @@ static uint32_t prev_start(const char *text, uint32_t i)
     return i;
 }
 
+/* ASCII classes, whatever the caller's locale says (<ctype.h> asks it
+ * on every call). */
+static bool ascii_alpha(uint32_t c)
+{
+    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+static bool ascii_alnum(uint32_t c)
+{
+    return ascii_alpha(c) || (c >= '0' && c <= '9');
+}
+
+static unsigned char ascii_lower(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
 static bool is_alnum_cp(uint32_t cp)
 {
     if (cp < 0x80)
-        return isalnum((int)cp) != 0;
+        return ascii_alnum(cp);
     utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
     return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
            (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
@@ -51,7 +67,7 @@ static bool is_alnum_cp(uint32_t cp)
 static bool is_letter_cp(uint32_t cp)
 {
     if (cp < 0x80)
-        return isalpha((int)cp) != 0;
+        return ascii_alpha(cp);
     utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
     return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
@@ -119,6 +135,13 @@ static bool is_opener(uint32_t cp)
 }
 
 typedef enum { T_NONE, T_STOP, T_STRONG, T_ELLIPSIS, T_IDEOGRAPHIC } term_kind;
+
+/* Can the byte text[i] begin a terminator? Only three ASCII ones exist, so
+ * the scans skip other ASCII without decoding it. */
+static bool may_terminate(unsigned char c)
+{
+    return c >= 0x80 || c == '.' || c == '!' || c == '?';
+}
 
 /* Sentence terminators. Ideographic ones need no following space. */
 static term_kind terminator(uint32_t cp)
@@ -231,6 +254,14 @@ static size_t fold_word(const char *t, uint32_t a, uint32_t b, char *buf)
 {
     size_t n = 0;
     for (uint32_t i = a; i < b;) {
+        unsigned char c = (unsigned char)t[i];
+        if (c < 0x80) { /* utf8proc's mapping, for ASCII without a call */
+            if (n + 1 >= WORD_MAX)
+                return 0;
+            buf[n++] = (char)ascii_lower(c);
+            i++;
+            continue;
+        }
         uint32_t cp;
         i += pcs_decode(t, i, &cp);
         utf8proc_int32_t lc = cp == 0x2019 ? '\'' : utf8proc_tolower((utf8proc_int32_t)cp);
@@ -301,7 +332,7 @@ static bool dotted_acronym(const char *text, uint32_t a, uint32_t b)
         return false;
     for (uint32_t i = a; i < b; i++) {
         bool letter_slot = ((i - a) % 2) == 0;
-        if (letter_slot ? !isalpha((unsigned char)text[i]) : text[i] != '.')
+        if (letter_slot ? !ascii_alpha((unsigned char)text[i]) : text[i] != '.')
             return false;
     }
     return true;
@@ -316,11 +347,11 @@ static bool list_marker(const char *t, uint32_t a, uint32_t b)
         return false;
     bool digits = true, roman = true;
     for (uint32_t i = a; i < b; i++) {
-        char c = (char)tolower((unsigned char)t[i]);
+        char c = (char)ascii_lower((unsigned char)t[i]);
         digits &= c >= '0' && c <= '9';
         roman &= c == 'i' || c == 'v' || c == 'x';
     }
-    return (digits && n <= 3) || roman || (n == 1 && isalpha((unsigned char)t[a]));
+    return (digits && n <= 3) || roman || (n == 1 && ascii_alpha((unsigned char)t[a]));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -376,6 +407,10 @@ static bool build_ortho(splitter *sp)
         bool prose = false;
         for (uint32_t i = a; i < e && !prose;) {
             uint32_t cp;
+            if (!may_terminate((unsigned char)t[i])) {
+                i++;
+                continue;
+            }
             i += pcs_decode(t, i, &cp);
             prose = terminator(cp) != T_NONE;
         }
@@ -545,6 +580,10 @@ static uint32_t sentence_end(splitter *sp, uint32_t para_start, uint32_t s, uint
     const char *t = sp->text;
     uint32_t i = s;
     while (i < end) {
+        if (!may_terminate((unsigned char)t[i])) {
+            i++;
+            continue;
+        }
         uint32_t cp;
         uint32_t k = pcs_decode(t, i, &cp);
         term_kind kind = terminator(cp);
@@ -798,15 +837,18 @@ static bool starts_with_ci(const char *t, uint32_t i, uint32_t end, const char *
     if (end - i < n)
         return false;
     for (size_t k = 0; k < n; k++)
-        if (tolower((unsigned char)t[i + k]) != (unsigned char)s[k])
+        if (ascii_lower((unsigned char)t[i + k]) != (unsigned char)s[k])
             return false;
     return true;
 }
 
+/* needle is in lower case. */
 static bool contains_ci(const char *t, uint32_t a, uint32_t b, const char *needle)
 {
-    for (uint32_t i = a; i < b; i++)
-        if (starts_with_ci(t, i, b, needle))
+    size_t n = strlen(needle);
+    for (uint32_t i = a; i < b && b - i >= n; i++)
+        if (ascii_lower((unsigned char)t[i]) == (unsigned char)needle[0] &&
+            starts_with_ci(t, i, b, needle))
             return true;
     return false;
 }
@@ -827,19 +869,19 @@ static bool is_photo_credit(const char *t, uint32_t a, uint32_t b, bool trailing
     pcs_decode(t, a, &first);
     bool marked = trailing || is_dash_cp(first) || memchr(t + a, '/', b - a) != NULL;
     for (uint32_t i = a; i < b;) {
-        if (!isalpha((unsigned char)t[i])) {
+        if (!ascii_alpha((unsigned char)t[i])) {
             i++;
             continue;
         }
         uint32_t w = i;
-        while (w < b && isalpha((unsigned char)t[w]))
+        while (w < b && ascii_alpha((unsigned char)t[w]))
             w++;
         char buf[16];
         if (w - i < sizeof buf) {
             for (uint32_t k = i; k < w; k++)
-                buf[k - i] = (char)tolower((unsigned char)t[k]);
+                buf[k - i] = (char)ascii_lower((unsigned char)t[k]);
             buf[w - i] = '\0';
-            bool capital = isupper((unsigned char)t[i]);
+            bool capital = t[i] >= 'A' && t[i] <= 'Z';
             for (size_t q = 0; q < sizeof words / sizeof words[0]; q++) {
                 if (strcmp(buf, words[q]) != 0)
                     continue;
