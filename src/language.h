@@ -29,6 +29,23 @@ typedef struct pcs_language_data {
 extern const pcs_language_data pcs_language_data_table[];
 extern const size_t pcs_language_data_count;
 
+/* Every language's stopwords in one sorted table, for language detection
+ * (generated with the data above): entry i is the word at
+ * pcs_detect_words + pcs_detect_entries[i].at, ended by '\n', and the set
+ * of languages whose list holds it, a bit per row of
+ * pcs_language_data_table. */
+typedef struct pcs_detect_entry {
+    uint32_t at, languages;
+} pcs_detect_entry;
+extern const unsigned char pcs_detect_words[];
+extern const pcs_detect_entry pcs_detect_entries[];
+extern const size_t pcs_detect_count;
+
+/* The languages whose stopword lists hold a case-folded word, a bit per
+ * row of pcs_language_data_table (0: none). A binary search in the
+ * compiled-in table: no state, safe from any thread. */
+uint32_t pcs_stopword_languages(const char *folded, size_t len);
+
 /* The compiled-in data of a canonical language name ("english"), or NULL
  * when there is none. */
 const pcs_language_data *pcs_language_data_for(const char *canonical);

@@ -6,6 +6,7 @@
 #include <dirent.h>
 
 #include "internal.h"
+#include "language.h"
 
 static const struct {
     const char *language, *text;
@@ -216,6 +217,40 @@ static void french_summary_is_french(void **state)
     precis_result_free(r);
 }
 
+/* The generated detection table answers, for every stopword of every
+ * language, exactly the set of languages whose list holds it (counted
+ * here the slow way, over the lists themselves), and nothing for words in
+ * no list or for a stopword's prefixes and extensions. */
+static void stopword_table_matches_the_lists(void **state)
+{
+    (void)state;
+    size_t checked = 0;
+    for (size_t l = 0; l < pcs_language_data_count; l++) {
+        const char *const *list = pcs_language_data_table[l].stopwords;
+        for (size_t i = 0; list && list[i]; i++) {
+            size_t n = strcspn(list[i], " \t");
+            uint32_t want = 0;
+            for (size_t m = 0; m < pcs_language_data_count; m++) {
+                const char *const *other = pcs_language_data_table[m].stopwords;
+                for (size_t k = 0; other && other[k]; k++)
+                    if (strcspn(other[k], " \t") == n && memcmp(other[k], list[i], n) == 0)
+                        want |= 1u << m;
+            }
+            assert_int_equal(pcs_stopword_languages(list[i], n), want);
+            assert_true(want & 1u << l);
+            checked++;
+        }
+    }
+    assert_true(checked > 5000);
+    assert_true(pcs_detect_count > 5000 && pcs_detect_count <= checked);
+    assert_int_not_equal(pcs_stopword_languages("the", 3), 0);
+    assert_int_equal(pcs_stopword_languages("th", 2), 0);
+    assert_int_equal(pcs_stopword_languages("thex", 4), 0);
+    assert_int_equal(pcs_stopword_languages("bridge", 6), 0);
+    assert_int_equal(pcs_stopword_languages("", 0), 0);
+    assert_int_equal(pcs_stopword_languages("\xff\xff", 2), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -223,6 +258,7 @@ int main(void)
         cmocka_unit_test(unsure_on_too_little_text),
         cmocka_unit_test(french_summary_is_french),
         cmocka_unit_test(every_french_fixture),
+        cmocka_unit_test(stopword_table_matches_the_lists),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
