@@ -423,10 +423,14 @@ precis_status pcs_segment(pcs_doc *doc, pcs_arena *arena,
                           const pcs_language *language, precis_error *err);
 
 /* 3. tokenize.c: word tokens, case folding, stopwords, stems, terms; marks
- * duplicate sentences. */
+ * duplicate sentences. The tokens are written into *toks (malloc, capacity
+ * *cap, grown as needed), which the caller keeps across documents, so
+ * that doc->toks is never copied: a long document's tokens are its
+ * largest array. */
 precis_status pcs_tokenize(pcs_doc *doc, pcs_arena *arena,
                            pcs_language *language,
-                           const precis_options *options, precis_error *err);
+                           const precis_options *options, pcs_token **toks,
+                           size_t *cap, precis_error *err);
 
 /* 4. tfidf.c: choose graph nodes and build their TF-IDF vectors (IDF
  * from the options' model when it is for the document's language). */
@@ -575,6 +579,8 @@ struct precis_summarizer {
     pcs_language *languages[PCS_MAX_LANGUAGES];
     size_t n_languages;
     pcs_detector *detector; /* built on the first --lang auto */
+    pcs_token *toks;        /* the last document's tokens (pcs_tokenize) */
+    size_t toks_cap;
 };
 
 /* Validate options (of the library's size) and resolve them into *cfg: the

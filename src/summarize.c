@@ -272,6 +272,7 @@ void precis_summarizer_free(precis_summarizer *s)
         pcs_language_free(s->languages[i]);
     pcs_detector_free(s->detector);
     pcs_arena_free(&s->arena);
+    free(s->toks);
     free(s);
 }
 
@@ -369,6 +370,9 @@ static precis_status begin(precis_summarizer *s, const char *text, size_t len,
     return st == PRECIS_OK ? pcs_config_resolve(cfg, full, err) : st;
 }
 
+/* Token capacity kept between documents: 64 MiB of tokens. */
+#define TOKENS_KEPT (((size_t)64 << 20) / sizeof(pcs_token))
+
 /* The language to use when detection finds none it is sure of. */
 #define FALLBACK_LANGUAGE "english"
 
@@ -383,6 +387,13 @@ static precis_status prepare_tokens(precis_summarizer *s, const char *text, size
         tm = &ignored;
     uint64_t mark = now_ns();
     pcs_arena_reset(&s->arena);
+    /* As the arena does with its blocks: a huge document's tokens are not
+     * kept for the rest of a batch. */
+    if (s->toks_cap > TOKENS_KEPT) {
+        free(s->toks);
+        s->toks = NULL;
+        s->toks_cap = 0;
+    }
     memset(doc, 0, sizeof *doc);
     doc->cfg = *cfg;
     doc->converged = true;
@@ -403,7 +414,7 @@ static precis_status prepare_tokens(precis_summarizer *s, const char *text, size
         st = pcs_segment(doc, &s->arena, lang, err);
     lap(&mark, &tm->segment);
     if (st == PRECIS_OK)
-        st = pcs_tokenize(doc, &s->arena, lang, o, err);
+        st = pcs_tokenize(doc, &s->arena, lang, o, &s->toks, &s->toks_cap, err);
     if (st == PRECIS_OK)
         pcs_resolve_budget(doc);
     lap(&mark, &tm->tokenize);

@@ -354,9 +354,10 @@ static precis_status bags_and_duplicates(pcs_doc *doc, pcs_arena *arena, bool du
 }
 
 precis_status pcs_tokenize(pcs_doc *doc, pcs_arena *arena, pcs_language *lang,
-                           const precis_options *options, precis_error *err)
+                           const precis_options *options, pcs_token **toks, size_t *cap,
+                           precis_error *err)
 {
-    tok_state st = {.doc = doc, .arena = arena, .lang = lang,
+    tok_state st = {.doc = doc, .arena = arena, .lang = lang, .toks = *toks, .cap_toks = *cap,
                     .elide = elides(pcs_language_canonical(lang)),
                     .document = pcs_language_begin_document(lang)};
     precis_status r = PRECIS_OK;
@@ -376,14 +377,17 @@ precis_status pcs_tokenize(pcs_doc *doc, pcs_arena *arena, pcs_language *lang,
         words += s->words;
     }
     free(st.f.buf);
+    *toks = st.toks;
+    *cap = st.cap_toks;
+    if (r == PRECIS_OK && !st.toks &&
+        !pcs_grow((void **)toks, cap, 1, sizeof **toks))
+        r = pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
     if (r == PRECIS_OK) {
-        doc->toks = pcs_arena_alloc(arena, (st.n_toks ? st.n_toks : 1) * sizeof *st.toks);
+        doc->toks = *toks;
         doc->terms = pcs_arena_alloc(arena, (st.n_terms ? st.n_terms : 1) * sizeof *st.terms);
-        if (!doc->toks || !doc->terms) {
+        if (!doc->terms) {
             r = pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
         } else {
-            if (st.n_toks)
-                memcpy(doc->toks, st.toks, st.n_toks * sizeof *st.toks);
             if (st.n_terms)
                 memcpy(doc->terms, st.terms, st.n_terms * sizeof *st.terms);
             doc->n_toks = (uint32_t)st.n_toks;
@@ -391,7 +395,6 @@ precis_status pcs_tokenize(pcs_doc *doc, pcs_arena *arena, pcs_language *lang,
             doc->n_words = words;
         }
     }
-    free(st.toks);
     free(st.terms);
     if (r == PRECIS_OK &&
         bags_and_duplicates(doc, arena, hygiene) != PRECIS_OK)
