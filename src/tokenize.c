@@ -10,7 +10,11 @@
 
 typedef enum { C_OTHER, C_LETTER, C_DIGIT, C_APOSTROPHE, C_HYPHEN, C_POINT } char_class;
 
-static char_class classify(uint32_t cp)
+static char_class classify_multibyte(uint32_t cp);
+
+/* ASCII, nearly every character the tokenizer looks at, is classified
+ * inline; the rest asks utf8proc. */
+static inline char_class classify(uint32_t cp)
 {
     if (cp < 0x80) {
         if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')
@@ -25,6 +29,11 @@ static char_class classify(uint32_t cp)
             return C_POINT;
         return C_OTHER;
     }
+    return classify_multibyte(cp);
+}
+
+static char_class classify_multibyte(uint32_t cp)
+{
     if (pcs_is_apostrophe(cp))
         return C_APOSTROPHE;
     if (pcs_is_hyphen(cp))
