@@ -44,16 +44,21 @@ endfunction()
 #     ended by '\n' (an entry is a word form, or a word form, one space and
 #     "modifier");
 #   static const uint32_t <lang>_nonkey_at[]: where entry i starts;
-#   static const uint32_t <lang>_nonkey_bucket[27 * 27 * 27 + 1]: the first
+#   static const uint32_t <lang>_nonkey_bucket[28 * 28 * 28 + 1]: the first
 #     entry of each bucket, and the number of entries. A word's bucket
-#     numbers its first three bytes in base 27: 0 for no byte (a shorter
-#     word) or one below 'a', 1 to 26 for 'a' to 'z', 26 for one above 'z'.
+#     numbers its first three bytes in base 28: 0 for no byte (a shorter
+#     word) or one below 'a', 1 to 26 for 'a' to 'z', 27 for one above 'z',
+#     and 0 for every byte after one that is not 'a' to 'z' (word_bucket).
 #     That keeps the sort order, so each bucket is a run of entries, and a
 #     lookup binary-searches a run of a few entries (a few hundred for
 #     "dis", "con") instead of the whole list, which waits on memory at
 #     every step.
-function(nonkey_digit e i out)
-  string(SUBSTRING "${e}" ${i} 1 c)
+function(bucket_digit e i out)
+  string(LENGTH "${e}" n)
+  set(c "")
+  if(i LESS n)
+    string(SUBSTRING "${e}" ${i} 1 c)
+  endif()
   if(c STREQUAL "" OR c STREQUAL " ")
     set(d 0)
   else()
@@ -63,10 +68,31 @@ function(nonkey_digit e i out)
     elseif(c STRLESS "a")
       set(d 0)
     else()
-      set(d 26)
+      set(d 27)
     endif()
   endif()
   set(${out} ${d} PARENT_SCOPE)
+endfunction()
+
+# The bucket of a word (see nonkey.txt below): its first three digits,
+# where the digits after one that is not a letter from 'a' to 'z' are 0.
+# Those zeros keep the order: "àb" (0xC3 0xA0 'b') sorts before "ác"
+# (0xC3 0xA1 'c') but both bytes 0xA0 and 0xA1 are digit 27, so 'b' and 'c'
+# must not split them. Must match pcs_word_bucket (src/language.h).
+function(word_bucket e out)
+  set(b 0)
+  set(stop OFF)
+  foreach(i 0 1 2)
+    set(d 0)
+    if(NOT stop)
+      bucket_digit("${e}" ${i} d)
+      if(d EQUAL 0 OR d EQUAL 27)
+        set(stop ON)
+      endif()
+    endif()
+    math(EXPR b "${b} * 28 + ${d}")
+  endforeach()
+  set(${out} ${b} PARENT_SCOPE)
 endfunction()
 
 function(c_nonkey path lang out)
@@ -93,10 +119,7 @@ function(c_nonkey path lang out)
     string(REGEX MATCH "^[^ ]?[^ ]?[^ ]?" prefix "${e}")
     if(NOT prefix STREQUAL prev_prefix)
       set(prev_prefix "${prefix}")
-      nonkey_digit("${e}" 0 d0)
-      nonkey_digit("${prefix}" 1 d1)
-      nonkey_digit("${prefix}" 2 d2)
-      math(EXPR bucket "(${d0} * 27 + ${d1}) * 27 + ${d2}")
+      word_bucket("${prefix}" bucket)
       while(next LESS_EQUAL bucket)
         string(APPEND buckets "${index},")
         math(EXPR next "${next} + 1")
@@ -107,7 +130,7 @@ function(c_nonkey path lang out)
     math(EXPR at "${at} + ${n} + 1")
     math(EXPR index "${index} + 1")
   endforeach()
-  while(next LESS_EQUAL 19683)
+  while(next LESS_EQUAL 21952)
     string(APPEND buckets "${index},")
     math(EXPR next "${next} + 1")
   endwhile()
@@ -127,7 +150,7 @@ function(c_nonkey path lang out)
   set(body "${${out}}")
   string(APPEND body "static const char ${lang}_nonkey[] = {\n    ${bytes}0};\n")
   string(APPEND body "static const uint32_t ${lang}_nonkey_at[] = {\n    ${at_list}};\n")
-  string(APPEND body "static const uint32_t ${lang}_nonkey_bucket[27 * 27 * 27 + 1] = {\n    ${buckets}};\n")
+  string(APPEND body "static const uint32_t ${lang}_nonkey_bucket[28 * 28 * 28 + 1] = {\n    ${buckets}};\n")
   set(${out} "${body}" PARENT_SCOPE)
 endfunction()
 
@@ -139,6 +162,9 @@ endfunction()
 #   const pcs_detect_entry pcs_detect_entries[]: per word, where it starts
 #     and the set of languages (a bit per row of pcs_language_data_table)
 #     whose list holds it;
+#   const uint32_t pcs_detect_bucket[28 * 28 * 28 + 1]: the first entry of
+#     each bucket, as for nonkey.txt, so a lookup searches the two or three
+#     words that share a word's first three bytes, not all 7,500;
 #   const size_t pcs_detect_count.
 # `items` holds "WORD<tab>ROW" for every entry of every list. Built here,
 # the table is constant data that a command maps from the binary instead
@@ -154,6 +180,8 @@ function(c_detect items out)
   set(mask 0)
   set(at 0)
   set(n 0)
+  set(buckets "")
+  set(next 0)
   foreach(item IN LISTS items ITEMS "\t")
     string(FIND "${item}" "\t" tab)
     string(SUBSTRING "${item}" 0 ${tab} w)
@@ -163,6 +191,11 @@ function(c_detect items out)
       if(NOT prev STREQUAL "")
         math(EXPR hex "${mask}" OUTPUT_FORMAT HEXADECIMAL)
         string(APPEND entries "{${at}, ${hex}},")
+        word_bucket("${prev}" bucket)
+        while(next LESS_EQUAL bucket)
+          string(APPEND buckets "${n},")
+          math(EXPR next "${next} + 1")
+        endwhile()
         list(APPEND words "${prev}")
         string(LENGTH "${prev}" len)
         math(EXPR at "${at} + ${len} + 1")
@@ -175,6 +208,12 @@ function(c_detect items out)
       math(EXPR mask "${mask} | (1 << ${row})")
     endif()
   endforeach()
+  while(next LESS_EQUAL 21952)
+    string(APPEND buckets "${n},")
+    math(EXPR next "${next} + 1")
+  endwhile()
+  string(REPEAT "[0-9]+," 10 ten)
+  string(REGEX REPLACE "(${ten})" "\\1\n    " buckets "${buckets}")
   string(REPEAT "{[0-9]+, 0x[0-9a-f]+}," 4 four)
   string(REGEX REPLACE "(${four})" "\\1\n    " entries "${entries}")
   list(JOIN words "\n" text)
@@ -187,6 +226,7 @@ function(c_detect items out)
   set(body "${${out}}")
   string(APPEND body "\nconst unsigned char pcs_detect_words[] = {\n    ${bytes}0};\n")
   string(APPEND body "const pcs_detect_entry pcs_detect_entries[] = {\n    ${entries}};\n")
+  string(APPEND body "const uint32_t pcs_detect_bucket[28 * 28 * 28 + 1] = {\n    ${buckets}};\n")
   string(APPEND body "const size_t pcs_detect_count = ${n};\n")
   set(${out} "${body}" PARENT_SCOPE)
 endfunction()

@@ -137,8 +137,6 @@ pcs_abbrev_class pcs_abbreviation(const pcs_language *language,
 const char *pcs_language_from_code(const char *code);
 
 /* Language detection (langdetect.c). */
-typedef struct pcs_detector pcs_detector;
-void pcs_detector_free(pcs_detector *detector);
 
 typedef struct pcs_detection {
     const char *language; /* canonical name; NULL when nothing matched */
@@ -147,9 +145,9 @@ typedef struct pcs_detection {
 } pcs_detection;
 
 /* Guess the language of normalised text from its script and function
- * words. */
-precis_status pcs_detect_language(precis_summarizer *summarizer, const char *text, size_t len,
-                                  pcs_detection *out, precis_error *err);
+ * words. It reads only constant data, so it needs no state and cannot
+ * fail. */
+pcs_detection pcs_detect_language(const char *text, size_t len);
 
 /* A stem (or a token that is not stemmed, like a number) as the word
  * cache interns it, with a memo of its term id in the document being
@@ -578,7 +576,6 @@ struct precis_summarizer {
     pcs_arena arena; /* per-document memory, reset per call */
     pcs_language *languages[PCS_MAX_LANGUAGES];
     size_t n_languages;
-    pcs_detector *detector; /* built on the first --lang auto */
     pcs_token *toks;        /* the last document's tokens (pcs_tokenize) */
     size_t toks_cap;
 };

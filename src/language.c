@@ -165,23 +165,13 @@ const pcs_language_data *pcs_language_data_for(const char *canonical)
     return find_data(canonical);
 }
 
-/* A byte's digit in the bucket number: as cmake/EmbedLanguageData.cmake
- * numbers it. */
-static unsigned bucket_digit(const unsigned char *w, size_t len, size_t i)
-{
-    if (i >= len || w[i] < 'a')
-        return 0;
-    return w[i] > 'z' ? 26 : (unsigned)(w[i] - 'a') + 1;
-}
-
 pcs_word_class pcs_language_word_class(const pcs_language_data *data,
                                        const char *folded, size_t len)
 {
     if (!data || !data->nonkey || len == 0)
         return PCS_WORD_OPEN;
     const unsigned char *w = (const unsigned char *)folded;
-    unsigned b = (bucket_digit(w, len, 0) * 27 + bucket_digit(w, len, 1)) * 27 +
-                 bucket_digit(w, len, 2);
+    unsigned b = pcs_word_bucket(w, len);
     uint32_t lo = data->nonkey_bucket[b], hi = data->nonkey_bucket[b + 1];
     while (lo < hi) {
         uint32_t mid = lo + (hi - lo) / 2;

@@ -3,6 +3,7 @@
 #ifndef PRECIS_LANGUAGE_H
 #define PRECIS_LANGUAGE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -39,11 +40,35 @@ typedef struct pcs_detect_entry {
 } pcs_detect_entry;
 extern const unsigned char pcs_detect_words[];
 extern const pcs_detect_entry pcs_detect_entries[];
+extern const uint32_t pcs_detect_bucket[];
 extern const size_t pcs_detect_count;
 
+/* The bucket of a word in the sorted word tables (nonkey, detect): its
+ * first three bytes as digits in base 28, as cmake/EmbedLanguageData.cmake
+ * numbers them: 0 for no byte or one below 'a', 1 to 26 for 'a' to 'z', 27
+ * for one above, and 0 for every byte after one that is not 'a' to 'z'.
+ * Those zeros keep the numbering in the sort order even where two bytes
+ * share a digit ("àb" before "ác", 0xC3 0xA0 and 0xC3 0xA1), so the
+ * entries of a bucket are a run, from table_bucket[b] to
+ * table_bucket[b + 1]. */
+#define PCS_WORD_BUCKETS (28 * 28 * 28)
+static inline unsigned pcs_word_bucket(const unsigned char *w, size_t len)
+{
+    unsigned b = 0;
+    bool letters = true;
+    for (size_t i = 0; i < 3; i++) {
+        unsigned d = 0;
+        if (letters && i < len && w[i] >= 'a')
+            d = w[i] > 'z' ? 27 : (unsigned)(w[i] - 'a') + 1;
+        letters = d >= 1 && d <= 26;
+        b = b * 28 + d;
+    }
+    return b;
+}
+
 /* The languages whose stopword lists hold a case-folded word, a bit per
- * row of pcs_language_data_table (0: none). A binary search in the
- * compiled-in table: no state, safe from any thread. */
+ * row of pcs_language_data_table (0: none). A binary search in the word's
+ * bucket of the compiled-in table: no state, safe from any thread. */
 uint32_t pcs_stopword_languages(const char *folded, size_t len);
 
 /* The compiled-in data of a canonical language name ("english"), or NULL

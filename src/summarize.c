@@ -270,7 +270,6 @@ void precis_summarizer_free(precis_summarizer *s)
         return;
     for (size_t i = 0; i < s->n_languages; i++)
         pcs_language_free(s->languages[i]);
-    pcs_detector_free(s->detector);
     pcs_arena_free(&s->arena);
     free(s->toks);
     free(s);
@@ -400,8 +399,7 @@ static precis_status prepare_tokens(precis_summarizer *s, const char *text, size
     const precis_options *o = cfg->options;
     precis_status st = pcs_text_prepare(doc, &s->arena, text ? text : "", len, o, err);
     if (st == PRECIS_OK && cfg->detected) {
-        pcs_detection d = {NULL, 0, false};
-        st = pcs_detect_language(s, doc->text, doc->len, &d, err);
+        pcs_detection d = pcs_detect_language(doc->text, doc->len);
         doc->cfg.language = d.confident ? d.language : FALLBACK_LANGUAGE;
         doc->language_unsure = !d.confident;
     }

@@ -93,8 +93,7 @@ static const char *detect(const char *text, size_t len, bool *confident)
     precis_options_init(&o, sizeof o);
     memset(&doc, 0, sizeof doc);
     assert_int_equal(pcs_text_prepare(&doc, &arena, text, len, &o, NULL), PRECIS_OK);
-    pcs_detection d;
-    assert_int_equal(pcs_detect_language(summarizer, doc.text, doc.len, &d, NULL), PRECIS_OK);
+    pcs_detection d = pcs_detect_language(doc.text, doc.len);
     pcs_arena_free(&arena);
     *confident = d.confident;
     return d.language ? d.language : "(none)";
@@ -243,6 +242,11 @@ static void stopword_table_matches_the_lists(void **state)
     }
     assert_true(checked > 5000);
     assert_true(pcs_detect_count > 5000 && pcs_detect_count <= checked);
+    /* The buckets cover the table, in order. */
+    assert_int_equal(pcs_detect_bucket[0], 0);
+    assert_int_equal(pcs_detect_bucket[PCS_WORD_BUCKETS], pcs_detect_count);
+    for (unsigned b = 0; b < PCS_WORD_BUCKETS; b++)
+        assert_true(pcs_detect_bucket[b] <= pcs_detect_bucket[b + 1]);
     assert_int_not_equal(pcs_stopword_languages("the", 3), 0);
     assert_int_equal(pcs_stopword_languages("th", 2), 0);
     assert_int_equal(pcs_stopword_languages("thex", 4), 0);
