@@ -49,6 +49,9 @@
 /* Longer runs are lists, headlines or a verb taken for a noun: see
  * collect_phrases. */
 #define MAX_PHRASE 4
+/* Slots the phrase table starts with: room at half load for the 200 to 400
+ * distinct phrases of a news article, so most never grow it. */
+#define INITIAL_PHRASE_SLOTS 1024
 /* Longest word form looked up in the nonkey list; longer ones are in none
  * (the English list's longest entry has 26 bytes). */
 #define WORD_MAX 64
@@ -243,6 +246,7 @@ typedef struct phrase {
 typedef struct kw_state {
     const pcs_doc *doc;
     const uint32_t *vertex;
+    pcs_arena *arena;
     phrase *phrases;
     uint32_t n_phrases, cap;   /* cap bounds phrases and occurrences */
     uint32_t *table, mask;     /* open addressing: phrase index + 1, 0 empty */
@@ -261,14 +265,36 @@ static uint32_t hash_words(const uint32_t *v, uint32_t n)
     return h;
 }
 
+/* The table's slots for `size` slots (a power of two), the phrases so far
+ * placed again. The table grows by doubling once half full: sized for the
+ * worst case, a phrase per token, it was 8 million slots and 32 MB written
+ * for a 10 MB text of some 90,000 distinct phrases. */
+static bool table_resize(kw_state *st, uint32_t size)
+{
+    uint32_t *table = pcs_arena_calloc(st->arena, size, sizeof *table);
+    if (!table)
+        return false;
+    st->table = table;
+    st->mask = size - 1;
+    for (uint32_t i = 0; i < st->n_phrases; i++) {
+        const phrase *p = &st->phrases[i];
+        uint32_t h = hash_words(p->v, p->n) & st->mask;
+        while (table[h])
+            h = (h + 1) & st->mask;
+        table[h] = i + 1;
+    }
+    return true;
+}
+
 /* Count one occurrence of the phrase of tokens t[0, n), the first being
- * doc->toks[tok]. No allocation: the arrays hold one entry per token. */
+ * doc->toks[tok]. Phrases and occurrences have room for one per token
+ * (reserved, and only written as used); the table grows. */
 static bool add_occurrence(kw_state *st, const pcs_token *t, uint32_t n, uint32_t tok)
 {
     uint32_t key[MAX_PHRASE];
     for (uint32_t i = 0; i < n; i++)
         key[i] = st->vertex[t[i].term];
-    uint32_t h = hash_words(key, n) & st->mask;
+    uint32_t hash = hash_words(key, n), h = hash & st->mask;
     while (st->table[h]) {
         const phrase *p = &st->phrases[st->table[h] - 1];
         if (p->n == n && memcmp(p->v, key, n * sizeof *key) == 0)
@@ -280,6 +306,12 @@ static bool add_occurrence(kw_state *st, const pcs_token *t, uint32_t n, uint32_
     if (!st->table[h]) {
         if (st->n_phrases >= st->cap)
             return false;
+        if (st->n_phrases >= st->mask / 2) {
+            if (st->mask >= UINT32_MAX / 2 || !table_resize(st, (st->mask + 1) * 2))
+                return false;
+            for (h = hash & st->mask; st->table[h];)
+                h = (h + 1) & st->mask;
+        }
         phrase *p = &st->phrases[st->n_phrases];
         memset(p, 0, sizeof *p);
         memcpy(p->v, key, n * sizeof *key);
@@ -741,17 +773,18 @@ precis_status pcs_keywords(const pcs_doc *doc, pcs_arena *arena, const precis_op
     if (r != PRECIS_OK)
         return r;
 
-    /* One phrase and one occurrence per token at most, twice with words. */
+    /* One phrase and one occurrence per token at most, twice with words.
+     * The table starts large enough for a news article's phrases (a few
+     * hundred) and grows on longer texts. */
     uint32_t cap = doc->n_toks * 2 + 1, size = 16;
-    while (size < 2 * cap)
+    while (size < 2 * cap && size < INITIAL_PHRASE_SLOTS)
         size <<= 1;
-    kw_state st = {.doc = doc, .vertex = vertex, .cap = cap, .mask = size - 1};
+    kw_state st = {.doc = doc, .vertex = vertex, .arena = arena, .cap = cap};
     st.phrases = pcs_arena_alloc(arena, (size_t)cap * sizeof *st.phrases);
-    st.table = pcs_arena_calloc(arena, size, sizeof *st.table);
     st.occ_tok = pcs_arena_alloc(arena, (size_t)cap * sizeof *st.occ_tok);
     st.occ_next = pcs_arena_alloc(arena, (size_t)cap * sizeof *st.occ_next);
     st.heads = pcs_arena_calloc(arena, nv, sizeof *st.heads);
-    if (!st.phrases || !st.table || !st.occ_tok || !st.occ_next || !st.heads ||
+    if (!st.phrases || !table_resize(&st, size) || !st.occ_tok || !st.occ_next || !st.heads ||
         !collect_phrases(&st, cand, by_words, !(o->ablate & PRECIS_ABLATE_KEY_GENERAL)))
         return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
     scored *rank = pcs_arena_alloc(arena, (st.n_phrases ? st.n_phrases : 1) * sizeof *rank);
