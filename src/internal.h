@@ -159,10 +159,12 @@ typedef struct pcs_stem_entry {
     uint32_t term;
 } pcs_stem_entry;
 
-/* A folded word of letters in the word cache: a stopword, or its stem. */
+/* A folded word of letters in the word cache: a stopword, or its stem and
+ * its class in the language's list of words that are never key terms. */
 typedef struct pcs_word {
     pcs_stem_entry *stem; /* NULL for stopwords */
     bool stop;
+    uint8_t word_class; /* pcs_word_class (language.h); 0 for stopwords */
 } pcs_word;
 
 /* A number for the next document, never 0: a stem entry whose doc is not
@@ -211,7 +213,11 @@ enum {
     PCS_TOK_STOP = 1,    /* a stopword: no term */
     PCS_TOK_ALPHA = 2,   /* holds at least one letter */
     PCS_TOK_UPPER = 4,   /* begins with an upper-case letter */
-    PCS_TOK_INITIAL = 8  /* first token of its sentence */
+    PCS_TOK_INITIAL = 8, /* first token of its sentence */
+    /* Its word is listed as never a key term, or as one that may begin a
+     * key term but never end one (pcs_word_class). */
+    PCS_TOK_NONKEY = 16,
+    PCS_TOK_MODIFIER = 32
 };
 
 typedef struct pcs_token {

@@ -40,7 +40,6 @@
 #include <utf8proc.h>
 
 #include "internal.h"
-#include "language.h"
 
 /* Co-occurrence window in tokens (the paper found 2 best on abstracts; 3
  * gives denser graphs without a tagger's filter. Measured: 2 helps Inspec
@@ -52,9 +51,6 @@
 /* Slots the phrase table starts with: room at half load for the 200 to 400
  * distinct phrases of a news article, so most never grow it. */
 #define INITIAL_PHRASE_SLOTS 1024
-/* Longest word form looked up in the nonkey list; longer ones are in none
- * (the English list's longest entry has 26 bytes). */
-#define WORD_MAX 64
 /* Texts of at least this many sentences in which at least this share of
  * the distinct candidate words are names (mostly capitalised mid-sentence,
  * not all capitals: "OFDM" in an abstract is a term, not a name) are
@@ -103,20 +99,11 @@ static bool all_capitals(const char *s, uint32_t len)
     return true;
 }
 
-/* Mark each token NOT_CANDIDATE, CANDIDATE or CANDIDATE_MODIFIER. A term
- * has few spellings in a document, so the list is searched once per term
- * and spelling: a later token spelled byte for byte as the one last looked
- * up for its term takes that answer. */
-static bool classify_tokens(const pcs_doc *doc, const pcs_language_data *ld, pcs_arena *arena,
-                            uint8_t *cand)
+/* Mark each token NOT_CANDIDATE, CANDIDATE or CANDIDATE_MODIFIER, by the
+ * class of its word in the language's nonkey list, which the tokenizer
+ * copied from its word cache into the token's flags. */
+static void classify_tokens(const pcs_doc *doc, uint8_t *cand)
 {
-    size_t nt = doc->n_terms ? doc->n_terms : 1;
-    uint32_t *seen = pcs_arena_alloc(arena, nt * sizeof *seen); /* token looked up */
-    uint8_t *answer = pcs_arena_alloc(arena, nt);
-    if (!seen || !answer)
-        return false;
-    memset(seen, 0xFF, nt * sizeof *seen);
-    char word[WORD_MAX];
     for (uint32_t k = 0; k < doc->n_toks; k++) {
         const pcs_token *t = &doc->toks[k];
         cand[k] = NOT_CANDIDATE;
@@ -129,26 +116,10 @@ static bool classify_tokens(const pcs_doc *doc, const pcs_language_data *ld, pcs
          * of names ("de Clercq", "De Mita") unless in capitals ("EC"). */
         if (t->len <= 2 && !all_capitals(doc->text + t->start, t->len))
             continue;
-        if (!ld) {
-            cand[k] = CANDIDATE;
-            continue;
-        }
-        uint32_t prev = seen[t->term];
-        if (prev != UINT32_MAX && doc->toks[prev].len == t->len &&
-            memcmp(doc->text + doc->toks[prev].start, doc->text + t->start, t->len) == 0) {
-            cand[k] = answer[t->term];
-            continue;
-        }
-        /* Folded as the tokenizer does before its stopword lookup. */
-        size_t n = pcs_casefold(doc->text, t->start, t->start + t->len, word, sizeof word);
-        pcs_word_class c = n != SIZE_MAX ? pcs_language_word_class(ld, word, n) : PCS_WORD_OPEN;
-        cand[k] = c == PCS_WORD_NONKEY     ? NOT_CANDIDATE
-                  : c == PCS_WORD_MODIFIER ? CANDIDATE_MODIFIER
-                                           : CANDIDATE;
-        seen[t->term] = k;
-        answer[t->term] = cand[k];
+        cand[k] = t->flags & PCS_TOK_NONKEY     ? NOT_CANDIDATE
+                  : t->flags & PCS_TOK_MODIFIER ? CANDIDATE_MODIFIER
+                                                : CANDIDATE;
     }
-    return true;
 }
 
 /* Build the symmetric co-occurrence matrix over vertex ids in time linear
@@ -722,20 +693,14 @@ precis_status pcs_keywords(const pcs_doc *doc, pcs_arena *arena, const precis_op
     *n_out = 0;
     if (o->keywords == 0)
         return PRECIS_OK;
-    /* The document's language (detected or given), else the options'. */
-    const char *canonical = doc->cfg.language;
-    if (!canonical && precis_language_resolve(o->language, &canonical, NULL) != PRECIS_OK)
-        canonical = NULL;
-    const pcs_language_data *ld = canonical ? pcs_language_data_for(canonical) : NULL;
-    if (ld && !ld->nonkey)
-        ld = NULL;
 
     size_t nt = doc->n_terms ? doc->n_terms : 1;
     uint8_t *cand = pcs_arena_alloc(arena, doc->n_toks ? doc->n_toks : 1);
     uint32_t *vertex = pcs_arena_alloc(arena, nt * sizeof *vertex);
     bool *lower_mid = pcs_arena_calloc(arena, nt, sizeof *lower_mid);
-    if (!cand || !vertex || !lower_mid || !classify_tokens(doc, ld, arena, cand))
+    if (!cand || !vertex || !lower_mid)
         return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
+    classify_tokens(doc, cand);
     /* Vertex ids for the candidate terms, in order of first occurrence. */
     memset(vertex, 0xFF, nt * sizeof *vertex);
     uint32_t nv = 0;

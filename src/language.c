@@ -142,6 +142,7 @@ struct pcs_language {
     pcs_map abbreviations; /* value: pcs_abbrev_class */
     pcs_map words;         /* folded word of letters -> pcs_word in store */
     pcs_map stems;         /* stem -> pcs_stem_entry in store */
+    const pcs_language_data *data; /* compiled-in lists; NULL if none */
     pcs_arena store;       /* entries, each followed by its NUL-terminated key */
     uint32_t document;     /* the last number pcs_language_begin_document gave */
 };
@@ -257,6 +258,7 @@ static pcs_language *language_new(const char *canonical, precis_error *err)
     pcs_arena_init(&l->store);
     l->stemmer = sb_stemmer_new(canonical, NULL);
     const pcs_language_data *data = find_data(canonical);
+    l->data = data;
     bool ok = l->stemmer != NULL;
     if (ok && data && data->stopwords)
         ok = each_entry(data->stopwords, &l->stopwords, add_stopword);
@@ -349,8 +351,10 @@ pcs_stem_entry *pcs_stem_intern(pcs_language *l, const char *stem, size_t len)
 /* The word cache saves tokenize two of its three hash lookups per token
  * (stopword, stem, then the document's vocabulary): one lookup answers
  * the first two, and the stem's entry remembers its term id in the
- * document. Words longer than STEM_MAX_BYTES (URLs, junk) are not
- * stemmed. */
+ * document. It also keeps the word's class for the key-term stage, whose
+ * search of the nonkey list for every candidate token waited on memory
+ * (an eighth of a news article's time). Words longer than STEM_MAX_BYTES
+ * (URLs, junk) are not stemmed. */
 pcs_word *pcs_word_lookup(pcs_language *l, const char *folded, size_t len)
 {
     uint32_t h = pcs_hash(folded, len);
@@ -371,6 +375,9 @@ pcs_word *pcs_word_lookup(pcs_language *l, const char *folded, size_t len)
     pcs_word *w = store_entry(l, sizeof *w, folded, len);
     if (!w)
         return NULL;
-    *w = (pcs_word){.stem = stem, .stop = stop};
+    *w = (pcs_word){.stem = stem,
+                    .stop = stop,
+                    .word_class = stop ? PCS_WORD_OPEN
+                                       : (uint8_t)pcs_language_word_class(l->data, folded, len)};
     return pcs_map_put(&l->words, (const char *)(w + 1), len, h, 0) ? w : NULL;
 }

@@ -7,6 +7,7 @@
 #include <utf8proc.h>
 
 #include "internal.h"
+#include "language.h"
 
 typedef enum { C_OTHER, C_LETTER, C_DIGIT, C_APOSTROPHE, C_HYPHEN, C_POINT } char_class;
 
@@ -114,6 +115,10 @@ static precis_status add_token(tok_state *st, uint32_t a, uint32_t b,
             return PRECIS_ERR_NOMEM;
         if (word->stop)
             flags |= PCS_TOK_STOP;
+        if (word->word_class == PCS_WORD_NONKEY)
+            flags |= PCS_TOK_NONKEY;
+        else if (word->word_class == PCS_WORD_MODIFIER)
+            flags |= PCS_TOK_MODIFIER;
         stem = word->stem;
     } else if (pcs_is_stopword(st->lang, w, n)) {
         flags |= PCS_TOK_STOP;
