@@ -124,10 +124,8 @@ void pcs_arena_free(pcs_arena *arena)
     arena->free = NULL;
 }
 
-bool pcs_grow(void **items, size_t *cap, size_t need, size_t elem)
+bool pcs_grow_to(void **items, size_t *cap, size_t need, size_t elem)
 {
-    if (need <= *cap)
-        return true;
     size_t n = *cap ? *cap : 16;
     while (n < need) {
         if (n > SIZE_MAX / 2)

@@ -64,8 +64,13 @@ void pcs_arena_free(pcs_arena *arena);
 
 /* Grow *items (of elem bytes each, capacity *cap) to hold at least need.
  * Returns false on overflow or allocation failure (then *items is
- * unchanged). */
-bool pcs_grow(void **items, size_t *cap, size_t need, size_t elem);
+ * unchanged). Inline where there is room already, as there almost always
+ * is: tokenize asks once per token. */
+bool pcs_grow_to(void **items, size_t *cap, size_t need, size_t elem);
+static inline bool pcs_grow(void **items, size_t *cap, size_t need, size_t elem)
+{
+    return need <= *cap || pcs_grow_to(items, cap, need, elem);
+}
 
 /* Multiply with overflow check: false on overflow. */
 static inline bool pcs_mul_ok(size_t a, size_t b, size_t *out)
