@@ -112,6 +112,7 @@ pcs_detection pcs_detect_language(const char *text, size_t len)
     while (i < len && words < DETECT_WORDS) {
         /* One word: a run of letters and marks, with apostrophes inside. */
         size_t start = i;
+        bool ascii = true;
         while (i < len) {
             unsigned char b = (unsigned char)text[i];
             if (b < 0x80) {
@@ -128,6 +129,7 @@ pcs_detection pcs_detect_language(const char *text, size_t len)
                                                   (utf8proc_ssize_t)(len - i), &cp);
             if (k <= 0)
                 break;
+            ascii = false;
             utf8proc_category_t c = utf8proc_category(cp);
             bool letter = c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_ME;
             if (!letter && !(pcs_is_apostrophe((uint32_t)cp) && i > start))
@@ -144,10 +146,18 @@ pcs_detection pcs_detect_language(const char *text, size_t len)
             continue;
         }
         words++;
-        /* A word too long for word[] is in no stopword list. */
-        size_t n = pcs_casefold(text, (uint32_t)start, (uint32_t)i, word, sizeof word);
-        if (n == SIZE_MAX)
+        /* A word too long for word[] is in no stopword list. Most words
+         * are ASCII letters and apostrophes, folded here without a call,
+         * as pcs_casefold folds them: setting bit 0x20 lowers a letter and
+         * leaves the apostrophe (0x27). */
+        size_t n = i - start;
+        if (ascii && n + 1 < sizeof word) {
+            for (size_t j = 0; j < n; j++)
+                word[j] = (char)(text[start + j] | 0x20);
+        } else if ((n = pcs_casefold(text, (uint32_t)start, (uint32_t)i, word, sizeof word)) ==
+                   SIZE_MAX) {
             continue;
+        }
         for (uint32_t set = pcs_stopword_languages(word, n), l = 0; set; set >>= 1, l++)
             hits[l] += set & 1;
     }
