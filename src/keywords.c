@@ -236,10 +236,10 @@ static uint32_t hash_words(const uint32_t *v, uint32_t n)
     return h;
 }
 
-/* The table's slots for `size` slots (a power of two), the phrases so far
- * placed again. The table grows by doubling once half full: sized for the
- * worst case, a phrase per token, it was 8 million slots and 32 MB written
- * for a 10 MB text of some 90,000 distinct phrases. */
+/* Give the phrase table `size` slots (a power of two) and place the
+ * phrases found so far in it again. The table grows by doubling once half
+ * full: sized for the worst case, two phrases per token, it was 8 million
+ * slots and 32 MB written for a 10 MB text of some 90,000 phrases. */
 static bool table_resize(kw_state *st, uint32_t size)
 {
     uint32_t *table = pcs_arena_calloc(st->arena, size, sizeof *table);
