@@ -75,26 +75,46 @@ static bool possessive_or_nothing(const pcs_doc *doc, uint32_t at, uint32_t end)
 static bool find_spelling(const pcs_doc *doc, const char *s, size_t len, uint32_t *first,
                           uint32_t *count)
 {
-    for (uint32_t t = 0; t < doc->n_toks; t++) {
-        uint32_t end = spells(doc, doc->toks[t].start, s, len);
-        if (!end)
-            continue;
-        /* The run must end where a token of the same sentence ends, or
-         * before its possessive ending: "Russia" is not "Russian". */
-        for (uint32_t u = t; u < doc->n_toks && doc->toks[u].sentence == doc->toks[t].sentence;
-             u++) {
-            uint32_t tok_end = doc->toks[u].start + doc->toks[u].len;
-            if (tok_end >= end) {
-                if (end > doc->toks[u].start && possessive_or_nothing(doc, end, tok_end)) {
-                    *first = t;
-                    *count = u - t + 1;
-                    return true;
+    for (uint32_t si = 0; si < doc->n_sents; si++) {
+        uint32_t sent_end = doc->sents[si].tok_first + doc->sents[si].tok_count;
+        for (uint32_t t = doc->sents[si].tok_first; t < sent_end; t++) {
+            uint32_t end = spells(doc, doc->toks[t].start, s, len);
+            if (!end)
+                continue;
+            /* The run must end where a token of the same sentence ends,
+             * or before its possessive ending: "Russia" is not "Russian". */
+            for (uint32_t u = t; u < sent_end; u++) {
+                uint32_t tok_end = doc->toks[u].start + doc->toks[u].len;
+                if (tok_end >= end) {
+                    if (end > doc->toks[u].start && possessive_or_nothing(doc, end, tok_end)) {
+                        *first = t;
+                        *count = u - t + 1;
+                        return true;
+                    }
+                    break;
                 }
-                break;
             }
         }
     }
     return false;
+}
+
+/* Do the cnt tokens from t, none taken yet, spell the key term whose
+ * first spelling is `want`: the same terms, and stopwords byte for byte? */
+static bool spelled_at(const pcs_doc *doc, const bool *taken, const pcs_token *want,
+                       uint32_t cnt, uint32_t t)
+{
+    for (uint32_t j = 0; j < cnt; j++) {
+        const pcs_token *a = &doc->toks[t + j];
+        bool same = !taken[t + j] &&
+                    (a->term == UINT32_MAX
+                         ? a->len == want[j].len &&
+                               memcmp(doc->text + a->start, doc->text + want[j].start, a->len) == 0
+                         : a->term == want[j].term);
+        if (!same)
+            return false;
+    }
+    return true;
 }
 
 static int by_start(const void *a, const void *b)
@@ -133,30 +153,24 @@ precis_status pcs_keyword_marks(const pcs_doc *doc, pcs_arena *arena, const pcs_
     for (uint32_t o = 0; o < n_kt && count[order[o]] > 0; o++) {
         uint32_t k = order[o], cnt = count[k];
         const pcs_token *want = &doc->toks[first[k]];
-        for (uint32_t t = 0; t + cnt <= doc->n_toks; t++) {
-            bool same = true;
-            for (uint32_t j = 0; j < cnt && same; j++) {
-                const pcs_token *a = &doc->toks[t + j];
-                same = !taken[t + j] && a->sentence == doc->toks[t].sentence &&
-                       (a->term == UINT32_MAX ? a->len == want[j].len &&
-                                                    memcmp(doc->text + a->start,
-                                                           doc->text + want[j].start,
-                                                           a->len) == 0
-                                              : a->term == want[j].term);
+        /* Every run of cnt tokens within one sentence. */
+        for (uint32_t si = 0; si < doc->n_sents; si++) {
+            const pcs_sentence *sent = &doc->sents[si];
+            for (uint32_t t = sent->tok_first; t + cnt <= sent->tok_first + sent->tok_count; t++) {
+                if (!spelled_at(doc, taken, want, cnt, t))
+                    continue;
+                if (!pcs_grow((void **)&marks, &cap, n + 1, sizeof *marks)) {
+                    free(marks);
+                    return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
+                }
+                const pcs_token *last = &doc->toks[t + cnt - 1];
+                marks[n++] = (pcs_mark){.start = pcs_orig_offset(doc, doc->toks[t].start),
+                                        .end = pcs_orig_offset(doc, last->start + last->len),
+                                        .keyword = k};
+                for (uint32_t j = 0; j < cnt; j++)
+                    taken[t + j] = true;
+                t += cnt - 1;
             }
-            if (!same)
-                continue;
-            if (!pcs_grow((void **)&marks, &cap, n + 1, sizeof *marks)) {
-                free(marks);
-                return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
-            }
-            const pcs_token *last = &doc->toks[t + cnt - 1];
-            marks[n++] = (pcs_mark){.start = pcs_orig_offset(doc, doc->toks[t].start),
-                                    .end = pcs_orig_offset(doc, last->start + last->len),
-                                    .keyword = k};
-            for (uint32_t j = 0; j < cnt; j++)
-                taken[t + j] = true;
-            t += cnt - 1;
         }
     }
     if (n) {

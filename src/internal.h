@@ -225,10 +225,12 @@ enum {
     PCS_TOK_MODIFIER = 32
 };
 
+/* A token of the document. Its sentence is the one whose token range
+ * (pcs_sentence.tok_first, tok_count) holds it: not stored, so a token is
+ * 16 bytes, not 20 (27 MB of a 10 MB text's peak instead of 34). */
 typedef struct pcs_token {
     uint32_t start, len; /* surface form in the normalised text */
     uint32_t term;       /* term id, or UINT32_MAX for stopwords */
-    uint32_t sentence;
     uint8_t flags;
 } pcs_token;
 

@@ -99,26 +99,35 @@ static bool all_capitals(const char *s, uint32_t len)
     return true;
 }
 
-/* Mark each token NOT_CANDIDATE, CANDIDATE or CANDIDATE_MODIFIER, by the
- * class of its word in the language's nonkey list, which the tokenizer
- * copied from its word cache into the token's flags. */
+/* A token of a content sentence: NOT_CANDIDATE, CANDIDATE or
+ * CANDIDATE_MODIFIER, by the class of its word in the language's nonkey
+ * list, which the tokenizer copied from its word cache into the token's
+ * flags. */
+static uint8_t classify_token(const pcs_doc *doc, const pcs_token *t)
+{
+    if (t->term == UINT32_MAX)
+        return NOT_CANDIDATE;
+    const pcs_term *term = &doc->terms[t->term];
+    if (!term->alpha || term->stem_len < 2)
+        return NOT_CANDIDATE;
+    /* Words of one or two letters that are not stopwords are particles
+     * of names ("de Clercq", "De Mita") unless in capitals ("EC"). */
+    if (t->len <= 2 && !all_capitals(doc->text + t->start, t->len))
+        return NOT_CANDIDATE;
+    return t->flags & PCS_TOK_NONKEY     ? NOT_CANDIDATE
+           : t->flags & PCS_TOK_MODIFIER ? CANDIDATE_MODIFIER
+                                         : CANDIDATE;
+}
+
+/* Mark each token, those outside content sentences NOT_CANDIDATE. */
 static void classify_tokens(const pcs_doc *doc, uint8_t *cand)
 {
-    for (uint32_t k = 0; k < doc->n_toks; k++) {
-        const pcs_token *t = &doc->toks[k];
-        cand[k] = NOT_CANDIDATE;
-        if (t->term == UINT32_MAX || !content_sentence(&doc->sents[t->sentence]))
-            continue;
-        const pcs_term *term = &doc->terms[t->term];
-        if (!term->alpha || term->stem_len < 2)
-            continue;
-        /* Words of one or two letters that are not stopwords are particles
-         * of names ("de Clercq", "De Mita") unless in capitals ("EC"). */
-        if (t->len <= 2 && !all_capitals(doc->text + t->start, t->len))
-            continue;
-        cand[k] = t->flags & PCS_TOK_NONKEY     ? NOT_CANDIDATE
-                  : t->flags & PCS_TOK_MODIFIER ? CANDIDATE_MODIFIER
-                                                : CANDIDATE;
+    memset(cand, NOT_CANDIDATE, doc->n_toks);
+    for (uint32_t s = 0; s < doc->n_sents; s++) {
+        const pcs_sentence *sent = &doc->sents[s];
+        if (content_sentence(sent))
+            for (uint32_t k = sent->tok_first; k < sent->tok_first + sent->tok_count; k++)
+                cand[k] = classify_token(doc, &doc->toks[k]);
     }
 }
 
@@ -503,6 +512,37 @@ static const char *best_surface(const kw_state *st, const phrase *p, const bool 
     return text[best];
 }
 
+/* Over the content sentences: per candidate word, its occurrences, first
+ * sentence, whether it may end a term and how often it is capitalised
+ * mid-sentence (a name); per term, whether it is ever written in lower
+ * case mid-sentence. */
+static void gather_word_stats(const pcs_doc *doc, const uint8_t *cand, const uint32_t *vertex,
+                              word_stats *ws, bool *lower_mid)
+{
+    for (uint32_t si = 0; si < doc->n_sents; si++) {
+        const pcs_sentence *sent = &doc->sents[si];
+        if (!content_sentence(sent))
+            continue;
+        for (uint32_t k = sent->tok_first; k < sent->tok_first + sent->tok_count; k++) {
+            const pcs_token *t = &doc->toks[k];
+            if (t->term != UINT32_MAX && !(t->flags & (PCS_TOK_INITIAL | PCS_TOK_UPPER)))
+                lower_mid[t->term] = true;
+            if (!cand[k])
+                continue;
+            word_stats *s = &ws[vertex[t->term]];
+            if (s->count == 0)
+                s->first_sent = si;
+            s->term = t->term;
+            s->count++;
+            s->noun = s->noun || cand[k] == CANDIDATE;
+            unsigned char second = t->len > 1 ? (unsigned char)doc->text[t->start + 1] : 'A';
+            if ((t->flags & PCS_TOK_UPPER) && !(t->flags & PCS_TOK_INITIAL) &&
+                ((second >= 'a' && second <= 'z') || second >= 0x80))
+                s->names++;
+        }
+    }
+}
+
 /* Is the text tagged by its words (a story about people and organisations)
  * rather than by its phrases? See WORDS_MIN_SENTENCES. */
 static bool tag_by_words(const pcs_doc *doc, const word_stats *ws, uint32_t nv)
@@ -713,25 +753,7 @@ precis_status pcs_keywords(const pcs_doc *doc, pcs_arena *arena, const precis_op
     double *weight = pcs_arena_alloc(arena, nv * sizeof *weight);
     if (!ws || !weight)
         return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
-    for (uint32_t k = 0; k < doc->n_toks; k++) {
-        const pcs_token *t = &doc->toks[k];
-        if (!content_sentence(&doc->sents[t->sentence]))
-            continue;
-        if (t->term != UINT32_MAX && !(t->flags & (PCS_TOK_INITIAL | PCS_TOK_UPPER)))
-            lower_mid[t->term] = true;
-        if (!cand[k])
-            continue;
-        word_stats *s = &ws[vertex[t->term]];
-        if (s->count == 0)
-            s->first_sent = t->sentence;
-        s->term = t->term;
-        s->count++;
-        s->noun = s->noun || cand[k] == CANDIDATE;
-        unsigned char second = t->len > 1 ? (unsigned char)doc->text[t->start + 1] : 'A';
-        if ((t->flags & PCS_TOK_UPPER) && !(t->flags & PCS_TOK_INITIAL) &&
-            ((second >= 'a' && second <= 'z') || second >= 0x80))
-            s->names++;
-    }
+    gather_word_stats(doc, cand, vertex, ws, lower_mid);
     bool by_words = !(o->ablate & PRECIS_ABLATE_KEY_WORDS) && tag_by_words(doc, ws, nv);
     precis_status r =
         word_weights(doc, cand, vertex, ws, nv, by_words, o, arena, weight, err);

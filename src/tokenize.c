@@ -90,8 +90,7 @@ typedef struct tok_state {
     uint32_t document; /* this document's number for the word cache */
 } tok_state;
 
-static precis_status add_token(tok_state *st, uint32_t a, uint32_t b,
-                               uint32_t sentence, uint8_t flags)
+static precis_status add_token(tok_state *st, uint32_t a, uint32_t b, uint8_t flags)
 {
     size_t n = fold(&st->f, st->doc->text, a, b);
     if (n == SIZE_MAX)
@@ -145,7 +144,7 @@ static precis_status add_token(tok_state *st, uint32_t a, uint32_t b,
     if (!pcs_grow((void **)&st->toks, &st->cap_toks, st->n_toks + 1,
                   sizeof *st->toks))
         return PRECIS_ERR_NOMEM;
-    st->toks[st->n_toks++] = (pcs_token){a, b - a, term, sentence, flags};
+    st->toks[st->n_toks++] = (pcs_token){a, b - a, term, flags};
     return PRECIS_OK;
 }
 
@@ -228,7 +227,7 @@ static precis_status tokenize_sentence(tok_state *st, uint32_t si,
                             "without a sentence end, from byte %zu",
                             max_words, at);
         }
-        precis_status r = add_token(st, i, e, si, flags);
+        precis_status r = add_token(st, i, e, flags);
         if (r != PRECIS_OK)
             return pcs_fail(err, r, SIZE_MAX, "out of memory");
         i = e;
