@@ -158,6 +158,12 @@ static void word_classes(void **state)
     assert_int_equal(pcs_language_word_class(en, "pct", 3), PCS_WORD_NONKEY);
     assert_int_equal(pcs_language_word_class(en, "mln", 3), PCS_WORD_NONKEY);
     assert_int_equal(pcs_language_word_class(en, "rose", 4), PCS_WORD_NONKEY);
+    /* Adjectives that point or count, as determiners do (listed by hand);
+     * those that also name a concept stay open ("specific heat"). */
+    assert_int_equal(pcs_language_word_class(en, "various", 7), PCS_WORD_NONKEY);
+    assert_int_equal(pcs_language_word_class(en, "so-called", 9), PCS_WORD_NONKEY);
+    assert_int_equal(pcs_language_word_class(en, "given", 5), PCS_WORD_NONKEY);
+    assert_int_equal(pcs_language_word_class(en, "specific", 8), PCS_WORD_OPEN);
     /* Adjectives that are never nouns. */
     assert_int_equal(pcs_language_word_class(en, "agreed", 6), PCS_WORD_MODIFIER);
     assert_int_equal(pcs_language_word_class(en, "economic", 8), PCS_WORD_MODIFIER);
@@ -205,6 +211,22 @@ static void modifiers_never_end_a_key_term(void **state)
     assert_false(any_ends_with(f, "agreed"));
     assert_true(find(f, "Foreign minister Lavrov") >= 0);
     assert_true(find(f, "agreed plan") >= 0);
+}
+
+static void determiner_like_adjectives_start_no_key_term(void **state)
+{
+    fixture *f = *state;
+    f->stage.opt.keywords = 50;
+    run(f, "The tool reads various file formats. Such file formats are common. The so-called "
+           "causality constraint is strict for the given adjacency matrix. The adjacency matrix "
+           "is sparse.");
+    assert_true(f->n > 0);
+    assert_false(any_contains(f, "various"));
+    assert_false(any_contains(f, "so-called"));
+    assert_false(any_contains(f, "given"));
+    assert_true(find(f, "file formats") >= 0);
+    assert_true(find(f, "causality constraint") >= 0);
+    assert_true(find(f, "adjacency matrix") >= 0);
 }
 
 static void single_word_inside_a_better_phrase(void **state)
@@ -468,6 +490,8 @@ int main(void)
         cmocka_unit_test(word_classes),
         cmocka_unit_test_setup_teardown(verbs_and_adverbs_are_not_key_terms, setup, teardown),
         cmocka_unit_test_setup_teardown(modifiers_never_end_a_key_term, setup, teardown),
+        cmocka_unit_test_setup_teardown(determiner_like_adjectives_start_no_key_term, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(single_word_inside_a_better_phrase, setup, teardown),
         cmocka_unit_test(general_words_lead_no_phrase),
         cmocka_unit_test(sample_passes_an_editor),
