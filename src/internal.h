@@ -334,8 +334,7 @@ typedef struct pcs_config {
 /* One document on its way through the pipeline. All memory comes from the
  * summarizer's arena and is released with it. */
 typedef struct pcs_doc {
-    const char *input; /* the caller's bytes */
-    size_t input_len;
+    size_t input_len; /* the caller's bytes */
     pcs_config cfg;
     bool language_unsure;  /* detected, without a clear winner */
 

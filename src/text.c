@@ -262,10 +262,9 @@ static precis_status scan_text(scan *s, bool repair, precis_error *err)
 
 /* The text and its anchors into the document (the anchors into arena). */
 static precis_status keep_text(pcs_doc *doc, pcs_arena *arena, const scan *s,
-                               const char *input, precis_error *err)
+                               precis_error *err)
 {
     s->w.out[s->w.n] = '\0';
-    doc->input = input;
     doc->input_len = s->len;
     doc->text = s->w.out;
     doc->len = (uint32_t)s->w.n;
@@ -295,7 +294,7 @@ precis_status pcs_text_prepare(pcs_doc *doc, pcs_arena *arena,
     st = scan_text(&s, options->repair_utf8, err);
     doc->repaired = s.repaired;
     if (st == PRECIS_OK)
-        st = keep_text(doc, arena, &s, input, err);
+        st = keep_text(doc, arena, &s, err);
     free(s.w.anchors);
     if (st == PRECIS_OK && !s.content)
         st = pcs_fail(err, PRECIS_ERR_EMPTY, SIZE_MAX,
