@@ -225,13 +225,19 @@ enum {
     PCS_TOK_MODIFIER = 32
 };
 
-/* A token of the document. Its sentence is the one whose token range
- * (pcs_sentence.tok_first, tok_count) holds it: not stored, so a token is
- * 16 bytes, not 20 (27 MB of a 10 MB text's peak instead of 34). */
+/* The longest token: a longer run of letters or digits is cut into tokens
+ * of at most this many bytes (see pcs_token). */
+#define PCS_TOKEN_MAX_LEN ((1u << 24) - 1)
+
+/* A token of the document, 12 bytes: tokens are a 10 MB text's largest
+ * array (1.7 million of them). Its sentence is the one whose token range
+ * (pcs_sentence.tok_first, tok_count) holds it, so it is not stored; its
+ * length fits 24 bits because no word is 16 MB long (PCS_TOKEN_MAX_LEN). */
 typedef struct pcs_token {
-    uint32_t start, len; /* surface form in the normalised text */
-    uint32_t term;       /* term id, or UINT32_MAX for stopwords */
-    uint8_t flags;
+    uint32_t start;       /* surface form in the normalised text: start, */
+    uint32_t term;        /* term id, or UINT32_MAX for stopwords */
+    unsigned len : 24;    /* ... and length in bytes */
+    unsigned flags : 8;   /* PCS_TOK_* */
 } pcs_token;
 
 /* A distinct stem of the document. */

@@ -144,7 +144,7 @@ static precis_status add_token(tok_state *st, uint32_t a, uint32_t b, uint8_t fl
     if (!pcs_grow((void **)&st->toks, &st->cap_toks, st->n_toks + 1,
                   sizeof *st->toks))
         return PRECIS_ERR_NOMEM;
-    st->toks[st->n_toks++] = (pcs_token){a, b - a, term, flags};
+    st->toks[st->n_toks++] = (pcs_token){.start = a, .term = term, .len = b - a, .flags = flags};
     return PRECIS_OK;
 }
 
@@ -155,6 +155,11 @@ static precis_status add_token(tok_state *st, uint32_t a, uint32_t b, uint8_t fl
  * "a.m.") are one token with their dots. */
 static uint32_t token_end(const char *t, uint32_t a, uint32_t end, uint8_t *flags)
 {
+    /* A run longer than a token may be (PCS_TOKEN_MAX_LEN) goes on as the
+     * next token; a code point that starts before the cut may end up to 3
+     * bytes after it. */
+    if (end - a > PCS_TOKEN_MAX_LEN - 3)
+        end = a + PCS_TOKEN_MAX_LEN - 3;
     uint32_t cp, k = pcs_decode(t, a, &cp);
     char_class c = classify(cp);
     *flags = 0;

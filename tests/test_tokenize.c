@@ -64,6 +64,37 @@ static void words_and_stems(void **state)
     assert_int_equal(f->doc.n_words, n);
 }
 
+/* A run of letters longer than a token may be (PCS_TOKEN_MAX_LEN, the
+ * width of pcs_token.len) goes on as the next token: lengths are never cut
+ * short, the tokens cover the run, and a cut never splits a character. */
+static void overlong_run_is_several_tokens(void **state)
+{
+    fixture *f = *state;
+    size_t letters = PCS_TOKEN_MAX_LEN / 2 + 10, len = 0; /* two-byte letters */
+    char *text = malloc(2 * letters + 32);
+    assert_non_null(text);
+    memcpy(text, "Long ", 5);
+    len = 5;
+    for (size_t i = 0; i < letters; i++, len += 2)
+        memcpy(text + len, "\xC3\xA9", 2);
+    memcpy(text + len, " end.", 6);
+    len += 5;
+    f->opt.max_sentence_words = 10;
+    assert_int_equal(run(f, text, "english"), PRECIS_OK);
+    assert_int_equal(f->doc.n_toks, 4);
+    uint32_t at = 5;
+    for (uint32_t k = 1; k <= 2; k++) {
+        const pcs_token *t = &f->doc.toks[k];
+        assert_int_equal(t->start, at);
+        assert_true(t->len > 0 && t->len <= PCS_TOKEN_MAX_LEN);
+        assert_int_equal(t->len % 2, 0);
+        at += t->len;
+    }
+    assert_int_equal(at, 5 + 2 * letters);
+    assert_int_equal(f->doc.toks[3].start, at + 1);
+    free(text);
+}
+
 static void case_folding_merges_terms(void **state)
 {
     fixture *f = *state;
@@ -157,6 +188,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(words_and_stems, stage_setup, stage_teardown),
+        cmocka_unit_test_setup_teardown(overlong_run_is_several_tokens, stage_setup, stage_teardown),
         cmocka_unit_test_setup_teardown(case_folding_merges_terms, stage_setup, stage_teardown),
         cmocka_unit_test_setup_teardown(french_elision_and_stems, stage_setup, stage_teardown),
         cmocka_unit_test_setup_teardown(sentence_without_structure, stage_setup, stage_teardown),
