@@ -28,6 +28,7 @@
 
 #include <libgen.h>
 #include <errno.h>
+#include <malloc.h>
 #include <math.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -175,6 +176,14 @@ static size_t run_corpus(precis_summarizer *s, const corpus *c, const precis_opt
     return failed;
 }
 
+static void free_corpus(corpus *c)
+{
+    for (size_t i = 0; i < c->n; i++)
+        free(c->docs[i].text);
+    free(c->docs);
+    memset(c, 0, sizeof *c);
+}
+
 /* A document of about `size` bytes: corpus articles as paragraphs. */
 static char *synthetic(const corpus *c, size_t size, size_t *len)
 {
@@ -208,7 +217,12 @@ typedef struct point {
     int status;
 } point;
 
-static point measure_size(const corpus *c, size_t size, const precis_model *model)
+/* Time and peak memory of one document of about `size` bytes, in a child
+ * process. The child frees its copy of the corpus (and gives the pages
+ * back) once it has made the document: its peak is then what the
+ * document costs beside the library and the model, as for the command,
+ * not the harness's corpus besides. */
+static point measure_size(corpus *c, size_t size, const precis_model *model)
 {
     point p = {.bytes = size, .status = -1};
     int fd[2];
@@ -219,6 +233,10 @@ static point measure_size(const corpus *c, size_t size, const precis_model *mode
         close(fd[0]);
         size_t len;
         char *text = synthetic(c, size, &len);
+        free_corpus(c);
+#ifdef __GLIBC__
+        malloc_trim(0);
+#endif
         precis_summarizer *s;
         precis_result *r = NULL;
         point q = {.bytes = len};
@@ -284,14 +302,6 @@ static double set_target_for(const char *path)
         if (strstr(path, set_targets[i].name))
             return set_targets[i].per_second;
     return 0;
-}
-
-static void free_corpus(corpus *c)
-{
-    for (size_t i = 0; i < c->n; i++)
-        free(c->docs[i].text);
-    free(c->docs);
-    memset(c, 0, sizeof *c);
 }
 
 /* Summarise the set after a warm-up pass (which fills the stem cache, as
