@@ -9,11 +9,9 @@
  * for them it is as fast as anything and distributes well enough. */
 uint32_t pcs_hash(const char *s, size_t len)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
-    }
+    uint32_t h = PCS_HASH_BASIS;
+    for (size_t i = 0; i < len; i++)
+        h = pcs_hash_byte(h, (unsigned char)s[i]);
     return h;
 }
 

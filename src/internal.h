@@ -95,6 +95,13 @@ typedef struct pcs_map {
     size_t count;
 } pcs_map;
 
+/* FNV-1a, 32 bit: PCS_HASH_BASIS, then pcs_hash_byte for each byte, which
+ * lets the tokenizer hash a word while it reads it. */
+#define PCS_HASH_BASIS 2166136261u
+static inline uint32_t pcs_hash_byte(uint32_t h, unsigned char c)
+{
+    return (h ^ c) * 16777619u;
+}
 uint32_t pcs_hash(const char *s, size_t len);
 void pcs_map_init(pcs_map *map);
 /* The slot holding key, or NULL. Valid until the next put or clear. */
@@ -178,8 +185,9 @@ typedef struct pcs_word {
 uint32_t pcs_language_begin_document(pcs_language *language);
 
 /* The cache entry of a folded word of letters (stopword test and stem in
- * one lookup), or NULL when out of memory. */
-pcs_word *pcs_word_lookup(pcs_language *language, const char *folded, size_t len);
+ * one lookup), or NULL when out of memory; hash is pcs_hash(folded, len). */
+pcs_word *pcs_word_lookup(pcs_language *language, const char *folded, size_t len,
+                          uint32_t hash);
 
 /* The interned entry of a stem, or of a token kept as it is; NULL when out
  * of memory. */

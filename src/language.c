@@ -355,9 +355,8 @@ pcs_stem_entry *pcs_stem_intern(pcs_language *l, const char *stem, size_t len)
  * search of the nonkey list for every candidate token waited on memory
  * (an eighth of a news article's time). Words longer than STEM_MAX_BYTES
  * (URLs, junk) are not stemmed. */
-pcs_word *pcs_word_lookup(pcs_language *l, const char *folded, size_t len)
+pcs_word *pcs_word_lookup(pcs_language *l, const char *folded, size_t len, uint32_t h)
 {
-    uint32_t h = pcs_hash(folded, len);
     const pcs_map_slot *hit = pcs_map_find(&l->words, folded, len, h);
     if (hit)
         return (pcs_word *)(void *)(hit->key - sizeof(pcs_word));

@@ -90,26 +90,18 @@ typedef struct tok_state {
     uint32_t document; /* this document's number for the word cache */
 } tok_state;
 
-static precis_status add_token(tok_state *st, uint32_t a, uint32_t b, uint8_t flags)
+/* Add the token text[a, b) whose case-folded form is w[0, n), of hash
+ * pcs_hash(w, n). */
+static precis_status add_folded(tok_state *st, uint32_t a, uint32_t b, const char *w, size_t n,
+                                uint32_t hash, uint8_t flags)
 {
-    size_t n = fold(&st->f, st->doc->text, a, b);
-    if (n == SIZE_MAX)
-        return PRECIS_ERR_NOMEM;
-    const char *w = st->f.buf;
-    if (st->elide) {
-        const char *ap = memchr(w, '\'', n < 7 ? n : 7);
-        if (ap && ap > w && (size_t)(ap - w) + 2 < n) {
-            n -= (size_t)(ap - w) + 1;
-            w = ap + 1;
-        }
-    }
     uint32_t term = UINT32_MAX;
     /* A word of letters: one lookup in the word cache gives stopword and
      * stem; anything else (numbers) is its own stem. The stem's entry
      * remembers its term in this document. */
     pcs_stem_entry *stem = NULL;
     if (flags & PCS_TOK_ALPHA) {
-        pcs_word *word = pcs_word_lookup(st->lang, w, n);
+        pcs_word *word = pcs_word_lookup(st->lang, w, n, hash);
         if (!word)
             return PRECIS_ERR_NOMEM;
         if (word->stop)
@@ -146,6 +138,80 @@ static precis_status add_token(tok_state *st, uint32_t a, uint32_t b, uint8_t fl
         return PRECIS_ERR_NOMEM;
     st->toks[st->n_toks++] = (pcs_token){.start = a, .term = term, .len = b - a, .flags = flags};
     return PRECIS_OK;
+}
+
+/* Add the token text[a, b): case-folded, less an elided article or
+ * particle in the languages that elide. */
+static precis_status add_token(tok_state *st, uint32_t a, uint32_t b, uint8_t flags)
+{
+    size_t n = fold(&st->f, st->doc->text, a, b);
+    if (n == SIZE_MAX)
+        return PRECIS_ERR_NOMEM;
+    const char *w = st->f.buf;
+    if (st->elide) {
+        const char *ap = memchr(w, '\'', n < 7 ? n : 7);
+        if (ap && ap > w && (size_t)(ap - w) + 2 < n) {
+            n -= (size_t)(ap - w) + 1;
+            w = ap + 1;
+        }
+    }
+    return add_folded(st, a, b, w, n, pcs_hash(w, n), flags);
+}
+
+/* The longest word ascii_token reads; longer ones take the general path. */
+#define ASCII_TOKEN_MAX 48
+
+static bool ascii_alnum(unsigned char c)
+{
+    return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9');
+}
+
+/* The common token, read in one pass: ASCII letters and digits up to a
+ * byte that certainly ends it as token_end would (a space, or punctuation
+ * that joins nothing here), case-folded into word[] and hashed on the way.
+ * That saves the general path's decoding, classifying, folding and hashing
+ * of the same bytes one after the other: most of a news article's tokens.
+ * Returns the token's end, or 0 when the general path must read it: a
+ * byte that may join (an apostrophe, a hyphen, a point or comma after a
+ * digit or after a lone letter, as in "U.S.") or a non-ASCII one. */
+static uint32_t ascii_token(const char *t, uint32_t a, uint32_t end, char *word,
+                            uint32_t *hash, uint8_t *flags)
+{
+    uint32_t h = PCS_HASH_BASIS, i = a;
+    uint8_t f = 0;
+    bool digit = false;
+    for (; i < end; i++) {
+        unsigned char c = (unsigned char)t[i], l = c | 0x20;
+        if (l >= 'a' && l <= 'z') {
+            f |= PCS_TOK_ALPHA;
+            digit = false;
+        } else if (c >= '0' && c <= '9') {
+            l = c;
+            digit = true;
+        } else {
+            break;
+        }
+        if (i - a == ASCII_TOKEN_MAX)
+            return 0;
+        word[i - a] = (char)l;
+        h = pcs_hash_byte(h, l);
+    }
+    if (i < end) {
+        unsigned char c = (unsigned char)t[i];
+        unsigned char next = i + 1 < end ? (unsigned char)t[i + 1] : ' ';
+        if (c >= 0x80 || c == '\'')
+            return 0;
+        if (c == '-' && (next >= 0x80 || ascii_alnum(next)))
+            return 0;
+        if ((c == '.' || c == ',') && digit && (next >= 0x80 || (next >= '0' && next <= '9')))
+            return 0;
+        if (c == '.' && i - a == 1 && !digit)
+            return 0;
+    }
+    unsigned char first = (unsigned char)t[a];
+    *flags = f | (first >= 'A' && first <= 'Z' ? PCS_TOK_UPPER : 0);
+    *hash = h;
+    return i;
 }
 
 /* Where the token starting at t[a] (a letter or digit) ends, before
@@ -214,15 +280,25 @@ static precis_status tokenize_sentence(tok_state *st, uint32_t si,
     const char *t = st->doc->text;
     s->tok_first = (uint32_t)st->n_toks;
     uint32_t i = s->start, words = 0;
+    char word[ASCII_TOKEN_MAX];
     while (i < s->end) {
-        uint32_t cp, k = pcs_decode(t, i, &cp);
-        char_class c = classify(cp);
-        if (c != C_LETTER && c != C_DIGIT) {
-            i += k;
+        unsigned char b = (unsigned char)t[i];
+        if (b < 0x80 && !ascii_alnum(b)) {
+            i++;
             continue;
         }
         uint8_t flags;
-        uint32_t e = token_end(t, i, s->end, &flags);
+        uint32_t hash = 0, e = b < 0x80 ? ascii_token(t, i, s->end, word, &hash, &flags) : 0;
+        bool folded = e != 0;
+        if (!folded) {
+            uint32_t cp, k = pcs_decode(t, i, &cp);
+            char_class c = classify(cp);
+            if (c != C_LETTER && c != C_DIGIT) {
+                i += k;
+                continue;
+            }
+            e = token_end(t, i, s->end, &flags);
+        }
         if (words == 0)
             flags |= PCS_TOK_INITIAL;
         if (++words > max_words) {
@@ -232,7 +308,8 @@ static precis_status tokenize_sentence(tok_state *st, uint32_t si,
                             "without a sentence end, from byte %zu",
                             max_words, at);
         }
-        precis_status r = add_token(st, i, e, flags);
+        precis_status r = folded ? add_folded(st, i, e, word, e - i, hash, flags)
+                                 : add_token(st, i, e, flags);
         if (r != PRECIS_OK)
             return pcs_fail(err, r, SIZE_MAX, "out of memory");
         i = e;

@@ -64,6 +64,39 @@ static void words_and_stems(void **state)
     assert_int_equal(f->doc.n_words, n);
 }
 
+/* Where the one-pass ASCII reading (ascii_token) hands over to the general
+ * one: every byte that may join two parts of a token, next to one that
+ * does not, and words either side of the longest the fast path reads. */
+static void token_boundaries(void **state)
+{
+    fixture *f = *state;
+    char text[256];
+    snprintf(text, sizeof text,
+             "I. x- 3. 1,a a.1 A.B. ab-cd 12.5, e.g. O'Neil x'- "
+             "%s %s.",
+             "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuv",   /* 48 */
+             "Abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvw"); /* 49 */
+    assert_int_equal(run(f, text, "english"), PRECIS_OK);
+    static const char *const want[] = {
+        "I", "x", "3", "1", "a", "a", "1", "A.B.", "ab-cd", "12.5", "e.g.", "O'Neil", "x",
+        "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuv",
+        "Abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvw",
+    };
+    size_t n = sizeof want / sizeof want[0];
+    assert_int_equal(f->doc.n_toks, n);
+    char buf[64];
+    for (uint32_t k = 0; k < n; k++)
+        assert_string_equal(surface(f, k, buf, sizeof buf), want[k]);
+    /* Folded alike whichever path read them: the two long words differ
+     * only in the case of their first letter and in the last letter. */
+    const pcs_term *a = &f->doc.terms[f->doc.toks[n - 2].term];
+    const pcs_term *b = &f->doc.terms[f->doc.toks[n - 1].term];
+    assert_int_equal(b->stem_len, a->stem_len + 1);
+    assert_memory_equal(a->stem, b->stem, a->stem_len);
+    assert_true(f->doc.toks[n - 1].flags & PCS_TOK_UPPER);
+    assert_false(f->doc.toks[n - 2].flags & PCS_TOK_UPPER);
+}
+
 /* A run of letters longer than a token may be (PCS_TOKEN_MAX_LEN, the
  * width of pcs_token.len) goes on as the next token: lengths are never cut
  * short, the tokens cover the run, and a cut never splits a character. */
@@ -188,6 +221,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(words_and_stems, stage_setup, stage_teardown),
+        cmocka_unit_test_setup_teardown(token_boundaries, stage_setup, stage_teardown),
         cmocka_unit_test_setup_teardown(overlong_run_is_several_tokens, stage_setup, stage_teardown),
         cmocka_unit_test_setup_teardown(case_folding_merges_terms, stage_setup, stage_teardown),
         cmocka_unit_test_setup_teardown(french_elision_and_stems, stage_setup, stage_teardown),
