@@ -250,7 +250,9 @@ typedef struct pcs_token {
 
 /* A distinct stem of the document. */
 typedef struct pcs_term {
-    const char *stem; /* arena */
+    /* The word cache's copy, NUL-terminated: valid for the whole document,
+     * as the cache starts afresh only between documents. */
+    const char *stem;
     uint32_t stem_len;
     uint32_t count;      /* occurrences */
     uint32_t sent_df;    /* sentences (graph nodes) holding it */

@@ -120,12 +120,11 @@ static precis_status add_folded(tok_state *st, uint32_t a, uint32_t b, const cha
         term = stem->term;
         st->terms[term].count++;
     } else if (stem) {
-        char *copy = pcs_arena_strndup(st->arena, stem->stem, stem->stem_len);
-        if (!copy || st->n_terms >= UINT32_MAX - 1 ||
+        if (st->n_terms >= UINT32_MAX - 1 ||
             !pcs_grow((void **)&st->terms, &st->cap_terms, st->n_terms + 1, sizeof *st->terms))
             return PRECIS_ERR_NOMEM;
         term = (uint32_t)st->n_terms++;
-        st->terms[term] = (pcs_term){.stem = copy,
+        st->terms[term] = (pcs_term){.stem = stem->stem,
                                      .stem_len = stem->stem_len,
                                      .count = 1,
                                      .last_sent = UINT32_MAX,
