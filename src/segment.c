@@ -143,6 +143,28 @@ static bool may_terminate(unsigned char c)
     return c >= 0x80 || c == '.' || c == '!' || c == '?';
 }
 
+/* The first i' in [i, end) where a terminator may begin (may_terminate),
+ * or end. Eight bytes at a time: in English text one byte in a hundred
+ * or so may, and scanning for them was a third of segmentation. A block
+ * is passed over when no byte has its top bit set and none equals '.',
+ * '!' or '?' (a byte equals c when x ^ c has a zero byte, and v has one
+ * exactly when (v - 0x01..01) & ~v & 0x80..80 is not zero: Mycroft, 1987,
+ * in Anderson's "Bit Twiddling Hacks"). */
+static uint32_t find_may_terminate(const char *t, uint32_t i, uint32_t end)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    for (; i < end && end - i >= 8; i += 8) {
+        uint64_t x;
+        memcpy(&x, t + i, sizeof x);
+        uint64_t dot = x ^ (ones * '.'), bang = x ^ (ones * '!'), ask = x ^ (ones * '?');
+        if ((x | ((dot - ones) & ~dot) | ((bang - ones) & ~bang) | ((ask - ones) & ~ask)) & highs)
+            break;
+    }
+    while (i < end && !may_terminate((unsigned char)t[i]))
+        i++;
+    return i;
+}
+
 /* Sentence terminators. Ideographic ones need no following space. */
 static term_kind terminator(uint32_t cp)
 {
@@ -405,12 +427,9 @@ static bool build_ortho(splitter *sp)
         const char *nl = memchr(t + a, '\n', len - a);
         uint32_t e = nl ? (uint32_t)(nl - t) : len;
         bool prose = false;
-        for (uint32_t i = a; i < e && !prose;) {
+        for (uint32_t i = find_may_terminate(t, a, e); i < e && !prose;
+             i = find_may_terminate(t, i, e)) {
             uint32_t cp;
-            if (!may_terminate((unsigned char)t[i])) {
-                i++;
-                continue;
-            }
             i += pcs_decode(t, i, &cp);
             prose = terminator(cp) != T_NONE;
         }
@@ -579,11 +598,7 @@ static uint32_t sentence_end(splitter *sp, uint32_t para_start, uint32_t s, uint
 {
     const char *t = sp->text;
     uint32_t i = s;
-    while (i < end) {
-        if (!may_terminate((unsigned char)t[i])) {
-            i++;
-            continue;
-        }
+    while ((i = find_may_terminate(t, i, end)) < end) {
         uint32_t cp;
         uint32_t k = pcs_decode(t, i, &cp);
         term_kind kind = terminator(cp);

@@ -1361,6 +1361,32 @@ static void segment_big(fixture *f, const char *unit, const char *tail, uint32_t
     free(buf);
 }
 
+/* Terminators are looked for eight bytes at a time (find_may_terminate):
+ * each kind of terminator, at every offset within a block and in the
+ * bytes after the last whole block, ends its sentence exactly there. */
+static void test_terminator_at_every_offset(void **state)
+{
+    fixture *f = *state;
+    static const char *const ends[] = {".", "!", "?", "\xE2\x80\xA6", "\xE3\x80\x82"};
+    for (size_t e = 0; e < sizeof ends / sizeof ends[0]; e++) {
+        for (size_t pad = 0; pad < 20; pad++) {
+            char text[128];
+            int n = snprintf(text, sizeof text, "%.*sThe first one ends here%s And this",
+                             (int)pad, "aaaaaaaaaaaaaaaaaaaa ", ends[e]);
+            assert_true(n > 0 && (size_t)n < sizeof text);
+            /* The last sentence is unterminated, its end in the tail. */
+            pcs_doc doc;
+            precis_error err = PRECIS_ERROR_INIT;
+            assert_int_equal(run(f, text, (size_t)n, &doc, &err), PRECIS_OK);
+            assert_int_equal(doc.n_sents, 2);
+            const char *stop = strstr(text, ends[e]) + strlen(ends[e]);
+            assert_int_equal(doc.sents[0].end, (uint32_t)(stop - text));
+            assert_true(doc.sents[0].terminated);
+            assert_false(doc.sents[1].terminated);
+        }
+    }
+}
+
 static void test_pathological(void **state)
 {
     fixture *f = *state;
@@ -1435,6 +1461,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_names_unique),
         cmocka_unit_test_setup_teardown(test_table, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_terminator_at_every_offset, setup, teardown),
         cmocka_unit_test_setup_teardown(test_pathological, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
