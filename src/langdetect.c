@@ -50,25 +50,36 @@ static script script_of(uint32_t cp)
     return SCRIPT_OTHER;
 }
 
-/* The script each language is written in (Serbian: both Cyrillic and
- * Latin). */
+/* Is the language of this ISO 639-1 code written in script sc? Latin
+ * unless listed; Serbian in both Cyrillic and Latin. The two letters are
+ * compared as one number: this runs for every language at every
+ * detection, where string compares cost more than the counting. */
 static bool written_in(const char *code, script sc)
 {
-    static const struct {
-        const char *code;
-        script sc;
-    } scripts[] = {{"ru", SCRIPT_CYRILLIC}, {"sr", SCRIPT_CYRILLIC}, {"el", SCRIPT_GREEK},
-                   {"ar", SCRIPT_ARABIC},   {"yi", SCRIPT_HEBREW},   {"hi", SCRIPT_DEVANAGARI},
-                   {"ne", SCRIPT_DEVANAGARI}, {"ta", SCRIPT_TAMIL}, {"hy", SCRIPT_ARMENIAN}};
-    bool other_script = false;
-    for (size_t i = 0; i < sizeof scripts / sizeof scripts[0]; i++) {
-        if (strcmp(scripts[i].code, code) == 0) {
-            if (scripts[i].sc == sc)
-                return true;
-            other_script = strcmp(code, "sr") != 0;
-        }
+    unsigned c = code[0] && code[1] && !code[2]
+                     ? (unsigned)(unsigned char)code[0] << 8 | (unsigned char)code[1]
+                     : 0;
+    switch (c) {
+    case 'r' << 8 | 'u':
+        return sc == SCRIPT_CYRILLIC;
+    case 's' << 8 | 'r':
+        return sc == SCRIPT_CYRILLIC || sc == SCRIPT_LATIN;
+    case 'e' << 8 | 'l':
+        return sc == SCRIPT_GREEK;
+    case 'a' << 8 | 'r':
+        return sc == SCRIPT_ARABIC;
+    case 'y' << 8 | 'i':
+        return sc == SCRIPT_HEBREW;
+    case 'h' << 8 | 'i':
+    case 'n' << 8 | 'e':
+        return sc == SCRIPT_DEVANAGARI;
+    case 't' << 8 | 'a':
+        return sc == SCRIPT_TAMIL;
+    case 'h' << 8 | 'y':
+        return sc == SCRIPT_ARMENIAN;
+    default:
+        return sc == SCRIPT_LATIN;
     }
-    return sc == SCRIPT_LATIN && !other_script;
 }
 
 /* The set of languages of each stopword is looked up in one table built

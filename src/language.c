@@ -70,10 +70,17 @@ const char *precis_language_code(const char *canonical)
 
 const char *pcs_language_from_code(const char *code)
 {
-    for (size_t i = 0; i < N_ISO; i++)
-        if (strcmp(iso_codes[i].code1, code) == 0)
-            return precis_language_resolve(iso_codes[i].name, &code, NULL) == PRECIS_OK ? code
-                                                                                         : NULL;
+    /* As precis_language_resolve would answer for the code's name: the
+     * linked Snowball's own string, if it has the language; without that
+     * function's search of every name and alias, once per detection. */
+    for (size_t i = 0; i < N_ISO; i++) {
+        if (strcmp(iso_codes[i].code1, code) != 0)
+            continue;
+        for (const char **l = sb_stemmer_list(); *l; l++)
+            if (is_language(*l) && strcmp(*l, iso_codes[i].name) == 0)
+                return *l;
+        return NULL;
+    }
     return NULL;
 }
 
