@@ -49,6 +49,37 @@ static void ascii_passes_through(void **state)
         assert_int_equal(pcs_orig_offset(&f->doc, i), i);
 }
 
+/* ASCII runs are copied eight bytes at a time (copy_ascii_run): a byte
+ * that is not plain, at any offset of a block or in the bytes after the
+ * last whole block, is still seen and handled; a combining mark after a
+ * run still composes with the run's last letter; and white space alone is
+ * still no content, however long. */
+static void every_offset_of_a_block(void **state)
+{
+    fixture *f = *state;
+    static const struct {
+        const char *in, *out;
+    } cases[] = {
+        {"\t", " "}, {"\x7f", " "}, {"\x01", " "}, {"\r", "\n"}, {"\n", "\n"},
+        {"\xC3\xA9", "\xC3\xA9"}, {"e\xCC\x81", "\xC3\xA9"},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        for (int pad = 0; pad < 20; pad++) {
+            char in[64], want[64];
+            snprintf(in, sizeof in, "z%.*s%sbbbbbbbbbbbbbbbbbbbb", pad, "aaaaaaaaaaaaaaaaaaaa",
+                     cases[c].in);
+            snprintf(want, sizeof want, "z%.*s%sbbbbbbbbbbbbbbbbbbbb", pad,
+                     "aaaaaaaaaaaaaaaaaaaa", cases[c].out);
+            assert_int_equal(prepare(f, in, strlen(in)), PRECIS_OK);
+            assert_string_equal(f->doc.text, want);
+        }
+    }
+    const char *blank = "                \n                \n ";
+    assert_int_equal(prepare(f, blank, strlen(blank)), PRECIS_ERR_EMPTY);
+    const char *one = "                \n       x        \n ";
+    assert_int_equal(prepare(f, one, strlen(one)), PRECIS_OK);
+}
+
 static void line_endings_and_controls(void **state)
 {
     fixture *f = *state;
@@ -229,6 +260,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(ascii_passes_through, setup, teardown),
+        cmocka_unit_test_setup_teardown(every_offset_of_a_block, setup, teardown),
         cmocka_unit_test_setup_teardown(line_endings_and_controls, setup, teardown),
         cmocka_unit_test_setup_teardown(unicode_white_space, setup, teardown),
         cmocka_unit_test_setup_teardown(leading_bom_is_dropped, setup, teardown),
