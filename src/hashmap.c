@@ -20,30 +20,6 @@ void pcs_map_init(pcs_map *map)
     memset(map, 0, sizeof *map);
 }
 
-static size_t find_slot(const pcs_map_slot *slots, size_t cap, const char *key,
-                        size_t len, uint32_t hash)
-{
-    size_t mask = cap - 1;
-    size_t i = hash & mask;
-    for (;;) {
-        const pcs_map_slot *s = &slots[i];
-        if (!s->key)
-            return i;
-        if (s->hash == hash && s->len == len && memcmp(s->key, key, len) == 0)
-            return i;
-        i = (i + 1) & mask;
-    }
-}
-
-pcs_map_slot *pcs_map_find(const pcs_map *map, const char *key, size_t len,
-                           uint32_t hash)
-{
-    if (map->cap == 0)
-        return NULL;
-    size_t i = find_slot(map->slots, map->cap, key, len, hash);
-    return map->slots[i].key ? &map->slots[i] : NULL;
-}
-
 static bool rehash(pcs_map *map, size_t cap)
 {
     pcs_map_slot *slots = calloc(cap, sizeof *slots);
@@ -52,7 +28,7 @@ static bool rehash(pcs_map *map, size_t cap)
     for (size_t i = 0; i < map->cap; i++) {
         const pcs_map_slot *s = &map->slots[i];
         if (s->key)
-            slots[find_slot(slots, cap, s->key, s->len, s->hash)] = *s;
+            slots[pcs_map_slot_of(slots, cap, s->key, s->len, s->hash)] = *s;
     }
     free(map->slots);
     map->slots = slots;
@@ -71,7 +47,7 @@ bool pcs_map_put(pcs_map *map, const char *key, size_t len, uint32_t hash,
         if (cap > SIZE_MAX / sizeof(pcs_map_slot) || !rehash(map, cap))
             return false;
     }
-    size_t i = find_slot(map->slots, map->cap, key, len, hash);
+    size_t i = pcs_map_slot_of(map->slots, map->cap, key, len, hash);
     if (!map->slots[i].key)
         map->count++;
     map->slots[i] = (pcs_map_slot){key, (uint32_t)len, hash, value};

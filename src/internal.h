@@ -104,9 +104,36 @@ static inline uint32_t pcs_hash_byte(uint32_t h, unsigned char c)
 }
 uint32_t pcs_hash(const char *s, size_t len);
 void pcs_map_init(pcs_map *map);
+/* Where key is in slots[0, cap), or the empty slot where it would go.
+ * Inline, with the key compared in a loop rather than by a call to
+ * memcmp: a word is a few bytes, and the tokenizer looks up every one. */
+static inline size_t pcs_map_slot_of(const pcs_map_slot *slots, size_t cap, const char *key,
+                                     size_t len, uint32_t hash)
+{
+    size_t mask = cap - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+        const pcs_map_slot *s = &slots[i];
+        if (!s->key)
+            return i;
+        if (s->hash != hash || s->len != len)
+            continue;
+        size_t k = 0;
+        while (k < len && s->key[k] == key[k])
+            k++;
+        if (k == len)
+            return i;
+    }
+}
+
 /* The slot holding key, or NULL. Valid until the next put or clear. */
-pcs_map_slot *pcs_map_find(const pcs_map *map, const char *key, size_t len,
-                           uint32_t hash);
+static inline pcs_map_slot *pcs_map_find(const pcs_map *map, const char *key, size_t len,
+                                         uint32_t hash)
+{
+    if (map->cap == 0)
+        return NULL;
+    size_t i = pcs_map_slot_of(map->slots, map->cap, key, len, hash);
+    return map->slots[i].key ? &map->slots[i] : NULL;
+}
 /* Insert key (not present yet) with value. The key's bytes must stay valid
  * as long as the map holds them. false on allocation failure. */
 bool pcs_map_put(pcs_map *map, const char *key, size_t len, uint32_t hash,
