@@ -152,6 +152,9 @@ struct pcs_language {
     const pcs_language_data *data; /* compiled-in lists; NULL if none */
     pcs_arena store;       /* entries, each followed by its NUL-terminated key */
     uint32_t document;     /* the last number pcs_language_begin_document gave */
+    /* The model the stem entries' IDF values were last taken from. */
+    const precis_model *idf_model;
+    uint64_t idf_identity, idf_generation;
 };
 
 const char *pcs_language_canonical(const pcs_language *language)
@@ -324,6 +327,17 @@ uint32_t pcs_language_begin_document(pcs_language *l)
     if (++l->document == 0)
         l->document = 1;
     return l->document;
+}
+
+uint64_t pcs_language_idf_generation(pcs_language *l, const precis_model *model)
+{
+    uint64_t identity = pcs_model_identity(model);
+    if (l->idf_generation == 0 || model != l->idf_model || identity != l->idf_identity) {
+        l->idf_model = model;
+        l->idf_identity = identity;
+        l->idf_generation++;
+    }
+    return l->idf_generation;
 }
 
 /* An entry of `size` bytes followed by a copy of key, NUL-terminated, in

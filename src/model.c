@@ -425,6 +425,11 @@ size_t precis_model_terms(const precis_model *m)
     return m ? m->n_terms : 0;
 }
 
+uint64_t pcs_model_identity(const precis_model *m)
+{
+    return rd64(m->data + 104) ^ m->documents;
+}
+
 /* Index of the stem's term, or UINT32_MAX. */
 static uint32_t find_term(const precis_model *m, const char *stem, size_t len)
 {

@@ -408,6 +408,7 @@ static precis_status prepare_tokens(precis_summarizer *s, const char *text, size
     precis_error lang_err = PRECIS_ERROR_INIT;
     if (st == PRECIS_OK && !(lang = pcs_language_get(s, doc->cfg.language, &lang_err)))
         st = pcs_fail(err, lang_err.status, lang_err.offset, "%s", lang_err.message);
+    doc->lang = lang;
     if (st == PRECIS_OK)
         st = pcs_segment(doc, &s->arena, lang, err);
     lap(&mark, &tm->segment);

@@ -65,11 +65,24 @@ precis_status pcs_tfidf(pcs_doc *doc, pcs_arena *arena, precis_error *err)
     const precis_model *model = doc->cfg.options->model;
     doc->model_used = model && strcmp(precis_model_language(model), doc->cfg.language) == 0;
     doc->idf_n = doc->model_used ? (double)precis_model_documents(model) : m;
+    /* A model's values depend on the stem alone: the word cache keeps
+     * them from one document to the next. */
+    uint64_t generation = doc->model_used ? pcs_language_idf_generation(doc->lang, model) : 0;
     for (uint32_t t = 0; t < doc->n_terms; t++) {
         pcs_term *term = &doc->terms[t];
-        term->idf_df = doc->model_used ? pcs_model_df(model, term->stem, term->stem_len)
-                                       : term->sent_df;
-        term->idf = smooth_idf(doc->idf_n, term->idf_df);
+        pcs_stem_entry *e = term->entry;
+        if (!doc->model_used) {
+            term->idf_df = term->sent_df;
+            term->idf = smooth_idf(doc->idf_n, term->idf_df);
+            continue;
+        }
+        if (e->idf_generation != generation) {
+            e->idf_df = pcs_model_df(model, term->stem, term->stem_len);
+            e->idf = smooth_idf(doc->idf_n, e->idf_df);
+            e->idf_generation = generation;
+        }
+        term->idf_df = e->idf_df;
+        term->idf = e->idf;
     }
 
     pcs_csr *x = &doc->vectors;

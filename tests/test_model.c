@@ -342,6 +342,74 @@ static void used_for_its_language_only(void **state)
     precis_model_free(m);
 }
 
+/* What a summary and its key terms show of the IDF: every score, in
+ * order, written out exactly. */
+static void fingerprint(precis_summarizer *s, const precis_model *m, char *out, size_t cap)
+{
+    const char *text = "Cats chase mice in the barn every night. The farmer watches the "
+                       "cats and the dogs. Dogs bark at the cats from the yard at night. "
+                       "Mice run away from the barn.";
+    precis_options o;
+    precis_options_init(&o, sizeof o);
+    o.model = m;
+    o.language = "english";
+    o.sentences = 2;
+    precis_result *r = NULL;
+    assert_int_equal(precis_summarize(s, text, strlen(text), &o, &r, NULL), PRECIS_OK);
+    size_t n = 0;
+    for (size_t i = 0; i < precis_result_sentence_count(r); i++)
+        n += (size_t)snprintf(out + n, cap - n, "s%zu %a ", precis_result_sentence(r, i)->index,
+                              precis_result_sentence(r, i)->score);
+    for (size_t i = 0; i < precis_result_keyword_count(r); i++)
+        n += (size_t)snprintf(out + n, cap - n, "%s %a ", precis_result_keyword(r, i)->term,
+                              precis_result_keyword(r, i)->score);
+    assert_true(n < cap);
+    precis_result_free(r);
+}
+
+/* The word cache keeps each stem's model IDF between documents: it must
+ * follow the model in use. One summarizer going from model to model (and
+ * to none) gives what a new summarizer gives with each, also when a model
+ * is freed and another loaded in its place. (Whether the allocator hands
+ * the new model the old one's address is its own affair; the cache
+ * compares the payload checksum and document count too, for that case.) */
+static void idf_follows_the_model(void **state)
+{
+    (void)state;
+    build("a.model", (const int[]){0, 1, 2}, 3, 1);
+    build("b.model", (const int[]){1}, 1, 1);
+    precis_model *a = NULL, *b = NULL;
+    assert_int_equal(precis_model_load(path_of("a.model"), &a, NULL), PRECIS_OK);
+    assert_int_equal(precis_model_load(path_of("b.model"), &b, NULL), PRECIS_OK);
+    char want_a[2048], want_b[2048], want_none[2048], got[2048];
+    precis_summarizer *fresh = NULL, *s = NULL;
+    assert_int_equal(precis_summarizer_new(&fresh), PRECIS_OK);
+    fingerprint(fresh, a, want_a, sizeof want_a);
+    precis_summarizer_free(fresh);
+    assert_int_equal(precis_summarizer_new(&fresh), PRECIS_OK);
+    fingerprint(fresh, b, want_b, sizeof want_b);
+    precis_summarizer_free(fresh);
+    assert_int_equal(precis_summarizer_new(&fresh), PRECIS_OK);
+    fingerprint(fresh, NULL, want_none, sizeof want_none);
+    precis_summarizer_free(fresh);
+    assert_string_not_equal(want_a, want_b);
+
+    assert_int_equal(precis_summarizer_new(&s), PRECIS_OK);
+    const precis_model *order[] = {a, b, NULL, a, a, b};
+    for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
+        fingerprint(s, order[i], got, sizeof got);
+        assert_string_equal(got, order[i] == a ? want_a : order[i] == b ? want_b : want_none);
+    }
+    /* Model a freed and model b's file loaded in its place. */
+    precis_model_free(a);
+    assert_int_equal(precis_model_load(path_of("b.model"), &a, NULL), PRECIS_OK);
+    fingerprint(s, a, got, sizeof got);
+    assert_string_equal(got, want_b);
+    precis_summarizer_free(s);
+    precis_model_free(a);
+    precis_model_free(b);
+}
+
 static void bad_documents_count_nothing(void **state)
 {
     (void)state;
@@ -368,6 +436,7 @@ int main(void)
         cmocka_unit_test(hostile_files),
         cmocka_unit_test(writing_is_safe),
         cmocka_unit_test(used_for_its_language_only),
+        cmocka_unit_test(idf_follows_the_model),
         cmocka_unit_test(bad_documents_count_nothing),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
