@@ -115,6 +115,17 @@ uint32_t pcs_stopword_languages(const char *folded, size_t len)
     return 0;
 }
 
+/* The index of the lowest set bit of v, not 0 (de Bruijn multiplication:
+ * Leiserson, Prokop and Randall, 1998): a stopword's languages are
+ * counted one set bit at a time, not one bit position at a time. */
+static unsigned lowest_bit(uint32_t v)
+{
+    static const unsigned char position[32] = {0,  1,  28, 2,  29, 14, 24, 3,  30, 22, 20,
+                                               15, 25, 17, 4,  8,  31, 27, 13, 23, 21, 19,
+                                               16, 7,  26, 12, 18, 6,  11, 5,  10, 9};
+    return position[((v & (0u - v)) * 0x077CB531u) >> 27];
+}
+
 pcs_detection pcs_detect_language(const char *text, size_t len)
 {
     uint32_t hits[PCS_DETECT_MAX_LANGUAGES] = {0}, letters[N_SCRIPTS] = {0}, words = 0;
@@ -127,10 +138,14 @@ pcs_detection pcs_detect_language(const char *text, size_t len)
         while (i < len) {
             unsigned char b = (unsigned char)text[i];
             if (b < 0x80) {
-                /* ASCII, most text: no Unicode tables needed. */
+                /* ASCII, most text: no Unicode tables needed, and folded
+                 * as it is read, as pcs_casefold folds it: setting bit
+                 * 0x20 lowers a letter and leaves the apostrophe (0x27). */
                 bool letter = (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
                 if (!letter && !(b == '\'' && i > start))
                     break;
+                if (i - start < sizeof word)
+                    word[i - start] = (char)(b | 0x20);
                 i++;
                 letters[SCRIPT_LATIN] += letter;
                 continue;
@@ -157,20 +172,14 @@ pcs_detection pcs_detect_language(const char *text, size_t len)
             continue;
         }
         words++;
-        /* A word too long for word[] is in no stopword list. Most words
-         * are ASCII letters and apostrophes, folded here without a call,
-         * as pcs_casefold folds them: setting bit 0x20 lowers a letter and
-         * leaves the apostrophe (0x27). */
+        /* A word too long for word[] is in no stopword list. An ASCII
+         * word is in word[] already; others are folded by pcs_casefold. */
         size_t n = i - start;
-        if (ascii && n + 1 < sizeof word) {
-            for (size_t j = 0; j < n; j++)
-                word[j] = (char)(text[start + j] | 0x20);
-        } else if ((n = pcs_casefold(text, (uint32_t)start, (uint32_t)i, word, sizeof word)) ==
-                   SIZE_MAX) {
+        if (!(ascii && n + 1 < sizeof word) &&
+            (n = pcs_casefold(text, (uint32_t)start, (uint32_t)i, word, sizeof word)) == SIZE_MAX)
             continue;
-        }
-        for (uint32_t set = pcs_stopword_languages(word, n), l = 0; set; set >>= 1, l++)
-            hits[l] += set & 1;
+        for (uint32_t set = pcs_stopword_languages(word, n); set; set &= set - 1)
+            hits[lowest_bit(set)]++;
     }
     script main = SCRIPT_LATIN;
     for (int sc = 0; sc < N_SCRIPTS; sc++)
