@@ -277,7 +277,11 @@ static bool add_occurrence(kw_state *st, const pcs_token *t, uint32_t n, uint32_
     uint32_t hash = hash_words(key, n), h = hash & st->mask;
     while (st->table[h]) {
         const phrase *p = &st->phrases[st->table[h] - 1];
-        if (p->n == n && memcmp(p->v, key, n * sizeof *key) == 0)
+        uint32_t same = 0;
+        if (p->n == n)
+            while (same < n && p->v[same] == key[same])
+                same++;
+        if (same == n)
             break;
         h = (h + 1) & st->mask;
     }
