@@ -83,6 +83,12 @@
  * share of about one document in five was best on each half. */
 #define GENERAL_SHARE 0.2
 
+/* A longer word is no key term. No word of the languages precis stems is
+ * this long (German's longest dictionary compounds are about 65 bytes);
+ * such runs are pasted addresses, hashes, encoded data or junk, and a 16
+ * MB run of letters would otherwise be printed as the first key term. */
+#define KEY_WORD_MAX_BYTES 100
+
 /* What a token is to key terms (per token, in cand[]). */
 enum { NOT_CANDIDATE = 0, CANDIDATE, CANDIDATE_MODIFIER };
 
@@ -105,7 +111,7 @@ static bool all_capitals(const char *s, uint32_t len)
  * flags. */
 static uint8_t classify_token(const pcs_doc *doc, const pcs_token *t)
 {
-    if (t->term == UINT32_MAX)
+    if (t->term == UINT32_MAX || t->len > KEY_WORD_MAX_BYTES)
         return NOT_CANDIDATE;
     const pcs_term *term = &doc->terms[t->term];
     if (!term->alpha || term->stem_len < 2)

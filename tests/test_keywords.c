@@ -141,6 +141,26 @@ static void numbers_are_not_key_terms(void **state)
     assert_int_equal(find(f, "31"), -1);
 }
 
+/* A run of letters longer than any word (an encoded blob, a pasted
+ * address) is no key term however often it comes, and the words around
+ * it still are; a long real word still is one. */
+static void junk_runs_are_not_key_terms(void **state)
+{
+    fixture *f = *state;
+    char junk[160], story[1024];
+    memset(junk, 'q', sizeof junk - 1);
+    junk[sizeof junk - 1] = '\0';
+    snprintf(story, sizeof story,
+             "The %s reactor failed. Engineers studied the %s reactor. The %s "
+             "reactor was shut. Rindfleischetikettierungsueberwachungsaufgabenuebertragungsgesetz "
+             "tests reactor rules.",
+             junk, junk, junk);
+    run(f, story);
+    assert_false(any_contains(f, "qqqq"));
+    assert_true(any_contains(f, "reactor"));
+    assert_true(any_contains(f, "Rindfleischetikettierungsueberwachungsaufgabenuebertragungsgesetz"));
+}
+
 static void word_classes(void **state)
 {
     (void)state;
@@ -486,6 +506,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(most_frequent_spelling, setup, teardown),
         cmocka_unit_test_setup_teardown(possessive_is_not_preferred, setup, teardown),
         cmocka_unit_test_setup_teardown(limit_and_none, setup, teardown),
+        cmocka_unit_test_setup_teardown(junk_runs_are_not_key_terms, setup, teardown),
         cmocka_unit_test_setup_teardown(numbers_are_not_key_terms, setup, teardown),
         cmocka_unit_test(word_classes),
         cmocka_unit_test_setup_teardown(verbs_and_adverbs_are_not_key_terms, setup, teardown),
