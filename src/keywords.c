@@ -3,9 +3,9 @@
  * switched off (PRECIS_ABLATE_KEY_*); bench/results/keywords.md measures
  * each.
  *
- * 1. Candidate words: content words (not stopwords, holding a letter) of
- *    body and heading sentences that the language's nonkey list does not
- *    rule out. Without a part-of-speech tagger the list stands in for one:
+ * 1. Candidate words: content words (not stopwords, holding a letter, no
+ *    longer than any word: KEY_WORD_MAX_BYTES) of body and heading
+ *    sentences that the language's nonkey list does not rule out. Without a part-of-speech tagger the list stands in for one:
  *    for English it holds the forms WordNet knows only as verbs or adverbs
  *    and the reporting verbs, units and magnitudes of news copy ("said",
  *    "pct", "mln"), never candidates, and the adjectives that are never
