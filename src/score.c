@@ -3,6 +3,7 @@
  * only where they say they do. */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "internal.h"
 
@@ -99,6 +100,27 @@ static void pacsum(const pcs_csr *w, double backward, double *c)
     }
 }
 
+/* The first j in [i, end) where t[j] is '"' or 0xE2 (the lead byte of
+ * the curly quotes), or end. Eight bytes at a time: a block is passed over
+ * when neither byte is in it (a byte equals c when x ^ c has a zero byte,
+ * and v has one exactly when (v - 0x01..01) & ~v & 0x80..80 is not zero:
+ * Mycroft, 1987, in Anderson's "Bit Twiddling Hacks"); the byte loop was
+ * a seventh of the ranking stage. */
+static uint32_t find_quote_mark(const unsigned char *t, uint32_t i, uint32_t end)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    for (; i < end && end - i >= 8; i += 8) {
+        uint64_t x;
+        memcpy(&x, t + i, sizeof x);
+        uint64_t straight = x ^ (ones * '"'), curly = x ^ (ones * 0xE2);
+        if ((((straight - ones) & ~straight) | ((curly - ones) & ~curly)) & highs)
+            break;
+    }
+    while (i < end && t[i] != '"' && t[i] != 0xE2)
+        i++;
+    return i;
+}
+
 /* The share of a sentence's bytes inside double quotation marks (straight
  * or curly). Runs between candidate marks ('"' or a UTF-8 lead byte 0xE2)
  * are counted whole: a per-byte test was a fifth of this stage. */
@@ -108,9 +130,7 @@ static double quoted_share(const pcs_doc *doc, const pcs_sentence *s)
     uint32_t inside = 0, end = s->end;
     bool open = false;
     for (uint32_t i = s->start; i < end;) {
-        uint32_t j = i;
-        while (j < end && t[j] != '"' && t[j] != 0xE2)
-            j++;
+        uint32_t j = find_quote_mark(t, i, end);
         if (open)
             inside += j - i;
         if (j == end)
