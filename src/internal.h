@@ -20,6 +20,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "precis.h"
 #include "precis_eval.h"
@@ -94,6 +95,23 @@ typedef struct pcs_map {
     size_t cap; /* power of two, or 0 */
     size_t count;
 } pcs_map;
+
+/* Scanning eight bytes at a time: the 8 bytes at p as one word, and
+ * whether that word holds a byte equal to c (non-zero if so; a verdict on
+ * the word, not on which byte). x ^ c..c has a zero byte exactly when
+ * (v - 0x01..01) & ~v & 0x80..80 is not zero (Mycroft, 1987, in Anderson's
+ * "Bit Twiddling Hacks"). */
+static inline uint64_t pcs_load8(const void *p)
+{
+    uint64_t x;
+    memcpy(&x, p, sizeof x);
+    return x;
+}
+static inline uint64_t pcs_has_byte(uint64_t x, unsigned char c)
+{
+    uint64_t v = x ^ (0x0101010101010101u * c);
+    return (v - 0x0101010101010101u) & ~v & 0x8080808080808080u;
+}
 
 /* FNV-1a, 32 bit: PCS_HASH_BASIS, then pcs_hash_byte for each byte, which
  * lets the tokenizer hash a word while it reads it. */

@@ -147,17 +147,13 @@ static bool may_terminate(unsigned char c)
  * or end. Eight bytes at a time: in English text one byte in a hundred
  * or so may, and scanning for them was a third of segmentation. A block
  * is passed over when no byte has its top bit set and none equals '.',
- * '!' or '?' (a byte equals c when x ^ c has a zero byte, and v has one
- * exactly when (v - 0x01..01) & ~v & 0x80..80 is not zero: Mycroft, 1987,
- * in Anderson's "Bit Twiddling Hacks"). */
+ * '!' or '?'. */
 static uint32_t find_may_terminate(const char *t, uint32_t i, uint32_t end)
 {
-    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
     for (; i < end && end - i >= 8; i += 8) {
-        uint64_t x;
-        memcpy(&x, t + i, sizeof x);
-        uint64_t dot = x ^ (ones * '.'), bang = x ^ (ones * '!'), ask = x ^ (ones * '?');
-        if ((x | ((dot - ones) & ~dot) | ((bang - ones) & ~bang) | ((ask - ones) & ~ask)) & highs)
+        uint64_t x = pcs_load8(t + i);
+        if ((x & 0x8080808080808080u) | pcs_has_byte(x, '.') | pcs_has_byte(x, '!') |
+            pcs_has_byte(x, '?'))
             break;
     }
     while (i < end && !may_terminate((unsigned char)t[i]))

@@ -105,11 +105,8 @@ static precis_status check_input(const unsigned char *in, size_t len,
     /* Eight bytes at a time, without a branch per byte. */
     uint64_t high = 0;
     size_t i = 0;
-    for (; len - i >= 8; i += 8) {
-        uint64_t x;
-        memcpy(&x, in + i, sizeof x);
-        high |= x;
-    }
+    for (; len - i >= 8; i += 8)
+        high |= pcs_load8(in + i);
     for (; i < len; i++)
         high |= in[i];
     *ascii = (high & 0x8080808080808080u) == 0;
@@ -166,8 +163,7 @@ static void copy_ascii_run(scan *s)
     size_t i = s->i, j = i;
     bool visible = false;
     for (; s->len - j >= 8; j += 8) {
-        uint64_t x;
-        memcpy(&x, s->in + j, sizeof x);
+        uint64_t x = pcs_load8(s->in + j);
         bool seen = false;
         if (not_plain(x, &seen))
             break;
