@@ -39,6 +39,10 @@ function(c_entries path out)
   set(${out} "${body}" PARENT_SCOPE)
 endfunction()
 
+# The number of buckets: three digits in base 28 (PCS_WORD_BUCKETS in
+# src/language.h); each bucket table has one more entry, the end.
+math(EXPR WORD_BUCKETS "28 * 28 * 28")
+
 # Bucket starts (see nonkey.txt below): gives every bucket up to and
 # including `bucket` that has no start yet (counted by the variable named
 # by `next_var`) the start `index`, appended to the list named by
@@ -150,7 +154,7 @@ function(c_nonkey path lang out)
     math(EXPR at "${at} + ${n} + 1")
     math(EXPR index "${index} + 1")
   endforeach()
-  bucket_starts(buckets next 21952 ${index})
+  bucket_starts(buckets next ${WORD_BUCKETS} ${index})
   ten_a_line(buckets)
   ten_a_line(at_list)
   # The bytes, written as numbers: a string literal this long is more than
@@ -220,7 +224,7 @@ function(c_detect items out)
       math(EXPR mask "${mask} | (1 << ${row})")
     endif()
   endforeach()
-  bucket_starts(buckets next 21952 ${n})
+  bucket_starts(buckets next ${WORD_BUCKETS} ${n})
   ten_a_line(buckets)
   string(REPEAT "{[0-9]+, 0x[0-9a-f]+}," 4 four)
   string(REGEX REPLACE "(${four})" "\\1\n    " entries "${entries}")

@@ -246,6 +246,10 @@ uint64_t pcs_language_idf_generation(pcs_language *language, const precis_model 
 pcs_word *pcs_word_lookup(pcs_language *language, const char *folded, size_t len,
                           uint32_t hash);
 
+/* The entry of a stem the word cache interned, from its text (a term's
+ * stem is the entry's own copy, which the cache keeps right after it). */
+pcs_stem_entry *pcs_stem_entry_of(const char *stem);
+
 /* The interned entry of a stem, or of a token kept as it is; NULL when out
  * of memory. */
 pcs_stem_entry *pcs_stem_intern(pcs_language *language, const char *stem, size_t len);
@@ -310,7 +314,6 @@ typedef struct pcs_term {
     /* The word cache's copy, NUL-terminated: valid for the whole document,
      * as the cache starts afresh only between documents. */
     const char *stem;
-    pcs_stem_entry *entry; /* the word cache's entry of the stem */
     uint32_t stem_len;
     uint32_t count;      /* occurrences */
     uint32_t sent_df;    /* sentences (graph nodes) holding it */

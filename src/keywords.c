@@ -5,8 +5,9 @@
  *
  * 1. Candidate words: content words (not stopwords, holding a letter, no
  *    longer than any word: KEY_WORD_MAX_BYTES) of body and heading
- *    sentences that the language's nonkey list does not rule out. Without a part-of-speech tagger the list stands in for one:
- *    for English it holds the forms WordNet knows only as verbs or adverbs
+ *    sentences that the language's nonkey list does not rule out. Without
+ *    a part-of-speech tagger the list stands in for one: for English it
+ *    holds the forms WordNet knows only as verbs or adverbs
  *    and the reporting verbs, units and magnitudes of news copy ("said",
  *    "pct", "mln"), never candidates, and the adjectives that are never
  *    nouns ("economic"), which may begin a key term but not end one
@@ -125,16 +126,25 @@ static uint8_t classify_token(const pcs_doc *doc, const pcs_token *t)
                                          : CANDIDATE;
 }
 
-/* Mark each token, those outside content sentences NOT_CANDIDATE. */
-static void classify_tokens(const pcs_doc *doc, uint8_t *cand)
+/* Mark each token, those outside content sentences NOT_CANDIDATE, and
+ * give the candidate terms vertex ids in order of first occurrence (the
+ * others UINT32_MAX). Returns the number of vertices. */
+static uint32_t classify_tokens(const pcs_doc *doc, uint8_t *cand, uint32_t *vertex)
 {
     memset(cand, NOT_CANDIDATE, doc->n_toks);
+    memset(vertex, 0xFF, (doc->n_terms ? doc->n_terms : 1) * sizeof *vertex);
+    uint32_t nv = 0;
     for (uint32_t s = 0; s < doc->n_sents; s++) {
         const pcs_sentence *sent = &doc->sents[s];
-        if (content_sentence(sent))
-            for (uint32_t k = sent->tok_first; k < sent->tok_first + sent->tok_count; k++)
-                cand[k] = classify_token(doc, &doc->toks[k]);
+        if (!content_sentence(sent))
+            continue;
+        for (uint32_t k = sent->tok_first; k < sent->tok_first + sent->tok_count; k++) {
+            cand[k] = classify_token(doc, &doc->toks[k]);
+            if (cand[k] && vertex[doc->toks[k].term] == UINT32_MAX)
+                vertex[doc->toks[k].term] = nv++;
+        }
     }
+    return nv;
 }
 
 /* Build the symmetric co-occurrence matrix over vertex ids in time linear
@@ -750,13 +760,7 @@ precis_status pcs_keywords(const pcs_doc *doc, pcs_arena *arena, const precis_op
     bool *lower_mid = pcs_arena_calloc(arena, nt, sizeof *lower_mid);
     if (!cand || !vertex || !lower_mid)
         return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
-    classify_tokens(doc, cand);
-    /* Vertex ids for the candidate terms, in order of first occurrence. */
-    memset(vertex, 0xFF, nt * sizeof *vertex);
-    uint32_t nv = 0;
-    for (uint32_t k = 0; k < doc->n_toks; k++)
-        if (cand[k] && vertex[doc->toks[k].term] == UINT32_MAX)
-            vertex[doc->toks[k].term] = nv++;
+    uint32_t nv = classify_tokens(doc, cand, vertex);
     if (nv == 0)
         return PRECIS_OK;
     word_stats *ws = pcs_arena_calloc(arena, nv, sizeof *ws);

@@ -332,7 +332,7 @@ uint32_t pcs_language_begin_document(pcs_language *l)
 uint64_t pcs_language_idf_generation(pcs_language *l, const precis_model *model)
 {
     uint64_t identity = pcs_model_identity(model);
-    if (l->idf_generation == 0 || model != l->idf_model || identity != l->idf_identity) {
+    if (model != l->idf_model || identity != l->idf_identity) {
         l->idf_model = model;
         l->idf_identity = identity;
         l->idf_generation++;
@@ -353,6 +353,11 @@ static void *store_entry(pcs_language *l, size_t size, const char *key, size_t l
     return mem;
 }
 
+pcs_stem_entry *pcs_stem_entry_of(const char *stem)
+{
+    return (pcs_stem_entry *)(void *)(stem - sizeof(pcs_stem_entry));
+}
+
 pcs_stem_entry *pcs_stem_intern(pcs_language *l, const char *stem, size_t len)
 {
     if (len > UINT32_MAX)
@@ -360,7 +365,7 @@ pcs_stem_entry *pcs_stem_intern(pcs_language *l, const char *stem, size_t len)
     uint32_t h = pcs_hash(stem, len);
     const pcs_map_slot *hit = pcs_map_find(&l->stems, stem, len, h);
     if (hit)
-        return (pcs_stem_entry *)(void *)(hit->key - sizeof(pcs_stem_entry));
+        return pcs_stem_entry_of(hit->key);
     pcs_stem_entry *e = store_entry(l, sizeof *e, stem, len);
     if (!e)
         return NULL;

@@ -70,12 +70,12 @@ precis_status pcs_tfidf(pcs_doc *doc, pcs_arena *arena, precis_error *err)
     uint64_t generation = doc->model_used ? pcs_language_idf_generation(doc->lang, model) : 0;
     for (uint32_t t = 0; t < doc->n_terms; t++) {
         pcs_term *term = &doc->terms[t];
-        pcs_stem_entry *e = term->entry;
         if (!doc->model_used) {
             term->idf_df = term->sent_df;
             term->idf = smooth_idf(doc->idf_n, term->idf_df);
             continue;
         }
+        pcs_stem_entry *e = pcs_stem_entry_of(term->stem);
         if (e->idf_generation != generation) {
             e->idf_df = pcs_model_df(model, term->stem, term->stem_len);
             e->idf = smooth_idf(doc->idf_n, e->idf_df);

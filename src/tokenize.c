@@ -125,7 +125,6 @@ static precis_status add_folded(tok_state *st, uint32_t a, uint32_t b, const cha
             return PRECIS_ERR_NOMEM;
         term = (uint32_t)st->n_terms++;
         st->terms[term] = (pcs_term){.stem = stem->stem,
-                                     .entry = stem,
                                      .stem_len = stem->stem_len,
                                      .count = 1,
                                      .last_sent = UINT32_MAX,
