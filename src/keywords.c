@@ -7,7 +7,8 @@
  *    longer than any word: KEY_WORD_MAX_BYTES) of body and heading
  *    sentences that the language's nonkey list does not rule out. Without
  *    a part-of-speech tagger the list stands in for one: for English it
- *    holds the forms WordNet knows only as verbs or adverbs
+ *    holds the forms WordNet knows only as verbs or adverbs, or that
+ *    SemCor tags mostly as verbs ("show", "presents"),
  *    and the reporting verbs, units and magnitudes of news copy ("said",
  *    "pct", "mln"), never candidates, and the adjectives that are never
  *    nouns ("economic"), which may begin a key term but not end one

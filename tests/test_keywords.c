@@ -184,6 +184,16 @@ static void word_classes(void **state)
     assert_int_equal(pcs_language_word_class(en, "so-called", 9), PCS_WORD_NONKEY);
     assert_int_equal(pcs_language_word_class(en, "given", 5), PCS_WORD_NONKEY);
     assert_int_equal(pcs_language_word_class(en, "specific", 8), PCS_WORD_OPEN);
+    /* Noun forms that SemCor tags mostly as verbs, and "using"; not
+     * -ing forms (gerunds head terms), nor plurals WordNet lists as
+     * nouns of their own ("talks", "remains"). */
+    assert_int_equal(pcs_language_word_class(en, "presents", 8), PCS_WORD_NONKEY);
+    assert_int_equal(pcs_language_word_class(en, "show", 4), PCS_WORD_NONKEY);
+    assert_int_equal(pcs_language_word_class(en, "take", 4), PCS_WORD_NONKEY);
+    assert_int_equal(pcs_language_word_class(en, "using", 5), PCS_WORD_NONKEY);
+    assert_int_equal(pcs_language_word_class(en, "computing", 9), PCS_WORD_OPEN);
+    assert_int_equal(pcs_language_word_class(en, "talks", 5), PCS_WORD_OPEN);
+    assert_int_equal(pcs_language_word_class(en, "results", 7), PCS_WORD_OPEN);
     /* Adjectives that are never nouns. */
     assert_int_equal(pcs_language_word_class(en, "agreed", 6), PCS_WORD_MODIFIER);
     assert_int_equal(pcs_language_word_class(en, "economic", 8), PCS_WORD_MODIFIER);
@@ -215,6 +225,24 @@ static void verbs_and_adverbs_are_not_key_terms(void **state)
     /* They break phrases: "exports" and "coffee prices" stand apart. */
     assert_true(find(f, "exports") >= 0);
     assert_true(find(f, "coffee prices") >= 0);
+}
+
+/* Forms that are nouns too but mostly verbs ("show", "presents") glue no
+ * clause into a term. */
+static void mostly_verbs_break_phrases(void **state)
+{
+    fixture *f = *state;
+    f->stage.opt.keywords = 50;
+    run(f, "This paper presents adaptive algorithms for mutual exclusion. Experimental results "
+           "show that the adaptive algorithms are fast. We solve mutual exclusion using read "
+           "operations.");
+    assert_true(f->n > 0);
+    assert_false(any_contains(f, "presents"));
+    assert_false(any_contains(f, "show"));
+    assert_false(any_contains(f, "using"));
+    assert_true(find(f, "adaptive algorithms") >= 0);
+    assert_true(find(f, "mutual exclusion") >= 0);
+    assert_true(find(f, "Experimental results") >= 0 || find(f, "experimental results") >= 0);
 }
 
 static void modifiers_never_end_a_key_term(void **state)
@@ -510,6 +538,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(numbers_are_not_key_terms, setup, teardown),
         cmocka_unit_test(word_classes),
         cmocka_unit_test_setup_teardown(verbs_and_adverbs_are_not_key_terms, setup, teardown),
+        cmocka_unit_test_setup_teardown(mostly_verbs_break_phrases, setup, teardown),
         cmocka_unit_test_setup_teardown(modifiers_never_end_a_key_term, setup, teardown),
         cmocka_unit_test_setup_teardown(determiner_like_adjectives_start_no_key_term, setup,
                                         teardown),
