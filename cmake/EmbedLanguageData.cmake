@@ -1,9 +1,10 @@
-# Turns models/<lang>/stopwords.txt, abbreviations.txt and nonkey.txt into C
-# data (generated/language_data.c), so the library carries its language
-# data and needs no file at run time. '#' starts a comment; blank lines are
-# skipped.
+# Turns models/<lang>/stopwords.txt, abbreviations.txt, reporting.txt and
+# nonkey.txt into C data (generated/language_data.c), so the library
+# carries its language data and needs no file at run time. '#' starts a
+# comment; blank lines are skipped.
 #
-# Stopwords and abbreviations become arrays of strings, one per entry.
+# Stopwords, abbreviations and reporting words become arrays of strings,
+# one per entry.
 # nonkey.txt (word forms that are never key terms, tens of thousands of
 # them) becomes one block of bytes instead, its entries sorted bytewise,
 # with an index by the first three bytes (see c_nonkey), which the library
@@ -255,7 +256,7 @@ foreach(lang IN LISTS langs)
     continue()
   endif()
   set(fields "")
-  foreach(kind stopwords abbreviations)
+  foreach(kind stopwords abbreviations reporting)
     set(path "${MODELS_DIR}/${lang}/${kind}.txt")
     if(EXISTS "${path}")
       if(kind STREQUAL "stopwords")
@@ -283,10 +284,12 @@ foreach(lang IN LISTS langs)
   endif()
   list(GET fields 0 sw)
   list(GET fields 1 ab)
-  if(sw STREQUAL "NULL" AND ab STREQUAL "NULL" AND nonkey STREQUAL "NULL, NULL, NULL")
+  list(GET fields 2 rp)
+  if(sw STREQUAL "NULL" AND ab STREQUAL "NULL" AND rp STREQUAL "NULL" AND
+     nonkey STREQUAL "NULL, NULL, NULL")
     continue()
   endif()
-  string(APPEND table "    {\"${lang}\", ${sw}, ${ab}, ${nonkey}},\n")
+  string(APPEND table "    {\"${lang}\", ${sw}, ${ab}, ${rp}, ${nonkey}},\n")
   math(EXPR count "${count} + 1")
 endforeach()
 string(APPEND body "\nconst pcs_language_data pcs_language_data_table[] = {\n${table}};\n")

@@ -13,6 +13,8 @@ typedef struct pcs_language_data {
     const char *code;                       /* ISO 639-1 folder name, "en" */
     const char *const *stopwords;           /* NULL when the language has none */
     const char *const *abbreviations;       /* "word class"; NULL when none */
+    const char *const *reporting;           /* words that attribute speech
+                                             * ("said"); NULL when none */
     /* Word forms that are never key terms (models/<code>/nonkey.txt): the
      * entries ("word\n" or "word modifier\n") sorted bytewise, entry i at
      * nonkey + nonkey_at[i]; the entries whose first three bytes fall in
