@@ -224,10 +224,12 @@ typedef struct pcs_stem_entry {
 } pcs_stem_entry;
 
 /* A folded word of letters in the word cache: a stopword, or its stem and
- * its class in the language's list of words that are never key terms. */
+ * its class in the language's list of words that are never key terms;
+ * and whether it attributes speech. */
 typedef struct pcs_word {
     pcs_stem_entry *stem; /* NULL for stopwords */
     bool stop;
+    bool reporting;     /* in the language's reporting list */
     uint8_t word_class; /* pcs_word_class (language.h); 0 for stopwords */
 } pcs_word;
 
@@ -291,7 +293,10 @@ enum {
     /* Its word is listed as never a key term, or as one that may begin a
      * key term but never end one (pcs_word_class). */
     PCS_TOK_NONKEY = 16,
-    PCS_TOK_MODIFIER = 32
+    PCS_TOK_MODIFIER = 32,
+    /* Its word attributes speech ("said", "selon": the language's
+     * reporting list). */
+    PCS_TOK_REPORTING = 64
 };
 
 /* The longest token: a longer run of letters or digits is cut into tokens

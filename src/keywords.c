@@ -43,7 +43,6 @@
 #include <utf8proc.h>
 
 #include "internal.h"
-#include "language.h"
 
 /* Co-occurrence window in tokens (the paper found 2 best on abstracts; 3
  * gives denser graphs without a tagger's filter. Measured: 2 helps Inspec
@@ -132,9 +131,11 @@ static uint8_t classify_token(const pcs_doc *doc, const pcs_token *t)
      * of names ("de Clercq", "De Mita") unless in capitals ("EC"). */
     if (t->len <= 2 && !all_capitals(doc->text + t->start, t->len))
         return NOT_CANDIDATE;
-    return t->flags & PCS_TOK_NONKEY     ? NOT_CANDIDATE
-           : t->flags & PCS_TOK_MODIFIER ? CANDIDATE_MODIFIER
-                                         : CANDIDATE;
+    /* Words of attribution are never key terms, in languages without a
+     * nonkey list too ("déclaré"). */
+    return t->flags & (PCS_TOK_NONKEY | PCS_TOK_REPORTING) ? NOT_CANDIDATE
+           : t->flags & PCS_TOK_MODIFIER                   ? CANDIDATE_MODIFIER
+                                                           : CANDIDATE;
 }
 
 /* Mark each token, those outside content sentences NOT_CANDIDATE, and
@@ -574,42 +575,18 @@ static void gather_word_stats(const pcs_doc *doc, const uint8_t *cand, const uin
     }
 }
 
-/* Does the text attribute speech at least REPORTED_SPEECH_MIN times, in
- * the words of its language's reporting list ("said", "selon")? A quick
- * test of the first byte and length rejects nearly every token before it
- * is folded and compared. */
+/* Does the text attribute speech ("said", "selon") at least
+ * REPORTED_SPEECH_MIN times? */
 static bool reports_speech(const pcs_doc *doc)
 {
-    const pcs_language_data *data = pcs_language_data_for(pcs_language_canonical(doc->lang));
-    if (!data || !data->reporting)
-        return false;
-    bool first[256] = {false};
-    size_t longest = 0;
-    for (const char *const *w = data->reporting; *w; w++) {
-        first[(unsigned char)(*w)[0]] = true;
-        size_t n = strlen(*w);
-        longest = n > longest ? n : longest;
-    }
     uint32_t uses = 0;
-    char folded[64];
     for (uint32_t si = 0; si < doc->n_sents; si++) {
         const pcs_sentence *sent = &doc->sents[si];
         if (!content_sentence(sent))
             continue;
-        for (uint32_t k = sent->tok_first; k < sent->tok_first + sent->tok_count; k++) {
-            const pcs_token *t = &doc->toks[k];
-            unsigned char c = (unsigned char)doc->text[t->start];
-            if (t->len > longest || t->len >= sizeof folded ||
-                !first[c >= 'A' && c <= 'Z' ? c | 0x20 : c])
-                continue;
-            size_t n = pcs_casefold(doc->text, t->start, t->start + t->len, folded, sizeof folded);
-            for (const char *const *w = data->reporting; *w && n != SIZE_MAX; w++)
-                if (strlen(*w) == n && memcmp(*w, folded, n) == 0) {
-                    if (++uses >= REPORTED_SPEECH_MIN)
-                        return true;
-                    break;
-                }
-        }
+        for (uint32_t k = sent->tok_first; k < sent->tok_first + sent->tok_count; k++)
+            if ((doc->toks[k].flags & PCS_TOK_REPORTING) && ++uses >= REPORTED_SPEECH_MIN)
+                return true;
     }
     return false;
 }

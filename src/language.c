@@ -147,6 +147,7 @@ struct pcs_language {
     struct sb_stemmer *stemmer;
     pcs_map stopwords;     /* keys point into the compiled-in data */
     pcs_map abbreviations; /* value: pcs_abbrev_class */
+    pcs_map reporting;     /* words that attribute speech; keys as above */
     pcs_map words;         /* folded word of letters -> pcs_word in store */
     pcs_map stems;         /* stem -> pcs_stem_entry in store */
     const pcs_language_data *data; /* compiled-in lists; NULL if none */
@@ -251,6 +252,7 @@ void pcs_language_free(pcs_language *language)
     sb_stemmer_delete(language->stemmer);
     pcs_map_free(&language->stopwords);
     pcs_map_free(&language->abbreviations);
+    pcs_map_free(&language->reporting);
     pcs_map_free(&language->words);
     pcs_map_free(&language->stems);
     pcs_arena_free(&language->store);
@@ -274,6 +276,8 @@ static pcs_language *language_new(const char *canonical, precis_error *err)
         ok = each_entry(data->stopwords, &l->stopwords, add_stopword);
     if (ok && data && data->abbreviations)
         ok = each_entry(data->abbreviations, &l->abbreviations, add_abbreviation);
+    if (ok && data && data->reporting)
+        ok = each_entry(data->reporting, &l->reporting, add_stopword);
     if (!ok) {
         pcs_language_free(l);
         pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX,
@@ -402,6 +406,7 @@ pcs_word *pcs_word_lookup(pcs_language *l, const char *folded, size_t len, uint3
         return NULL;
     *w = (pcs_word){.stem = stem,
                     .stop = stop,
+                    .reporting = pcs_map_find(&l->reporting, folded, len, h) != NULL,
                     .word_class = stop ? PCS_WORD_OPEN
                                        : (uint8_t)pcs_language_word_class(l->data, folded, len)};
     return pcs_map_put(&l->words, (const char *)(w + 1), len, h, 0) ? w : NULL;

@@ -106,6 +106,8 @@ static precis_status add_folded(tok_state *st, uint32_t a, uint32_t b, const cha
             return PRECIS_ERR_NOMEM;
         if (word->stop)
             flags |= PCS_TOK_STOP;
+        if (word->reporting)
+            flags |= PCS_TOK_REPORTING;
         if (word->word_class == PCS_WORD_NONKEY)
             flags |= PCS_TOK_NONKEY;
         else if (word->word_class == PCS_WORD_MODIFIER)

@@ -267,6 +267,8 @@ static void reported_speech_tags_by_words(void **state)
            "négociations budgétaires avaient échoué lundi. Selon le conseil municipal, le "
            "déficit budgétaire est grave.");
     assert_int_equal(find(f, "négociations budgétaires échouent"), -1);
+    /* Words of attribution are never key terms, without a nonkey list. */
+    assert_false(any_contains(f, "déclaré"));
     run(f, "Les négociations budgétaires échouent\nLe maire Dupont a confirmé que les "
            "négociations budgétaires avaient échoué lundi. Pour le conseil municipal, le "
            "déficit budgétaire est grave.");
