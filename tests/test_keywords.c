@@ -111,6 +111,22 @@ static void most_frequent_spelling(void **state)
     assert_int_equal(find(f, "Kuril Islands"), -1);
 }
 
+/* A headline in capitals shouts: its words are printed as the text writes
+ * them mid-sentence ("currency", not "CURRENCY" nor "cURRENCY"), acronyms
+ * and words written no other way as they are. */
+static void headline_capitals_are_lowered(void **state)
+{
+    fixture *f = *state;
+    f->stage.opt.keywords = 20;
+    run(f, "CURRENCY LOSS PUSHES OPEC DEBT UP\nThe currency fell again. Its loss worried "
+           "OPEC, whose debt grew. The currency loss was large. OPEC met on debt.");
+    assert_int_equal(find(f, "cURRENCY"), -1);
+    assert_int_equal(find(f, "CURRENCY"), -1);
+    assert_int_equal(find(f, "CURRENCY LOSS"), -1);
+    assert_true(find(f, "currency loss") >= 0);
+    assert_true(any_contains(f, "OPEC"));
+}
+
 static void possessive_is_not_preferred(void **state)
 {
     fixture *f = *state;
@@ -562,6 +578,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(multi_word_phrases, setup, teardown),
         cmocka_unit_test_setup_teardown(counts_occurrences, setup, teardown),
         cmocka_unit_test_setup_teardown(most_frequent_spelling, setup, teardown),
+        cmocka_unit_test_setup_teardown(headline_capitals_are_lowered, setup, teardown),
         cmocka_unit_test_setup_teardown(possessive_is_not_preferred, setup, teardown),
         cmocka_unit_test_setup_teardown(limit_and_none, setup, teardown),
         cmocka_unit_test_setup_teardown(junk_runs_are_not_key_terms, setup, teardown),
