@@ -247,8 +247,11 @@ enum {
     PRECIS_ABLATE_KEY_SCORES = 4096,    /* no scores at all: candidates in order
                                          * of first occurrence (the first-k
                                          * baseline) */
-    PRECIS_ABLATE_KEY_SINGLE = 8192     /* in texts tagged by phrases, a single
+    PRECIS_ABLATE_KEY_SINGLE = 8192,    /* in texts tagged by phrases, a single
                                          * word weighs as much as a phrase's */
+    PRECIS_ABLATE_KEY_SPEECH = 16384    /* reporting speech ("said", "selon")
+                                         * does not make a text a story tagged
+                                         * by its words */
 };
 
 /* Number of methods; valid values are 0 .. precis_method_count() - 1. */

@@ -625,16 +625,16 @@ static bool reports_speech(const pcs_doc *doc)
 }
 
 /* Is the text tagged by its words (a story about people and organisations)
- * rather than by its phrases? See WORDS_MIN_SENTENCES and
+ * rather than by its phrases? See WORDS_MIN_SENTENCES and, with `speech`,
  * REPORTED_SPEECH_MIN. */
-static bool tag_by_words(const pcs_doc *doc, const word_stats *ws, uint32_t nv)
+static bool tag_by_words(const pcs_doc *doc, const word_stats *ws, uint32_t nv, bool speech)
 {
     uint32_t names = 0;
     for (uint32_t v = 0; v < nv; v++)
         names += 2 * ws[v].names > ws[v].count;
     return (doc->n_sents >= WORDS_MIN_SENTENCES &&
             (double)names >= WORDS_MIN_NAMES * (double)nv) ||
-           reports_speech(doc);
+           (speech && reports_speech(doc));
 }
 
 /* The weight of each candidate word. Phrases: PageRank on the
@@ -832,7 +832,8 @@ precis_status pcs_keywords(const pcs_doc *doc, pcs_arena *arena, const precis_op
     if (!ws || !weight)
         return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
     gather_word_stats(doc, cand, vertex, ws, lower_mid);
-    bool by_words = !(o->ablate & PRECIS_ABLATE_KEY_WORDS) && tag_by_words(doc, ws, nv);
+    bool by_words = !(o->ablate & PRECIS_ABLATE_KEY_WORDS) &&
+                    tag_by_words(doc, ws, nv, !(o->ablate & PRECIS_ABLATE_KEY_SPEECH));
     precis_status r =
         word_weights(doc, cand, vertex, ws, nv, by_words, o, arena, weight, err);
     if (r != PRECIS_OK)

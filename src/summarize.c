@@ -243,7 +243,8 @@ static precis_status validate(const precis_options *o, const char **canonical,
                                 PRECIS_ABLATE_KEY_IDF | PRECIS_ABLATE_KEY_CENTRALITY |
                                 PRECIS_ABLATE_KEY_POSITION | PRECIS_ABLATE_KEY_WORDS |
                                 PRECIS_ABLATE_KEY_TOPICS | PRECIS_ABLATE_KEY_GENERAL |
-                                PRECIS_ABLATE_KEY_SCORES | PRECIS_ABLATE_KEY_SINGLE))
+                                PRECIS_ABLATE_KEY_SCORES | PRECIS_ABLATE_KEY_SINGLE |
+                                PRECIS_ABLATE_KEY_SPEECH))
         return pcs_fail(err, PRECIS_ERR_ARGUMENT, SIZE_MAX, "ablate has unknown flags 0x%x",
                         o->ablate);
     if (o->max_sentence_words < 1 || o->max_sentence_words > PRECIS_MAX_SENTENCE_WORDS)

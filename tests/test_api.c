@@ -97,7 +97,7 @@ static void option_validation(void **state)
     assert_int_equal(precis_options_validate(&o, &err), PRECIS_ERR_ARGUMENT);
     precis_options_init(&o, sizeof o); o.method = (precis_method)precis_method_count();
     assert_int_equal(precis_options_validate(&o, &err), PRECIS_ERR_ARGUMENT);
-    precis_options_init(&o, sizeof o); o.ablate = PRECIS_ABLATE_KEY_SINGLE << 1;
+    precis_options_init(&o, sizeof o); o.ablate = PRECIS_ABLATE_KEY_SPEECH << 1;
     assert_int_equal(precis_options_validate(&o, &err), PRECIS_ERR_ARGUMENT);
     assert_non_null(strstr(err.message, "ablate"));
     /* Every method has a name that parses back to it. */

@@ -553,6 +553,7 @@ static int choose_methods(const char *list, bool refs, bool ablations, method *m
         {"keys-no-topics", PRECIS_ABLATE_KEY_TOPICS},
         {"keys-no-general", PRECIS_ABLATE_KEY_GENERAL},
         {"keys-no-single", PRECIS_ABLATE_KEY_SINGLE},
+        {"keys-no-speech", PRECIS_ABLATE_KEY_SPEECH},
         /* Baselines: the same candidates, scored by one classic signal
          * alone or not at all. */
         {"keys-tfidf", PRECIS_ABLATE_KEY_CENTRALITY | PRECIS_ABLATE_KEY_POSITION |
