@@ -5,15 +5,15 @@
  *
  * 1. Candidate words: content words (not stopwords, holding a letter, no
  *    longer than any word: KEY_WORD_MAX_BYTES) of body and heading
- *    sentences that the language's nonkey list does not rule out. Without
- *    a part-of-speech tagger the list stands in for one: for English it
- *    holds the forms WordNet knows only as verbs or adverbs, or that
- *    SemCor tags mostly as verbs ("show", "presents"),
- *    and the reporting verbs, units and magnitudes of news copy ("said",
- *    "pct", "mln"), never candidates, and the adjectives that are never
- *    nouns ("economic"), which may begin a key term but not end one
- *    (models/en/README-nonkey.md). A language without a list falls back to
- *    runs between stopwords (Rose et al., 2010, RAKE).
+ *    sentences that the language's nonkey list does not rule out, nor its
+ *    reporting list ("said", "selon"). Without a part-of-speech tagger the
+ *    nonkey list stands in for one: for English it holds the forms WordNet
+ *    knows only as verbs or adverbs, or that SemCor tags mostly as verbs
+ *    ("show", "presents"), and the reporting verbs, units and magnitudes
+ *    of news copy ("said", "pct", "mln"), never candidates, and the
+ *    adjectives that are never nouns ("economic"), which may begin a key
+ *    term but not end one (models/en/README-nonkey.md). A language without
+ *    a list falls back to runs between stopwords (Rose et al., 2010, RAKE).
  * 2. Candidate phrases are the maximal runs of adjacent candidate words (no
  *    punctuation between them, a possessor ends one), less their trailing
  *    modifiers and, with a model, their leading general words ("new",
@@ -23,14 +23,14 @@
  *    a short, name-poor text is tagged with its noun phrases, which it
  *    seldom repeats; a story with a cast of people and organisations, or
  *    one that reports what people said, with the names and topic words it
- *    keeps coming back to. Phrases are scored
- *    as SingleRank (Wan and Xiao, 2008): the sum of their words' PageRank
- *    on a co-occurrence graph (Mihalcea and Tarau, 2004) times the corpus
- *    IDF, the title's words doubled (PositionRank's position signal,
- *    Florescu and Caragea, 2017), times the phrase's count; a single word
- *    weighs half (SINGLE_WORD_WEIGHT). Words are scored by TF-IDF (Salton
- *    and Buckley, 1988) against the background model, every occurrence of
- *    a noun counting, inside a phrase or not.
+ *    keeps coming back to. Phrases are scored as SingleRank (Wan and Xiao,
+ *    2008): the sum of their words' PageRank on a co-occurrence graph
+ *    (Mihalcea and Tarau, 2004) times the corpus IDF, the title's words
+ *    doubled (PositionRank's position signal, Florescu and Caragea, 2017),
+ *    times the phrase's count; a single word weighs half
+ *    (SINGLE_WORD_WEIGHT). Words are scored by TF-IDF (Salton and Buckley,
+ *    1988) against the background model, every occurrence of a noun
+ *    counting, inside a phrase or not.
  * 4. Best first, one term per topic: a term sharing a noun with one already
  *    taken is the same topic (TopicRank's stem overlap, Bougouin et al.,
  *    2013); a word is printed as the phrase that holds most of its
