@@ -560,21 +560,28 @@ static const char *best_surface(const kw_state *st, const phrase *p, const bool 
         len[n] = (uint32_t)l;
         weight[n++] = initial && !lower_mid[t[0].term] ? 0.4 : 1.0;
     }
-    uint32_t best = 0;
-    double best_w = -1;
+    /* Tally the weights by distinct spelling (a term has one to three):
+     * per spelling its total and its last-listed occurrence. */
+    uint32_t last[SPELLINGS], n_distinct = 0;
+    double total[SPELLINGS];
     for (uint32_t i = 0; i < n; i++) {
-        double w = 0;
-        for (uint32_t j = 0; j < n; j++)
-            if (len[j] == len[i] && memcmp(text[j], text[i], len[i]) == 0)
-                w += weight[j];
-        /* Occurrences are listed last first: >= prefers the earliest. */
-        if (w >= best_w) {
-            best_w = w;
-            best = i;
-        }
+        uint32_t c = 0;
+        while (c < n_distinct && !(len[last[c]] == len[i] &&
+                                   memcmp(text[last[c]], text[i], len[i]) == 0))
+            c++;
+        if (c == n_distinct)
+            total[n_distinct++] = 0;
+        total[c] += weight[i];
+        last[c] = i;
     }
-    *len_out = len[best];
-    return text[best];
+    /* Occurrences are listed last first: on a tie the spelling whose
+     * earliest occurrence comes first wins. */
+    uint32_t best = 0;
+    for (uint32_t c = 1; c < n_distinct; c++)
+        if (total[c] > total[best] || (total[c] == total[best] && last[c] > last[best]))
+            best = c;
+    *len_out = len[last[best]];
+    return text[last[best]];
 }
 
 /* Over the content sentences: per candidate word, its occurrences, first
