@@ -243,7 +243,7 @@ enum {
                                          * term may repeat another's words */
     PRECIS_ABLATE_KEY_GENERAL = 2048,   /* keep a phrase's leading words that are
                                          * common in the model's corpus ("new",
-                                         * "two", "using") */
+                                         * "two") */
     PRECIS_ABLATE_KEY_SCORES = 4096,    /* no scores at all: candidates in order
                                          * of first occurrence (the first-k
                                          * baseline) */

@@ -17,7 +17,7 @@
  * 2. Candidate phrases are the maximal runs of adjacent candidate words (no
  *    punctuation between them, a possessor ends one), less their trailing
  *    modifiers and, with a model, their leading general words ("new",
- *    "two", "using": GENERAL_SHARE), of at most MAX_PHRASE words; longer
+ *    "two": GENERAL_SHARE), of at most MAX_PHRASE words; longer
  *    runs are lists or headlines and count word by word.
  * 3. What a reader tags depends on the text (tag_by_words): an abstract or
  *    a short, name-poor text is tagged with its noun phrases, which it
@@ -496,36 +496,11 @@ static uint32_t elided_prefix(const pcs_doc *doc, const pcs_token *t)
 /* The spellings compared when printing a term: its first occurrences. */
 #define SPELLINGS 32
 
-/* Is token t a word in capitals ("LOSS", "OPEC")? */
+/* Is token t a word in capitals ("LOSS", "OPEC")? Its first letter is no
+ * sentence-start capital to lower ("cURRENCY"). */
 static bool in_capitals(const pcs_doc *doc, const pcs_token *t)
 {
     return t->len >= 2 && all_capitals(doc->text + t->start, t->len);
-}
-
-/* Lower-case, in buf (the n tokens from t printed from byte a, one space
- * between them), the words in capitals when the text writes every one of
- * them in lower case mid-sentence too: a headline in capitals shouts
- * ("CURRENCY EXCHANGE LOSS" is "currency exchange loss"). A spelling with
- * a word never written otherwise ("DEBT OFFERING", "OPEC") is left as it
- * is: half-lowered it would read worse. */
-static void lower_shouted(const pcs_doc *doc, const pcs_token *t, uint32_t n, uint32_t a,
-                          const bool *lower_mid, char *buf, size_t len)
-{
-    bool any = false;
-    for (uint32_t k = 0; k < n; k++)
-        if (in_capitals(doc, &t[k])) {
-            if (t[k].term == UINT32_MAX || !lower_mid[t[k].term])
-                return;
-            any = true;
-        }
-    size_t at = 0;
-    for (uint32_t k = 0; k < n && any && at < len; k++) {
-        size_t printed = t[k].start + t[k].len - (k ? t[k].start : a);
-        if (in_capitals(doc, &t[k]))
-            for (size_t i = at; i < at + printed && i < len; i++)
-                buf[i] = (char)(buf[i] | 0x20);
-        at += printed + 1;
-    }
 }
 
 /* The surface a reader wants for phrase p: its most frequent spelling,
@@ -552,7 +527,6 @@ static const char *best_surface(const kw_state *st, const phrase *p, const bool 
         if (!buf)
             return NULL;
         size_t l = pcs_collapse_space(doc->text + a, b - a, buf);
-        lower_shouted(doc, t, p->n, a, lower_mid, buf, l);
         bool initial = (t[0].flags & PCS_TOK_INITIAL) && (t[0].flags & PCS_TOK_UPPER);
         if (initial && lower_mid[t[0].term] && !in_capitals(doc, &t[0]))
             l = lower_first(buf, l, cap);
