@@ -496,13 +496,6 @@ static uint32_t elided_prefix(const pcs_doc *doc, const pcs_token *t)
 /* The spellings compared when printing a term: its first occurrences. */
 #define SPELLINGS 32
 
-/* Is token t a word in capitals ("LOSS", "OPEC")? Its first letter is no
- * sentence-start capital to lower ("cURRENCY"). */
-static bool in_capitals(const pcs_doc *doc, const pcs_token *t)
-{
-    return t->len >= 2 && all_capitals(doc->text + t->start, t->len);
-}
-
 /* The surface a reader wants for phrase p: its most frequent spelling,
  * where a capital that only marks a sentence start is lowered when the
  * word also appears in lower case mid-sentence ("Neural networks are" and
@@ -528,7 +521,10 @@ static const char *best_surface(const kw_state *st, const phrase *p, const bool 
             return NULL;
         size_t l = pcs_collapse_space(doc->text + a, b - a, buf);
         bool initial = (t[0].flags & PCS_TOK_INITIAL) && (t[0].flags & PCS_TOK_UPPER);
-        if (initial && lower_mid[t[0].term] && !in_capitals(doc, &t[0]))
+        /* A word in capitals ("CURRENCY" in a headline) keeps them:
+         * lowering its first letter alone gave "cURRENCY". */
+        if (initial && lower_mid[t[0].term] &&
+            !(t[0].len >= 2 && all_capitals(doc->text + t[0].start, t[0].len)))
             l = lower_first(buf, l, cap);
         text[n] = buf;
         len[n] = (uint32_t)l;
