@@ -138,6 +138,61 @@ static uint8_t classify_token(const pcs_doc *doc, const pcs_token *t)
                                                            : CANDIDATE;
 }
 
+/* Are two consecutive tokens adjacent in the text, with only spaces between
+ * them (no punctuation that would split a phrase)? */
+static bool adjacent(const pcs_doc *doc, const pcs_token *a, const pcs_token *b)
+{
+    for (uint32_t i = a->start + a->len; i < b->start; i++)
+        if (doc->text[i] != ' ')
+            return false;
+    return true;
+}
+
+/* Capitalised mid-sentence, not in capitals: "Saxony", not "EC". */
+static bool name_capital(const pcs_doc *doc, const pcs_token *t)
+{
+    unsigned char second = t->len > 1 ? (unsigned char)doc->text[t->start + 1] : 'A';
+    return (t->flags & PCS_TOK_UPPER) && !(t->flags & PCS_TOK_INITIAL) &&
+           ((second >= 'a' && second <= 'z') || second >= 0x80);
+}
+
+/* The nonkey list holds forms that are mostly verbs ("lower", "finance",
+ * "lynch", "offered"), but inside a name in running text they are the
+ * name's words: "Lower Saxony", "Finance Minister Edouard Balladur", "Merrill
+ * Lynch Capital Markets", "London Interbank Offered Rate". Such a word,
+ * capitalised mid-sentence and followed by a capitalised candidate, may
+ * begin or sit inside a term (never end one). Not in a sentence that
+ * capitalises most of its words (a headline in title case: "Tea Party
+ * Express Opens Office"), and not an -s form after a capitalised word, the
+ * verb of a headline quoted in a sentence ("Moody's Cuts Texas Air") or a
+ * unit ("U.S. Dlrs CAF"). */
+static void keep_capitalised_verbs_in_names(const pcs_doc *doc, const pcs_sentence *sent,
+                                            uint8_t *cand)
+{
+    const pcs_token *t = doc->toks + sent->tok_first;
+    uint8_t *c = cand + sent->tok_first;
+    if (sent->tok_count < 2)
+        return;
+    uint32_t words = 0, capitalised = 0;
+    for (uint32_t i = 0; i < sent->tok_count; i++) {
+        words += (t[i].flags & PCS_TOK_ALPHA) != 0;
+        capitalised += (t[i].flags & PCS_TOK_UPPER) != 0;
+    }
+    if (2 * capitalised > words)
+        return;
+    for (uint32_t i = sent->tok_count - 1; i-- > 0;) {
+        if (c[i] || !c[i + 1] || !(t[i].flags & PCS_TOK_NONKEY) ||
+            (t[i].flags & PCS_TOK_REPORTING) || t[i].len <= 2 || t[i].len > KEY_WORD_MAX_BYTES ||
+            !name_capital(doc, &t[i]) || !(t[i + 1].flags & PCS_TOK_UPPER) ||
+            !adjacent(doc, &t[i], &t[i + 1]))
+            continue;
+        if (i > 0 && doc->text[t[i].start + t[i].len - 1] == 's' &&
+            (t[i - 1].flags & PCS_TOK_UPPER) && adjacent(doc, &t[i - 1], &t[i]))
+            continue;
+        c[i] = CANDIDATE_MODIFIER;
+    }
+}
+
 /* Mark each token, those outside content sentences NOT_CANDIDATE, and
  * give the candidate terms vertex ids in order of first occurrence (the
  * others UINT32_MAX). Returns the number of vertices. */
@@ -150,11 +205,14 @@ static uint32_t classify_tokens(const pcs_doc *doc, uint8_t *cand, uint32_t *ver
         const pcs_sentence *sent = &doc->sents[s];
         if (!content_sentence(sent))
             continue;
-        for (uint32_t k = sent->tok_first; k < sent->tok_first + sent->tok_count; k++) {
+        uint32_t end = sent->tok_first + sent->tok_count;
+        for (uint32_t k = sent->tok_first; k < end; k++)
             cand[k] = classify_token(doc, &doc->toks[k]);
+        if (sent->kind == PCS_SENT_BODY)
+            keep_capitalised_verbs_in_names(doc, sent, cand);
+        for (uint32_t k = sent->tok_first; k < end; k++)
             if (cand[k] && vertex[doc->toks[k].term] == UINT32_MAX)
                 vertex[doc->toks[k].term] = nv++;
-        }
     }
     return nv;
 }
@@ -348,16 +406,6 @@ static bool possessive(const pcs_doc *doc, const pcs_token *t)
     if (t->len < 3 || end[-1] != 's')
         return false;
     return end[-2] == '\'' || (t->len > 4 && memcmp(end - 4, "\xE2\x80\x99", 3) == 0);
-}
-
-/* Are two consecutive tokens adjacent in the text, with only spaces between
- * them (no punctuation that would split a phrase)? */
-static bool adjacent(const pcs_doc *doc, const pcs_token *a, const pcs_token *b)
-{
-    for (uint32_t i = a->start + a->len; i < b->start; i++)
-        if (doc->text[i] != ' ')
-            return false;
-    return true;
 }
 
 /* Is the term common in the model's corpus (see GENERAL_SHARE)? Without a
@@ -577,9 +625,7 @@ static void gather_word_stats(const pcs_doc *doc, const uint8_t *cand, const uin
             s->term = t->term;
             s->count++;
             s->noun = s->noun || cand[k] == CANDIDATE;
-            unsigned char second = t->len > 1 ? (unsigned char)doc->text[t->start + 1] : 'A';
-            if ((t->flags & PCS_TOK_UPPER) && !(t->flags & PCS_TOK_INITIAL) &&
-                ((second >= 'a' && second <= 'z') || second >= 0x80))
+            if (name_capital(doc, t))
                 s->names++;
         }
     }

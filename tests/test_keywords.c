@@ -257,6 +257,27 @@ static void mostly_verbs_break_phrases(void **state)
     assert_true(find(f, "Experimental results") >= 0 || find(f, "experimental results") >= 0);
 }
 
+/* A mostly-verb form capitalised inside a name is the name's word; the
+ * same form in lower case, or as the verb of a headline quoted in a
+ * sentence, still breaks the phrase. */
+static void capitalised_verbs_inside_names(void **state)
+{
+    fixture *f = *state;
+    f->stage.opt.keywords = 50;
+    run(f, "Farmers in Lower Saxony want lower prices for feed. The Finance Ministry "
+           "in Bonn will finance the new dairy subsidies. Dairy subsidies in Lower Saxony "
+           "rose last year, the Finance Ministry noted.");
+    assert_true(find(f, "Lower Saxony") >= 0);
+    assert_true(find(f, "Finance Ministry") >= 0);
+    assert_int_equal(find(f, "Saxony"), -1);
+    assert_false(any_contains(f, "lower prices"));
+    assert_false(any_contains(f, "finance the"));
+    run(f, "Moody's upgraded the airline. The item headlined Moody's Cuts Texas Air was "
+           "wrong about Texas Air debt, and Texas Air bonds rallied.");
+    assert_true(f->n > 0);
+    assert_false(any_contains(f, "Cuts"));
+}
+
 /* A short text that reports speech twice is a story: tagged by its names
  * and topic words, not by its phrases; one "said" does not make an
  * abstract a story. */
@@ -581,6 +602,7 @@ int main(void)
         cmocka_unit_test(word_classes),
         cmocka_unit_test_setup_teardown(verbs_and_adverbs_are_not_key_terms, setup, teardown),
         cmocka_unit_test_setup_teardown(mostly_verbs_break_phrases, setup, teardown),
+        cmocka_unit_test_setup_teardown(capitalised_verbs_inside_names, setup, teardown),
         cmocka_unit_test_setup_teardown(reported_speech_tags_by_words, setup, teardown),
         cmocka_unit_test_setup_teardown(modifiers_never_end_a_key_term, setup, teardown),
         cmocka_unit_test_setup_teardown(determiner_like_adjectives_start_no_key_term, setup,
