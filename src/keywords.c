@@ -206,9 +206,13 @@ static uint32_t classify_tokens(const pcs_doc *doc, uint8_t *cand, uint32_t *ver
         if (!content_sentence(sent))
             continue;
         uint32_t end = sent->tok_first + sent->tok_count;
-        for (uint32_t k = sent->tok_first; k < end; k++)
+        bool name_verb = false;
+        for (uint32_t k = sent->tok_first; k < end; k++) {
             cand[k] = classify_token(doc, &doc->toks[k]);
-        if (sent->kind == PCS_SENT_BODY)
+            name_verb |= (doc->toks[k].flags & (PCS_TOK_NONKEY | PCS_TOK_UPPER | PCS_TOK_INITIAL)) ==
+                         (PCS_TOK_NONKEY | PCS_TOK_UPPER);
+        }
+        if (name_verb && sent->kind == PCS_SENT_BODY)
             keep_capitalised_verbs_in_names(doc, sent, cand);
         for (uint32_t k = sent->tok_first; k < end; k++)
             if (cand[k] && vertex[doc->toks[k].term] == UINT32_MAX)
