@@ -401,13 +401,13 @@ static bool add_occurrence(kw_state *st, const pcs_token *t, uint32_t n, uint32_
     return true;
 }
 
-/* Does the token end in a possessive 's? A possessor ends its phrase
- * ("Putin's aides" is two terms) and is printed without the 's (Snowball
- * stems both forms alike). */
+/* Does the token end in a possessive 's (or 'S in a headline in capitals:
+ * "CANADA'S WILSON")? A possessor ends its phrase ("Putin's aides" is two
+ * terms) and is printed without the 's (Snowball stems both forms alike). */
 static bool possessive(const pcs_doc *doc, const pcs_token *t)
 {
     const char *end = doc->text + t->start + t->len;
-    if (t->len < 3 || end[-1] != 's')
+    if (t->len < 3 || (end[-1] != 's' && end[-1] != 'S'))
         return false;
     return end[-2] == '\'' || (t->len > 4 && memcmp(end - 4, "\xE2\x80\x99", 3) == 0);
 }

@@ -130,6 +130,10 @@ static void possessive_is_not_preferred(void **state)
            "Putin\xE2\x80\x99s aides said Putin would return. Tokyo was calm.");
     assert_true(find(f, "Putin") >= 0);
     assert_int_equal(find(f, "Putin\xE2\x80\x99s"), -1);
+    /* In a headline in capitals too. */
+    run(f, "CANADA'S WILSON SEEKS BORROWING POWER\nFinance Minister Michael Wilson asked "
+           "Parliament for borrowing power. Wilson said Canada needs the borrowing power.");
+    assert_false(any_contains(f, "CANADA'S"));
 }
 
 static void limit_and_none(void **state)
