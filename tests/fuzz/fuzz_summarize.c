@@ -33,8 +33,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     o.method = (precis_method)(a % precis_method_count());
     o.repair_utf8 = (a >> 4) & 1;
     o.ablate = (a >> 5) & 1 ? 63 : 0; /* the summary's priors */
+    /* The key-term signals, PRECIS_ABLATE_KEY_IDF (64) to ..._SPEECH (16384):
+     * b gives the first eight, a's top bit the last. */
     if ((a >> 6) & 1)
-        o.ablate |= ((unsigned)b << 6) & 0x1FC0u; /* the key-term signals, 64 to 4096 */
+        o.ablate |= ((unsigned)b << 6) & 0x3FC0u;
+    if ((a >> 7) & 1)
+        o.ablate |= PRECIS_ABLATE_KEY_SPEECH;
     o.language = languages[b % (sizeof languages / sizeof *languages)];
     switch ((b >> 3) & 3) {
     case 0: o.sentences = 1 + (b >> 5); break;
