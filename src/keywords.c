@@ -116,6 +116,21 @@ static bool all_capitals(const char *s, uint32_t len)
     return true;
 }
 
+/* Digits and an English ordinal ending: "1st", "22nd", "4TH". */
+static bool ordinal(const char *s, uint32_t len)
+{
+    if (len < 3 || !(s[0] >= '0' && s[0] <= '9'))
+        return false;
+    uint32_t i = 0;
+    while (i < len && s[i] >= '0' && s[i] <= '9')
+        i++;
+    if (len - i != 2)
+        return false;
+    char a = (char)(s[i] | 0x20), b = (char)(s[i + 1] | 0x20);
+    return (a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') ||
+           (a == 't' && b == 'h');
+}
+
 /* A token of a content sentence: NOT_CANDIDATE, CANDIDATE or
  * CANDIDATE_MODIFIER, by the class of its word in the language's nonkey
  * list, which the tokenizer copied from its word cache into the token's
@@ -130,6 +145,9 @@ static uint8_t classify_token(const pcs_doc *doc, const pcs_token *t)
     /* Words of one or two letters that are not stopwords are particles
      * of names ("de Clercq", "De Mita") unless in capitals ("EC"). */
     if (t->len <= 2 && !all_capitals(doc->text + t->start, t->len))
+        return NOT_CANDIDATE;
+    /* An ordinal is a number: "4th qtr net" is no term. */
+    if (ordinal(doc->text + t->start, t->len))
         return NOT_CANDIDATE;
     /* Words of attribution are never key terms, in languages without a
      * nonkey list too ("déclaré"). */

@@ -404,10 +404,13 @@ pcs_word *pcs_word_lookup(pcs_language *l, const char *folded, size_t len, uint3
     pcs_word *w = store_entry(l, sizeof *w, folded, len);
     if (!w)
         return NULL;
+    /* A possessive has its word's class: "Corp's" is a company form and
+     * "today's" an adverb of time, as "Corp" and "today" are. */
+    size_t bare = len > 2 && folded[len - 2] == '\'' && folded[len - 1] == 's' ? len - 2 : len;
     *w = (pcs_word){.stem = stem,
                     .stop = stop,
                     .reporting = pcs_map_find(&l->reporting, folded, len, h) != NULL,
                     .word_class = stop ? PCS_WORD_OPEN
-                                       : (uint8_t)pcs_language_word_class(l->data, folded, len)};
+                                       : (uint8_t)pcs_language_word_class(l->data, folded, bare)};
     return pcs_map_put(&l->words, (const char *)(w + 1), len, h, 0) ? w : NULL;
 }
