@@ -571,6 +571,18 @@ static uint32_t elided_prefix(const pcs_doc *doc, const pcs_token *t)
  * word also appears in lower case mid-sentence ("Neural networks are" and
  * "what neural networks learn" are one spelling), and otherwise counts
  * less than a mid-sentence capital. NULL when out of memory. */
+/* Letters, all in capitals ("CHOCK FULL O'NUTS", "OPEC"). */
+static bool shouted(const char *s, size_t len)
+{
+    bool upper = false;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] >= 'a' && s[i] <= 'z')
+            return false;
+        upper = upper || (s[i] >= 'A' && s[i] <= 'Z');
+    }
+    return upper;
+}
+
 static const char *best_surface(const kw_state *st, const phrase *p, const bool *lower_mid,
                                 pcs_arena *arena, uint32_t *len_out)
 {
@@ -591,14 +603,18 @@ static const char *best_surface(const kw_state *st, const phrase *p, const bool 
             return NULL;
         size_t l = pcs_collapse_space(doc->text + a, b - a, buf);
         bool initial = (t[0].flags & PCS_TOK_INITIAL) && (t[0].flags & PCS_TOK_UPPER);
-        /* A word in capitals ("CURRENCY" in a headline) keeps them:
-         * lowering its first letter alone gave "cURRENCY". */
+        /* A word in capitals ("CURRENCY" in a headline, "OTAN" after "L'")
+         * keeps them: lowering its first letter alone gave "cURRENCY". */
+        uint32_t first_len = t[0].start + t[0].len - a;
         if (initial && lower_mid[t[0].term] &&
-            !(t[0].len >= 2 && all_capitals(doc->text + t[0].start, t[0].len)))
+            !(first_len >= 2 && all_capitals(doc->text + a, first_len)))
             l = lower_first(buf, l, cap);
         text[n] = buf;
         len[n] = (uint32_t)l;
-        weight[n++] = initial && !lower_mid[t[0].term] ? 0.4 : 1.0;
+        /* A spelling from a headline in capitals, or with a capital that
+         * only starts its sentence, gives way to one from running text:
+         * "Chock Full O'Nuts", not "CHOCK FULL O'NUTS". */
+        weight[n++] = (initial && !lower_mid[t[0].term]) || shouted(buf, l) ? 0.4 : 1.0;
     }
     /* Tally the weights by distinct spelling (a term has one to three):
      * per spelling its total and its last-listed occurrence. */

@@ -505,6 +505,24 @@ static void earnings_report_passes_an_editor(void **state)
     assert_editor_accepts("an earnings report", story, sizeof story - 1);
 }
 
+/* A spelling from running text beats one from a headline in capitals; a
+ * word in capitals after an elided article keeps them. */
+static void running_text_spelling_is_printed(void **state)
+{
+    fixture *f = *state;
+    f->stage.opt.keywords = 20;
+    run(f, "CHOCK FULL O'NUTS OFFERS DEBENTURES\nChock Full O'Nuts Corp said it "
+           "offered debentures. Chock Full O'Nuts will use the proceeds for coffee "
+           "plants. The debentures are convertible.");
+    assert_true(find(f, "Chock Full O'Nuts") >= 0);
+    assert_int_equal(find(f, "CHOCK FULL O'NUTS"), -1);
+    f->stage.opt.language = "french";
+    run(f, "L'OTAN, réunie à Bruxelles, prépare un sommet. Les pays de l'OTAN, dont la "
+           "France, discutent de défense. Pour l'OTAN, la défense compte.");
+    assert_true(find(f, "OTAN") >= 0);
+    assert_int_equal(find(f, "oTAN"), -1);
+}
+
 /* A general word ("new", in more than a fifth of the model's documents)
  * leads no phrase ("new DSP chips"), and is no term alone. */
 static void general_words_lead_no_phrase(void **state)
@@ -648,6 +666,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(single_word_inside_a_better_phrase, setup, teardown),
         cmocka_unit_test(general_words_lead_no_phrase),
         cmocka_unit_test(earnings_report_passes_an_editor),
+        cmocka_unit_test_setup_teardown(running_text_spelling_is_printed, setup, teardown),
         cmocka_unit_test(sample_passes_an_editor),
         cmocka_unit_test(reuters_stories_pass_an_editor),
     };
