@@ -370,7 +370,8 @@ static void single_word_inside_a_better_phrase(void **state)
 static const char *const never_at_edges[] = {
     "the", "a", "an", "this", "that", "these", "those", "said", "says", "told", "tells",
     "according", "pct", "percent", "mln", "bln", "billion", "million", "dlrs", "dlr", "cts",
-    "stg", "tonnes", "shr", "shrs", "avg", "revs", "mths", "qtr", NULL};
+    "stg", "tonnes", "shr", "shrs", "avg", "revs", "mths", "qtr", "one", "two", "three",
+    "four", "five", "six", "seven", "eight", "nine", "ten", NULL};
 
 /* Company forms may sit inside a term, never end one ("Marriott Corp" is
  * tagged "Marriott") or stand alone. */
@@ -501,7 +502,8 @@ static void earnings_report_passes_an_editor(void **state)
         "Cobanco Bank. Marriott Corp's hotel unit and Cobanco Inc's mortgage unit "
         "share a data center.\n"
         "Nine mths shr 1.10 dlrs vs 1.25 dlrs. Cobanco said loan loss provisions "
-        "will ease in the 1st qtr.";
+        "will ease in the 1st qtr. It had profit three mln dlrs in band two and "
+        "band three branches, and five branches had a loss.";
     assert_editor_accepts("an earnings report", story, sizeof story - 1);
 }
 
