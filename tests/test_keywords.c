@@ -370,7 +370,7 @@ static void single_word_inside_a_better_phrase(void **state)
 static const char *const never_at_edges[] = {
     "the", "a", "an", "this", "that", "these", "those", "said", "says", "told", "tells",
     "according", "pct", "percent", "mln", "bln", "billion", "million", "dlrs", "dlr", "cts",
-    "stg", "tonnes", "shr", "shrs", "avg", "revs", "mths", "qtr", "one", "two", "three",
+    "stg", "tonnes", "shr", "shrs", "avg", "revs", "mths", "qtr", "oper", "due", "one", "two", "three",
     "four", "five", "six", "seven", "eight", "nine", "ten", NULL};
 
 /* Company forms may sit inside a term, never end one ("Marriott Corp" is
@@ -498,6 +498,7 @@ static void earnings_report_passes_an_editor(void **state)
         "COBANCO INC <CBCO> 4TH QTR NET\n"
         "Shr 18 cts vs 31 cts. Net 1,234,000 vs 2,345,000. Revs 45.6 mln vs 41.2 mln. "
         "Avg shrs 6,789,000 vs 6,543,000.\n"
+        "Oper net 1,100,000 vs 2,200,000. Oper net excludes its debentures due 1992.\n"
         "Cobanco Inc said its 4th qtr net fell on higher loan loss provisions at "
         "Cobanco Bank. Marriott Corp's hotel unit and Cobanco Inc's mortgage unit "
         "share a data center.\n"
