@@ -116,19 +116,24 @@ static bool all_capitals(const char *s, uint32_t len)
     return true;
 }
 
-/* Digits and an English ordinal ending: "1st", "22nd", "4TH". */
+/* Digits and an ordinal ending, English or French: "1st", "4TH", "1er",
+ * "3è", "17ème". */
 static bool ordinal(const char *s, uint32_t len)
 {
-    if (len < 3 || !(s[0] >= '0' && s[0] <= '9'))
-        return false;
+    static const char *const endings[] = {"st", "nd", "rd", "th", "e", "\xC3\xA8", "er",
+                                          "re", "\xC3\xA8re", "\xC3\xA8me", "eme", "nde"};
     uint32_t i = 0;
     while (i < len && s[i] >= '0' && s[i] <= '9')
         i++;
-    if (len - i != 2)
+    if (i == 0 || len - i > 5)
         return false;
-    char a = (char)(s[i] | 0x20), b = (char)(s[i + 1] | 0x20);
-    return (a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') ||
-           (a == 't' && b == 'h');
+    char end[6];
+    for (uint32_t k = i; k < len; k++)
+        end[k - i] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] | 0x20 : s[k]);
+    for (size_t e = 0; e < sizeof endings / sizeof *endings; e++)
+        if (strlen(endings[e]) == len - i && memcmp(end, endings[e], len - i) == 0)
+            return true;
+    return false;
 }
 
 /* A token of a content sentence: NOT_CANDIDATE, CANDIDATE or

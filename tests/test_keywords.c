@@ -526,6 +526,20 @@ static void running_text_spelling_is_printed(void **state)
     assert_int_equal(find(f, "oTAN"), -1);
 }
 
+/* A French ordinal is a number too: "3è langue" is "langue". */
+static void french_ordinals_are_numbers(void **state)
+{
+    fixture *f = *state;
+    f->stage.opt.keywords = 20;
+    f->stage.opt.language = "french";
+    run(f, "Le français est la 3\xC3\xA8 langue d'usage au Canada. Le 1er juillet, la "
+           "17\xC3\xA8me fête de la langue a réuni le pays. La langue d'usage recule.");
+    assert_true(f->n > 0);
+    assert_false(any_contains(f, "3\xC3\xA8"));
+    assert_false(any_contains(f, "1er"));
+    assert_false(any_contains(f, "17\xC3\xA8me"));
+}
+
 /* A general word ("new", in more than a fifth of the model's documents)
  * leads no phrase ("new DSP chips"), and is no term alone. */
 static void general_words_lead_no_phrase(void **state)
@@ -670,6 +684,7 @@ int main(void)
         cmocka_unit_test(general_words_lead_no_phrase),
         cmocka_unit_test(earnings_report_passes_an_editor),
         cmocka_unit_test_setup_teardown(running_text_spelling_is_printed, setup, teardown),
+        cmocka_unit_test_setup_teardown(french_ordinals_are_numbers, setup, teardown),
         cmocka_unit_test(sample_passes_an_editor),
         cmocka_unit_test(reuters_stories_pass_an_editor),
     };
