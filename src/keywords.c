@@ -608,11 +608,12 @@ static const char *best_surface(const kw_state *st, const phrase *p, const bool 
             return NULL;
         size_t l = pcs_collapse_space(doc->text + a, b - a, buf);
         bool initial = (t[0].flags & PCS_TOK_INITIAL) && (t[0].flags & PCS_TOK_UPPER);
-        /* A word in capitals ("CURRENCY" in a headline, "OTAN" after "L'")
-         * keeps them: lowering its first letter alone gave "cURRENCY". */
+        /* A word in capitals ("CURRENCY" in a headline, "OTAN" after "L'",
+         * "TRIPLE-EXPIRATION") keeps them: lowering its first letter alone
+         * gave "cURRENCY". */
         uint32_t first_len = t[0].start + t[0].len - a;
         if (initial && lower_mid[t[0].term] &&
-            !(first_len >= 2 && all_capitals(doc->text + a, first_len)))
+            !(first_len >= 2 && shouted(doc->text + a, first_len)))
             l = lower_first(buf, l, cap);
         text[n] = buf;
         len[n] = (uint32_t)l;

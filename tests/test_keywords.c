@@ -121,6 +121,10 @@ static void headline_capitals_are_not_half_lowered(void **state)
            "OPEC, whose debt grew. The currency loss was large. OPEC met on debt.");
     assert_false(any_contains(f, "cURRENCY"));
     assert_true(any_contains(f, "OPEC"));
+    /* A hyphenated word in capitals too. */
+    run(f, "TRIPLE-EXPIRATION NEARS\nTRIPLE-EXPIRATION worries traders. Brokers fear "
+           "triple-expiration days. Traders hedge before each triple-expiration.");
+    assert_false(any_contains(f, "tRIPLE"));
 }
 
 static void possessive_is_not_preferred(void **state)
