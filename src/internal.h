@@ -296,7 +296,9 @@ enum {
     PCS_TOK_MODIFIER = 32,
     /* Its word attributes speech ("said", "selon": the language's
      * reporting list). */
-    PCS_TOK_REPORTING = 64
+    PCS_TOK_REPORTING = 64,
+    /* A hyphen joins two of its parts ("Owens-Illinois"). */
+    PCS_TOK_HYPHEN = 128
 };
 
 /* The longest token: a longer run of letters or digits is cut into tokens

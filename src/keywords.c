@@ -324,6 +324,7 @@ typedef struct word_stats {
     uint32_t names; /* capitalised mid-sentence, not all capitals */
     uint32_t first_sent; /* sentence of its first occurrence */
     bool noun;           /* seen where it may end a term */
+    bool hyphenated;     /* a hyphen joins its parts ("owens-illinoi") */
 } word_stats;
 
 /* A candidate phrase: its words (vertex ids) and its occurrences, a list
@@ -666,6 +667,7 @@ static void gather_word_stats(const pcs_doc *doc, const uint8_t *cand, const uin
             word_stats *s = &ws[vertex[t->term]];
             if (s->count == 0)
                 s->first_sent = si;
+            s->hyphenated = s->hyphenated || (t->flags & PCS_TOK_HYPHEN);
             s->term = t->term;
             s->count++;
             s->noun = s->noun || cand[k] == CANDIDATE;
@@ -781,11 +783,40 @@ typedef struct taken_words {
     uint32_t n;
 } taken_words;
 
-/* Are vertices a and b words of one family: the same word or, when
- * merging, stems of which one extends the other by a suffix the stemmer
- * leaves ("russia" and "russian", "japan" and "japanes")? Compared pair by
- * pair, only for the few words of the best candidates: no sort of the
- * whole vocabulary. */
+/* Does stem y extend stem x by a suffix the stemmer leaves ("russia" and
+ * "russian", "japan" and "japanes")? */
+static bool extends(const char *x, uint32_t nx, const char *y, uint32_t ny)
+{
+    return nx >= 4 && ny > nx && ny <= nx + 3 && memcmp(x, y, nx) == 0;
+}
+
+/* Do two stems name one word: the same, or one extending the other? */
+static bool stems_of_one_family(const char *x, uint32_t nx, const char *y, uint32_t ny)
+{
+    return (nx == ny && memcmp(x, y, nx) == 0) || extends(x, nx, y, ny) ||
+           extends(y, ny, x, nx);
+}
+
+/* Is a hyphen-separated part of stem[0, len), of two bytes or more, of one
+ * family with other[0, n) ("gm" of "chevrolet-pontiac-gm", "januari" of
+ * "end-januari", "quart" of "first-quart" and "quarter")? */
+static bool in_hyphen_part(const char *stem, uint32_t len, const char *other, uint32_t n)
+{
+    for (uint32_t at = 0; at < len;) {
+        const char *dash = memchr(stem + at, '-', len - at);
+        uint32_t end = dash ? (uint32_t)(dash - stem) : len;
+        if (end - at >= 2 && stems_of_one_family(stem + at, end - at, other, n))
+            return true;
+        at = end + 1;
+    }
+    return false;
+}
+
+/* Are vertices a and b words of one family? When merging: one stem
+ * extending the other, or a word and a part of a hyphenated one ("Owens" and
+ * "Owens-Illinois", "GM" and "Chevrolet-Pontiac-GM": an editor sees one
+ * topic). Compared pair by pair, only for the few words of the best
+ * candidates: no sort of the whole vocabulary. */
 static bool same_family(const taken_words *tw, uint32_t a, uint32_t b)
 {
     if (a == b)
@@ -793,13 +824,10 @@ static bool same_family(const taken_words *tw, uint32_t a, uint32_t b)
     if (!tw->merge)
         return false;
     const pcs_term *x = &tw->doc->terms[tw->ws[a].term], *y = &tw->doc->terms[tw->ws[b].term];
-    if (x->stem_len > y->stem_len) {
-        const pcs_term *z = x;
-        x = y;
-        y = z;
-    }
-    return x->stem_len >= 4 && y->stem_len > x->stem_len && y->stem_len <= x->stem_len + 3 &&
-           memcmp(x->stem, y->stem, x->stem_len) == 0;
+    return extends(x->stem, x->stem_len, y->stem, y->stem_len) ||
+           extends(y->stem, y->stem_len, x->stem, x->stem_len) ||
+           (tw->ws[a].hyphenated && in_hyphen_part(x->stem, x->stem_len, y->stem, y->stem_len)) ||
+           (tw->ws[b].hyphenated && in_hyphen_part(y->stem, y->stem_len, x->stem, x->stem_len));
 }
 
 /* Is a word of v's family among the words taken? */

@@ -269,6 +269,8 @@ static uint32_t token_end(const char *t, uint32_t a, uint32_t end, uint8_t *flag
                                           : (c3 == C_LETTER || c3 == C_DIGIT);
         if (!joins)
             break;
+        if (c2 == C_HYPHEN)
+            *flags |= PCS_TOK_HYPHEN;
         i += k2;
     }
     return i;

@@ -544,6 +544,27 @@ static void french_ordinals_are_numbers(void **state)
     assert_false(any_contains(f, "17\xC3\xA8me"));
 }
 
+/* A word and a hyphenated word holding it are one topic: "GM" and
+ * "Chevrolet-Pontiac-GM group" are not both printed. */
+static void hyphen_parts_are_one_topic(void **state)
+{
+    (void)state;
+    static const char story[] =
+        "GM IDLES PLANTS\nChevrolet-Pontiac-GM of Canada will idle two plants. GM said the "
+        "Chevrolet-Pontiac-GM group has too many cars. GM workers fear layoffs at "
+        "Chevrolet-Pontiac-GM plants in Ontario. The union said GM must protect workers.";
+    precis_result *r = english_key_terms(story, sizeof story - 1);
+    bool gm = false, hyphenated = false;
+    for (size_t i = 0; i < precis_result_keyword_count(r) && i < 10; i++) {
+        const char *term = precis_result_keyword(r, i)->term;
+        gm = gm || strcmp(term, "GM") == 0;
+        hyphenated = hyphenated || strstr(term, "Chevrolet-Pontiac-GM") != NULL;
+    }
+    assert_true(gm || hyphenated);
+    assert_false(gm && hyphenated);
+    precis_result_free(r);
+}
+
 /* A general word ("new", in more than a fifth of the model's documents)
  * leads no phrase ("new DSP chips"), and is no term alone. */
 static void general_words_lead_no_phrase(void **state)
@@ -687,6 +708,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(single_word_inside_a_better_phrase, setup, teardown),
         cmocka_unit_test(general_words_lead_no_phrase),
         cmocka_unit_test(earnings_report_passes_an_editor),
+        cmocka_unit_test(hyphen_parts_are_one_topic),
         cmocka_unit_test_setup_teardown(running_text_spelling_is_printed, setup, teardown),
         cmocka_unit_test_setup_teardown(french_ordinals_are_numbers, setup, teardown),
         cmocka_unit_test(sample_passes_an_editor),
