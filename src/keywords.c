@@ -572,11 +572,6 @@ static uint32_t elided_prefix(const pcs_doc *doc, const pcs_token *t)
 /* The spellings compared when printing a term: its first occurrences. */
 #define SPELLINGS 32
 
-/* The surface a reader wants for phrase p: its most frequent spelling,
- * where a capital that only marks a sentence start is lowered when the
- * word also appears in lower case mid-sentence ("Neural networks are" and
- * "what neural networks learn" are one spelling), and otherwise counts
- * less than a mid-sentence capital. NULL when out of memory. */
 /* Letters, all in capitals ("CHOCK FULL O'NUTS", "OPEC"). */
 static bool shouted(const char *s, size_t len)
 {
@@ -589,6 +584,11 @@ static bool shouted(const char *s, size_t len)
     return upper;
 }
 
+/* The surface a reader wants for phrase p: its most frequent spelling,
+ * where a capital that only marks a sentence start is lowered when the
+ * word also appears in lower case mid-sentence ("Neural networks are" and
+ * "what neural networks learn" are one spelling), and otherwise counts
+ * less than a mid-sentence capital. NULL when out of memory. */
 static const char *best_surface(const kw_state *st, const phrase *p, const bool *lower_mid,
                                 pcs_arena *arena, uint32_t *len_out)
 {
