@@ -588,7 +588,8 @@ static bool shouted(const char *s, size_t len)
  * where a capital that only marks a sentence start is lowered when the
  * word also appears in lower case mid-sentence ("Neural networks are" and
  * "what neural networks learn" are one spelling), and otherwise counts
- * less than a mid-sentence capital. NULL when out of memory. */
+ * less than a mid-sentence capital, as a spelling in capitals does. NULL
+ * when out of memory. */
 static const char *best_surface(const kw_state *st, const phrase *p, const bool *lower_mid,
                                 pcs_arena *arena, uint32_t *len_out)
 {
