@@ -136,6 +136,35 @@ static bool ordinal(const char *s, uint32_t len)
     return false;
 }
 
+/* Are two consecutive tokens adjacent in the text, with only spaces between
+ * them (no punctuation that would split a phrase)? */
+static bool adjacent(const pcs_doc *doc, const pcs_token *a, const pcs_token *b)
+{
+    for (uint32_t i = a->start + a->len; i < b->start; i++)
+        if (doc->text[i] != ' ')
+            return false;
+    return true;
+}
+
+/* Capitalised mid-sentence, not in capitals: "Saxony", not "EC". */
+static bool name_capital(const pcs_doc *doc, const pcs_token *t)
+{
+    unsigned char second = t->len > 1 ? (unsigned char)doc->text[t->start + 1] : 'A';
+    return (t->flags & PCS_TOK_UPPER) && !(t->flags & PCS_TOK_INITIAL) &&
+           ((second >= 'a' && second <= 'z') || second >= 0x80);
+}
+
+/* Does the token end in a possessive 's (or 'S in a headline in capitals:
+ * "CANADA'S WILSON")? A possessor ends its phrase ("Putin's aides" is two
+ * terms) and is printed without the 's (Snowball stems both forms alike). */
+static bool possessive(const pcs_doc *doc, const pcs_token *t)
+{
+    const char *end = doc->text + t->start + t->len;
+    if (t->len < 3 || (end[-1] != 's' && end[-1] != 'S'))
+        return false;
+    return end[-2] == '\'' || (t->len > 4 && memcmp(end - 4, "\xE2\x80\x99", 3) == 0);
+}
+
 /* A token of a content sentence: NOT_CANDIDATE, CANDIDATE or
  * CANDIDATE_MODIFIER, by the class of its word in the language's nonkey
  * list, which the tokenizer copied from its word cache into the token's
@@ -156,27 +185,20 @@ static uint8_t classify_token(const pcs_doc *doc, const pcs_token *t)
         return NOT_CANDIDATE;
     /* Words of attribution are never key terms, in languages without a
      * nonkey list too ("déclaré"). */
-    return t->flags & (PCS_TOK_NONKEY | PCS_TOK_REPORTING) ? NOT_CANDIDATE
-           : t->flags & PCS_TOK_MODIFIER                   ? CANDIDATE_MODIFIER
-                                                           : CANDIDATE;
-}
-
-/* Are two consecutive tokens adjacent in the text, with only spaces between
- * them (no punctuation that would split a phrase)? */
-static bool adjacent(const pcs_doc *doc, const pcs_token *a, const pcs_token *b)
-{
-    for (uint32_t i = a->start + a->len; i < b->start; i++)
-        if (doc->text[i] != ' ')
-            return false;
-    return true;
-}
-
-/* Capitalised mid-sentence, not in capitals: "Saxony", not "EC". */
-static bool name_capital(const pcs_doc *doc, const pcs_token *t)
-{
-    unsigned char second = t->len > 1 ? (unsigned char)doc->text[t->start + 1] : 'A';
-    return (t->flags & PCS_TOK_UPPER) && !(t->flags & PCS_TOK_INITIAL) &&
-           ((second >= 'a' && second <= 'z') || second >= 0x80);
+    if (t->flags & PCS_TOK_REPORTING)
+        return NOT_CANDIDATE;
+    uint8_t kind = t->flags & PCS_TOK_NONKEY     ? NOT_CANDIDATE
+                   : t->flags & PCS_TOK_MODIFIER ? CANDIDATE_MODIFIER
+                                                 : CANDIDATE;
+    /* A possessive has its bare word's class ("today's" is an adverb of
+     * time, "Corp's" a company form), but capitalised mid-sentence it is
+     * mostly a name's last word: "American Express's", "United's",
+     * "Continental's", "the Fed's". A modifier stays one after the
+     * capitalised word it completes: "Marriott Corp's" is Marriott's. */
+    if (kind != CANDIDATE && name_capital(doc, t) && possessive(doc, t) &&
+        (kind == NOT_CANDIDATE || !(t[-1].flags & PCS_TOK_UPPER) || !adjacent(doc, t - 1, t)))
+        kind = CANDIDATE;
+    return kind;
 }
 
 /* The nonkey list holds forms that are mostly verbs ("lower", "finance",
@@ -423,17 +445,6 @@ static bool add_occurrence(kw_state *st, const pcs_token *t, uint32_t n, uint32_
     st->occ_next[st->n_occ] = p->first_occ;
     p->first_occ = st->n_occ++;
     return true;
-}
-
-/* Does the token end in a possessive 's (or 'S in a headline in capitals:
- * "CANADA'S WILSON")? A possessor ends its phrase ("Putin's aides" is two
- * terms) and is printed without the 's (Snowball stems both forms alike). */
-static bool possessive(const pcs_doc *doc, const pcs_token *t)
-{
-    const char *end = doc->text + t->start + t->len;
-    if (t->len < 3 || (end[-1] != 's' && end[-1] != 'S'))
-        return false;
-    return end[-2] == '\'' || (t->len > 4 && memcmp(end - 4, "\xE2\x80\x99", 3) == 0);
 }
 
 /* Is the term common in the model's corpus (see GENERAL_SHARE)? Without a

@@ -138,6 +138,16 @@ static void possessive_is_not_preferred(void **state)
     run(f, "CANADA'S WILSON SEEKS BORROWING POWER\nFinance Minister Michael Wilson asked "
            "Parliament for borrowing power. Wilson said Canada needs the borrowing power.");
     assert_false(any_contains(f, "CANADA'S"));
+    /* A name's possessive is the name, though its last word alone is a
+     * verb ("express", "united") or an adjective ("continental"). */
+    f->stage.opt.keywords = 20;
+    run(f, "Analysts expect American Express's card profit to grow. The Fed's policy, "
+           "United's fares and Continental's routes matter less to card profit. "
+           "Analysts like American Express's card business.");
+    assert_true(find(f, "American Express") >= 0);
+    assert_true(find(f, "Fed") >= 0);
+    assert_true(find(f, "United") >= 0);
+    assert_true(find(f, "Continental") >= 0);
 }
 
 static void limit_and_none(void **state)
