@@ -207,8 +207,10 @@ static uint8_t classify_token(const pcs_doc *doc, const pcs_token *t)
  * Lynch Capital Markets", "London Interbank Offered Rate". Such a word,
  * capitalised mid-sentence and followed by a capitalised candidate, may
  * begin or sit inside a term (never end one). Not in a sentence that
- * capitalises most of its words (a headline in title case: "Tea Party
- * Express Opens Office"), and not an -s form after a capitalised word, the
+ * capitalises more than two thirds of its words after the first (a
+ * headline in title case: "Tea Party Express Opens Office"; a short
+ * sentence about a name is none: "Farmers in Lower Saxony protested"),
+ * and not an -s form after a capitalised word, the
  * verb of a headline quoted in a sentence ("Moody's Cuts Texas Air") or a
  * unit ("U.S. Dlrs CAF"). */
 static void keep_capitalised_verbs_in_names(const pcs_doc *doc, const pcs_sentence *sent,
@@ -219,11 +221,11 @@ static void keep_capitalised_verbs_in_names(const pcs_doc *doc, const pcs_senten
     if (sent->tok_count < 2)
         return;
     uint32_t words = 0, capitalised = 0;
-    for (uint32_t i = 0; i < sent->tok_count; i++) {
+    for (uint32_t i = 1; i < sent->tok_count; i++) {
         words += (t[i].flags & PCS_TOK_ALPHA) != 0;
         capitalised += (t[i].flags & PCS_TOK_UPPER) != 0;
     }
-    if (2 * capitalised > words)
+    if (3 * capitalised > 2 * words)
         return;
     for (uint32_t i = sent->tok_count - 1; i-- > 0;) {
         if (c[i] || !c[i + 1] || !(t[i].flags & PCS_TOK_NONKEY) ||

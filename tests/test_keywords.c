@@ -288,8 +288,14 @@ static void capitalised_verbs_inside_names(void **state)
     assert_true(find(f, "Lower Saxony") >= 0);
     assert_true(find(f, "Finance Ministry") >= 0);
     assert_int_equal(find(f, "Saxony"), -1);
-    assert_false(any_contains(f, "lower prices"));
-    assert_false(any_contains(f, "finance the"));
+    /* A short sentence with two names is no headline in title case. */
+    run(f, "Farmers in Lower Saxony protested.");
+    assert_true(find(f, "Lower Saxony") >= 0);
+    assert_int_equal(find(f, "Saxony"), -1);
+    /* In lower case the verb breaks the phrase, before a name too. */
+    run(f, "Banks finance Bonn projects. Bonn projects need banks that finance Bonn.");
+    assert_true(find(f, "Bonn projects") >= 0);
+    assert_false(any_contains(f, "finance Bonn"));
     run(f, "Moody's upgraded the airline. The item headlined Moody's Cuts Texas Air was "
            "wrong about Texas Air debt, and Texas Air bonds rallied.");
     assert_true(f->n > 0);
