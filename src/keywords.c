@@ -597,6 +597,27 @@ static bool shouted(const char *s, size_t len)
     return upper;
 }
 
+/* Does a phrase's occurrence stand among words in capitals (a headline:
+ * "OPEC MEETS IN VIENNA") rather than in running text, where capitals
+ * are an acronym's ("NASA said on Monday")? Judged by up to three words
+ * on each side within its sentence. */
+static bool among_capitals(const pcs_doc *doc, uint32_t first, uint32_t n)
+{
+    uint32_t words = 0, capitals = 0;
+    for (uint32_t k = first, i = 0; i < 3 && !(doc->toks[k].flags & PCS_TOK_INITIAL); i++) {
+        const pcs_token *t = &doc->toks[--k];
+        words += (t->flags & PCS_TOK_ALPHA) != 0;
+        capitals += (t->flags & PCS_TOK_ALPHA) && shouted(doc->text + t->start, t->len);
+    }
+    for (uint32_t k = first + n, i = 0;
+         i < 3 && k < doc->n_toks && !(doc->toks[k].flags & PCS_TOK_INITIAL); i++, k++) {
+        const pcs_token *t = &doc->toks[k];
+        words += (t->flags & PCS_TOK_ALPHA) != 0;
+        capitals += (t->flags & PCS_TOK_ALPHA) && shouted(doc->text + t->start, t->len);
+    }
+    return 2 * capitals >= words;
+}
+
 /* The surface a reader wants for phrase p: its most frequent spelling,
  * where a capital that only marks a sentence start is lowered when the
  * word also appears in lower case mid-sentence ("Neural networks are" and
@@ -634,8 +655,14 @@ static const char *best_surface(const kw_state *st, const phrase *p, const bool 
         len[n] = (uint32_t)l;
         /* A spelling from a headline in capitals, or with a capital that
          * only starts its sentence, gives way to one from running text:
-         * "Chock Full O'Nuts", not "CHOCK FULL O'NUTS". */
-        weight[n++] = (initial && !lower_mid[t[0].term]) || shouted(buf, l) ? 0.4 : 1.0;
+         * "Chock Full O'Nuts", not "CHOCK FULL O'NUTS", and so does a
+         * lead word in capitals ("RADIOACTIVITY from Japan's reactor");
+         * an acronym in running text does not ("NASA", not "Nasa"). */
+        bool capitals = shouted(buf, l);
+        weight[n++] = (initial && (!lower_mid[t[0].term] || capitals)) ||
+                              (capitals && among_capitals(doc, st->occ_tok[o], p->n))
+                          ? 0.4
+                          : 1.0;
     }
     /* Tally the weights by distinct spelling (a term has one to three):
      * per spelling its total and its last-listed occurrence. */

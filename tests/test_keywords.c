@@ -539,11 +539,22 @@ static void running_text_spelling_is_printed(void **state)
            "plants. The debentures are convertible.");
     assert_true(find(f, "Chock Full O'Nuts") >= 0);
     assert_int_equal(find(f, "CHOCK FULL O'NUTS"), -1);
+    /* An acronym in running text is no headline's shouting. */
+    run(f, "NASA said the probe works. The probe, NASA said, flew past Mars. Engineers "
+           "at Nasa cheered the probe.");
+    assert_true(find(f, "NASA") >= 0);
+    assert_int_equal(find(f, "Nasa"), -1);
     f->stage.opt.language = "french";
     run(f, "L'OTAN, réunie à Bruxelles, prépare un sommet. Les pays de l'OTAN, dont la "
            "France, discutent de défense. Pour l'OTAN, la défense compte.");
     assert_true(find(f, "OTAN") >= 0);
     assert_int_equal(find(f, "oTAN"), -1);
+    /* Also where the word is written in lower case elsewhere, which would
+     * lower the capital of a sentence's first word. */
+    run(f, "L'OTAN MOBILISE SES TROUPES\nPour l'otan, la mobilisation des troupes compte. "
+           "Les troupes de l'otan partent.");
+    assert_true(any_contains(f, "MOBILISE"));
+    assert_false(any_contains(f, "oTAN"));
 }
 
 /* A French ordinal is a number too: "3è langue" is "langue". */
