@@ -116,8 +116,8 @@ static bool all_capitals(const char *s, uint32_t len)
     return true;
 }
 
-/* Digits and an ordinal ending, English or French: "1st", "4TH", "1er",
- * "3è", "17ème". */
+/* Digits and an ordinal ending, English or French, in either case: "1st",
+ * "4TH", "1er", "3è", "17ème", "5ÈME". */
 static bool ordinal(const char *s, uint32_t len)
 {
     static const char *const endings[] = {"st", "nd", "rd", "th", "e", "\xC3\xA8", "er",
@@ -130,6 +130,9 @@ static bool ordinal(const char *s, uint32_t len)
     char end[6];
     for (uint32_t k = i; k < len; k++)
         end[k - i] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] | 0x20 : s[k]);
+    for (uint32_t k = 0; k + 1 < len - i; k++) /* "5ÈME": È (C3 88) to è (C3 A8) */
+        if (end[k] == '\xC3' && end[k + 1] == '\x88')
+            end[k + 1] = '\xA8';
     for (size_t e = 0; e < sizeof endings / sizeof *endings; e++)
         if (strlen(endings[e]) == len - i && memcmp(end, endings[e], len - i) == 0)
             return true;

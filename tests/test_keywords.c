@@ -569,6 +569,10 @@ static void french_ordinals_are_numbers(void **state)
     assert_false(any_contains(f, "3\xC3\xA8"));
     assert_false(any_contains(f, "1er"));
     assert_false(any_contains(f, "17\xC3\xA8me"));
+    run(f, "LA 5\xC3\x88ME R\xC3\x89PUBLIQUE F\xC3\x8ATE SES 60 ANS\nLa 5\xC3\x88ME "
+           "R\xC3\xA9publique est n\xC3\xA9" "e en 1958. La R\xC3\xA9publique dure.");
+    assert_true(f->n > 0);
+    assert_false(any_contains(f, "5\xC3\x88ME"));
 }
 
 /* A word and a hyphenated word holding it are one topic: "GM" and
