@@ -68,9 +68,9 @@ function(ten_a_line var)
 endfunction()
 
 # nonkey.txt of language `lang`: appends to the variable named by `out`
-#   static const char <lang>_nonkey[]: the entries sorted bytewise, each
+#   static const unsigned char <lang>_nonkey[]: the entries sorted bytewise, each
 #     ended by '\n' (an entry is a word form, or a word form, one space and
-#     "modifier");
+#     "modifier" or "date");
 #   static const uint32_t <lang>_nonkey_at[]: where entry i starts;
 #   static const uint32_t <lang>_nonkey_bucket[28 * 28 * 28 + 1]: the first
 #     entry of each bucket, and the number of entries. A word's bucket
@@ -128,8 +128,8 @@ function(c_nonkey path lang out)
   set(checked "")
   foreach(e IN LISTS entries)
     string(REGEX REPLACE "[ \t]+" " " e "${e}")
-    if(NOT e MATCHES "^[^ ]+( modifier)?$")
-      message(FATAL_ERROR "${path}: '${e}' is not 'WORD' or 'WORD modifier'")
+    if(NOT e MATCHES "^[^ ]+( modifier| date)?$")
+      message(FATAL_ERROR "${path}: '${e}' is not 'WORD', 'WORD modifier' or 'WORD date'")
     endif()
     list(APPEND checked "${e}")
   endforeach()
@@ -168,7 +168,7 @@ function(c_nonkey path lang out)
   string(REPEAT "0x..," 16 sixteen)
   string(REGEX REPLACE "(${sixteen})" "\\1\n    " bytes "${bytes}")
   set(body "${${out}}")
-  string(APPEND body "static const char ${lang}_nonkey[] = {\n    ${bytes}0};\n")
+  string(APPEND body "static const unsigned char ${lang}_nonkey[] = {\n    ${bytes}0};\n")
   string(APPEND body "static const uint32_t ${lang}_nonkey_at[] = {\n    ${at_list}};\n")
   string(APPEND body "static const uint32_t ${lang}_nonkey_bucket[28 * 28 * 28 + 1] = {\n    ${buckets}};\n")
   set(${out} "${body}" PARENT_SCOPE)

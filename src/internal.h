@@ -286,7 +286,9 @@ typedef struct pcs_sentence {
 } pcs_sentence;
 
 enum {
-    PCS_TOK_STOP = 1,    /* a stopword: no term */
+    /* Its word names a day or a month (pcs_word_class); NONKEY is set too.
+     * (A stopword is a token without a term.) */
+    PCS_TOK_DATE = 1,
     PCS_TOK_ALPHA = 2,   /* holds at least one letter */
     PCS_TOK_UPPER = 4,   /* begins with an upper-case letter */
     PCS_TOK_INITIAL = 8, /* first token of its sentence */

@@ -196,9 +196,11 @@ static uint8_t classify_token(const pcs_doc *doc, const pcs_token *t)
     /* A possessive has its bare word's class ("today's" is an adverb of
      * time, "Corp's" a company form), but capitalised mid-sentence it is
      * mostly a name's last word: "American Express's", "United's",
-     * "Continental's", "the Fed's". A modifier stays one after the
-     * capitalised word it completes: "Marriott Corp's" is Marriott's. */
-    if (kind != CANDIDATE && name_capital(doc, t) && possessive(doc, t) &&
+     * "Continental's", "the Fed's" (a date's is a date's: "Thursday's").
+     * A modifier stays one after the capitalised word it completes:
+     * "Marriott Corp's" is Marriott's. */
+    if (kind != CANDIDATE && !(t->flags & PCS_TOK_DATE) && name_capital(doc, t) &&
+        possessive(doc, t) &&
         (kind == NOT_CANDIDATE || !(t[-1].flags & PCS_TOK_UPPER) || !adjacent(doc, t - 1, t)))
         kind = CANDIDATE;
     return kind;
@@ -209,11 +211,11 @@ static uint8_t classify_token(const pcs_doc *doc, const pcs_token *t)
  * name's words: "Lower Saxony", "Finance Minister Edouard Balladur", "Merrill
  * Lynch Capital Markets", "London Interbank Offered Rate". Such a word,
  * capitalised mid-sentence and followed by a capitalised candidate, may
- * begin or sit inside a term (never end one). Not in a sentence that
- * capitalises more than two thirds of its words after the first (a
- * headline in title case: "Tea Party Express Opens Office"; a short
- * sentence about a name is none: "Farmers in Lower Saxony protested"),
- * and not an -s form after a capitalised word, the
+ * begin or sit inside a term (never end one). Not a date ("January LME
+ * stocks"); not in a sentence that capitalises more than two thirds of
+ * its words after the first (a headline in title case: "Tea Party Express
+ * Opens Office"; a short sentence about a name is none: "Farmers in Lower
+ * Saxony protested"); and not an -s form after a capitalised word, the
  * verb of a headline quoted in a sentence ("Moody's Cuts Texas Air") or a
  * unit ("U.S. Dlrs CAF"). */
 static void keep_capitalised_verbs_in_names(const pcs_doc *doc, const pcs_sentence *sent,
@@ -232,7 +234,7 @@ static void keep_capitalised_verbs_in_names(const pcs_doc *doc, const pcs_senten
         return;
     for (uint32_t i = sent->tok_count - 1; i-- > 0;) {
         if (c[i] || !c[i + 1] || !(t[i].flags & PCS_TOK_NONKEY) ||
-            (t[i].flags & PCS_TOK_REPORTING) || t[i].len <= 2 || t[i].len > KEY_WORD_MAX_BYTES ||
+            (t[i].flags & (PCS_TOK_REPORTING | PCS_TOK_DATE)) || t[i].len <= 2 || t[i].len > KEY_WORD_MAX_BYTES ||
             !name_capital(doc, &t[i]) || !(t[i + 1].flags & PCS_TOK_UPPER) ||
             !adjacent(doc, &t[i], &t[i + 1]))
             continue;

@@ -189,13 +189,15 @@ pcs_word_class pcs_language_word_class(const pcs_language_data *data,
         uint32_t mid = lo + (hi - lo) / 2;
         /* Bytewise, as the list was sorted. An entry's word ends at ' ' or
          * '\n', which sort before any byte of a word. */
-        const unsigned char *e = (const unsigned char *)data->nonkey + data->nonkey_at[mid];
+        const unsigned char *e = data->nonkey + data->nonkey_at[mid];
         size_t i = 0;
         while (i < len && e[i] == w[i])
             i++;
         bool entry_ended = e[i] == ' ' || e[i] == '\n';
         if (i == len && entry_ended)
-            return e[i] == ' ' ? PCS_WORD_MODIFIER : PCS_WORD_NONKEY;
+            return e[i] == '\n'       ? PCS_WORD_NONKEY
+                   : e[i + 1] == 'd' ? PCS_WORD_DATE /* "WORD date" */
+                                     : PCS_WORD_MODIFIER;
         if (entry_ended || (i < len && e[i] < w[i]))
             lo = mid + 1; /* the entry sorts before the word */
         else

@@ -16,12 +16,13 @@ typedef struct pcs_language_data {
     const char *const *reporting;           /* words that attribute speech
                                              * ("said"); NULL when none */
     /* Word forms that are never key terms (models/<code>/nonkey.txt): the
-     * entries ("word\n" or "word modifier\n") sorted bytewise, entry i at
+     * entries ("word\n", "word modifier\n" or "word date\n") sorted bytewise
+     * (UTF-8, so unsigned), entry i at
      * nonkey + nonkey_at[i]; the entries whose first three bytes fall in
      * bucket b are i in [nonkey_bucket[b], nonkey_bucket[b + 1]) (see
      * cmake/EmbedLanguageData.cmake). All NULL when the language has
      * none. */
-    const char *nonkey;
+    const unsigned char *nonkey;
     const uint32_t *nonkey_at;
     const uint32_t *nonkey_bucket;
 } pcs_language_data;
@@ -82,8 +83,10 @@ typedef enum pcs_word_class {
     PCS_WORD_OPEN = 0,  /* not listed: may be a key term or part of one */
     PCS_WORD_NONKEY,    /* never part of a key term (English: only ever a verb
                          * or an adverb) */
-    PCS_WORD_MODIFIER   /* may begin a key term, never end one (English: an
+    PCS_WORD_MODIFIER,  /* may begin a key term, never end one (English: an
                          * adjective that is never a noun) */
+    PCS_WORD_DATE       /* names a day or a month: never part of a key term,
+                         * nor of a name ("Thursday's", "January LME") */
 } pcs_word_class;
 
 /* The class of a case-folded word form (data may be NULL). A binary search

@@ -104,18 +104,16 @@ static precis_status add_folded(tok_state *st, uint32_t a, uint32_t b, const cha
         pcs_word *word = pcs_word_lookup(st->lang, w, n, hash);
         if (!word)
             return PRECIS_ERR_NOMEM;
-        if (word->stop)
-            flags |= PCS_TOK_STOP;
         if (word->reporting)
             flags |= PCS_TOK_REPORTING;
         if (word->word_class == PCS_WORD_NONKEY)
             flags |= PCS_TOK_NONKEY;
         else if (word->word_class == PCS_WORD_MODIFIER)
             flags |= PCS_TOK_MODIFIER;
+        else if (word->word_class == PCS_WORD_DATE)
+            flags |= PCS_TOK_NONKEY | PCS_TOK_DATE;
         stem = word->stem;
-    } else if (pcs_is_stopword(st->lang, w, n)) {
-        flags |= PCS_TOK_STOP;
-    } else if (!(stem = pcs_stem_intern(st->lang, w, n))) {
+    } else if (!pcs_is_stopword(st->lang, w, n) && !(stem = pcs_stem_intern(st->lang, w, n))) {
         return PRECIS_ERR_NOMEM;
     }
     if (stem && stem->doc == st->document) {

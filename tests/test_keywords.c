@@ -236,9 +236,20 @@ static void word_classes(void **state)
     assert_int_equal(pcs_language_word_class(en, "\xC3\xA9t\xC3\xA9", 5), PCS_WORD_OPEN);
     /* Only the first len bytes count. */
     assert_int_equal(pcs_language_word_class(en, "agreedx", 6), PCS_WORD_MODIFIER);
-    /* A language without a list: every word is open. */
+    /* Days and months (listed by hand), in French too, whose list holds
+     * nothing else; "mars" is also the planet. */
+    assert_int_equal(pcs_language_word_class(en, "thursday", 8), PCS_WORD_DATE);
+    assert_int_equal(pcs_language_word_class(en, "sept", 4), PCS_WORD_DATE);
+    assert_int_equal(pcs_language_word_class(en, "thursdays", 9), PCS_WORD_OPEN);
     const pcs_language_data *fr = pcs_language_data_for("french");
+    assert_int_equal(pcs_language_word_class(fr, "juillet", 7), PCS_WORD_DATE);
+    assert_int_equal(pcs_language_word_class(fr, "ao\xC3\xBBt", 5), PCS_WORD_DATE);
+    assert_int_equal(pcs_language_word_class(fr, "d\xC3\xA9" "c", 4), PCS_WORD_DATE);
+    assert_int_equal(pcs_language_word_class(fr, "mars", 4), PCS_WORD_OPEN);
     assert_int_equal(pcs_language_word_class(fr, "rapidement", 10), PCS_WORD_OPEN);
+    /* A language without a list: every word is open. */
+    const pcs_language_data *de = pcs_language_data_for("german");
+    assert_int_equal(pcs_language_word_class(de, "montag", 6), PCS_WORD_OPEN);
     assert_int_equal(pcs_language_word_class(NULL, "sharply", 7), PCS_WORD_OPEN);
 }
 
@@ -397,6 +408,13 @@ static const char *const never_at_edges[] = {
  * tagged "Marriott") or stand alone. */
 static const char *const never_last[] = {"inc", "corp", "ltd", "plc", "co", NULL};
 
+/* A date is no tag and no part of one ("Dec", "quarter ended Jan"). */
+static const char *const dates[] = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", NULL};
+
 /* Digits and an ordinal ending ("4th"): a number. */
 static bool ordinal_word(const char *w)
 {
@@ -472,7 +490,7 @@ static precis_result *english_key_terms(const char *article, size_t len)
 
 /* The top 10 key terms of text, with the English model, pass an editor:
  * no number-only term, none beginning or ending with a determiner,
- * reporting verb or unit, and no two of one topic (one holding every word
+ * reporting verb or unit, none holding a date, and no two of one topic (one holding every word
  * of the other, stemmed: "Ushakov" and "Kremlin aide Yury Ushakov",
  * "computer" and "computer systems"). */
 static void assert_editor_accepts(const char *what, const char *story, size_t len)
@@ -498,6 +516,10 @@ static void assert_editor_accepts(const char *what, const char *story, size_t le
         for (const char *const *w = never_last; *w; w++)
             if (strcmp(words[i][nw[i] - 1], *w) == 0)
                 fail_msg("%s: term %zu '%s' ends with '%s'", what, i + 1, term, *w);
+        for (size_t k = 0; k < nw[i]; k++)
+            for (const char *const *w = dates; *w; w++)
+                if (strcmp(words[i][k], *w) == 0)
+                    fail_msg("%s: term %zu '%s' holds the date '%s'", what, i + 1, term, *w);
         if (ordinal_word(words[i][0]) || ordinal_word(words[i][nw[i] - 1]))
             fail_msg("%s: term %zu '%s' begins or ends with an ordinal", what, i + 1, term);
         for (size_t j = 0; j < i; j++)
@@ -526,6 +548,30 @@ static void earnings_report_passes_an_editor(void **state)
         "will ease in the 1st qtr. It had profit three mln dlrs in band two and "
         "band three branches, and five branches had a loss.";
     assert_editor_accepts("an earnings report", story, sizeof story - 1);
+}
+
+/* A crop report dated week by week, and a market story whose names sit
+ * next to dates: no day or month is a term or a term's word. */
+static void dated_reports_pass_an_editor(void **state)
+{
+    (void)state;
+    static const char crop[] =
+        "Rain fell on the Ilheus cocoa zone this week, easing the drought that began "
+        "in early January, exporter Cacau Norte said in its weekly review. Arrivals in the "
+        "week to February 22 were 120,000 bags, against 98,000 a year earlier. Shippers "
+        "sold Dec, March and May cocoa to Europe, and some Sept shipments to the U.S. "
+        "Farmers expect the Ilheus harvest to start in April or May. Cocoa butter sales "
+        "for July, Aug and Oct shipment were slow. On Thursday's close, Cacau Norte quoted "
+        "cocoa at 1,900 dlrs a tonne for June shipment.";
+    assert_editor_accepts("a crop report", crop, sizeof crop - 1);
+    static const char metals[] =
+        "Copper stocks held in London Metal Exchange warehouses fell on Monday. January "
+        "LME stocks were the lowest in a year, and traders expect February LME stocks to "
+        "fall again. Thursday Reuters reported that Chilean copper output fell. Copper "
+        "prices rose on the LME as warehouse stocks fell. The Chilean copper mines expect "
+        "higher output in March. Traders said Monday's fall in stocks and Monday's "
+        "copper auction moved prices.";
+    assert_editor_accepts("a metals report", metals, sizeof metals - 1);
 }
 
 /* A spelling from running text beats one from a headline in capitals; a
@@ -739,6 +785,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(single_word_inside_a_better_phrase, setup, teardown),
         cmocka_unit_test(general_words_lead_no_phrase),
         cmocka_unit_test(earnings_report_passes_an_editor),
+        cmocka_unit_test(dated_reports_pass_an_editor),
         cmocka_unit_test(hyphen_parts_are_one_topic),
         cmocka_unit_test_setup_teardown(running_text_spelling_is_printed, setup, teardown),
         cmocka_unit_test_setup_teardown(french_ordinals_are_numbers, setup, teardown),
