@@ -313,6 +313,22 @@ static void capitalised_verbs_inside_names(void **state)
     assert_false(any_contains(f, "Cuts"));
 }
 
+/* A lower-case past participle before a name is the verb acting on it. */
+static void participles_before_names_are_verbs(void **state)
+{
+    fixture *f = *state;
+    f->stage.opt.keywords = 20;
+    run(f, "Regulators closed Equitable Savings on Friday. The board elected Howard Baker "
+           "as chairman, and depositors of Equitable Savings were paid. Howard Baker "
+           "praised the speed Ford Motor showed.");
+    assert_true(find(f, "Equitable Savings") >= 0);
+    assert_true(find(f, "Howard Baker") >= 0);
+    assert_false(any_contains(f, "closed"));
+    assert_false(any_contains(f, "elected"));
+    /* Not a word that only ends in -eed. */
+    assert_true(any_contains(f, "speed Ford Motor") || any_contains(f, "speed"));
+}
+
 /* A short text that reports speech twice is a story: tagged by its names
  * and topic words, not by its phrases; one "said" does not make an
  * abstract a story. */
@@ -778,6 +794,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(verbs_and_adverbs_are_not_key_terms, setup, teardown),
         cmocka_unit_test_setup_teardown(mostly_verbs_break_phrases, setup, teardown),
         cmocka_unit_test_setup_teardown(capitalised_verbs_inside_names, setup, teardown),
+        cmocka_unit_test_setup_teardown(participles_before_names_are_verbs, setup, teardown),
         cmocka_unit_test_setup_teardown(reported_speech_tags_by_words, setup, teardown),
         cmocka_unit_test_setup_teardown(modifiers_never_end_a_key_term, setup, teardown),
         cmocka_unit_test_setup_teardown(determiner_like_adjectives_start_no_key_term, setup,
