@@ -168,6 +168,35 @@ static bool possessive(const pcs_doc *doc, const pcs_token *t)
     return end[-2] == '\'' || (t->len > 4 && memcmp(end - 4, "\xE2\x80\x99", 3) == 0);
 }
 
+/* Is the token markup or an address rather than a word: the name of an
+ * HTML entity left in scraped text ("&quot;", "&amp;"), or a piece of a
+ * web or mail address ("http", "www", "com" of "http://www.fox.com/x",
+ * "jane@example.org")? Only a token touching '&', '.', '/', ':' or '@' is
+ * looked at; its run of non-blank bytes is read up to 256 bytes each way. */
+static bool markup_or_address(const pcs_doc *doc, const pcs_token *t)
+{
+    const char *s = doc->text;
+    uint32_t a = t->start, b = t->start + t->len;
+    char before = a > 0 ? s[a - 1] : ' ', after = s[b];
+    if (before == '&' && after == ';')
+        return true;
+    if (!(before && strchr("./:@", before)) && !(after && strchr("./:@", after)))
+        return false;
+    uint32_t lo = a, hi = b;
+    while (lo > 0 && a - lo < 256 && (unsigned char)s[lo - 1] > ' ')
+        lo--;
+    while ((unsigned char)s[hi] > ' ' && hi - b < 256)
+        hi++;
+    for (uint32_t i = lo; i < hi; i++) {
+        if ((s[i] == '@' && i > lo && i + 1 < hi) || (i + 3 <= hi && memcmp(s + i, "://", 3) == 0))
+            return true;
+        if (i + 4 <= hi && (i == lo || !(s[i - 1] >= 'a' && s[i - 1] <= 'z')) &&
+            (memcmp(s + i, "www.", 4) == 0 || memcmp(s + i, "WWW.", 4) == 0))
+            return true;
+    }
+    return false;
+}
+
 /* A token of a content sentence: NOT_CANDIDATE, CANDIDATE or
  * CANDIDATE_MODIFIER, by the class of its word in the language's nonkey
  * list, which the tokenizer copied from its word cache into the token's
@@ -182,6 +211,8 @@ static uint8_t classify_token(const pcs_doc *doc, const pcs_token *t)
     /* Words of one or two letters that are not stopwords are particles
      * of names ("de Clercq", "De Mita") unless in capitals ("EC"). */
     if (t->len <= 2 && !all_capitals(doc->text + t->start, t->len))
+        return NOT_CANDIDATE;
+    if (markup_or_address(doc, t))
         return NOT_CANDIDATE;
     /* An ordinal is a number: "4th qtr net" is no term. */
     if (ordinal(doc->text + t->start, t->len))

@@ -313,6 +313,36 @@ static void capitalised_verbs_inside_names(void **state)
     assert_false(any_contains(f, "Cuts"));
 }
 
+static bool equal_ignoring_case(const char *a, const char *b)
+{
+    for (; *a && *b; a++, b++)
+        if ((*a | 0x20) != (*b | 0x20))
+            return false;
+    return *a == *b;
+}
+
+/* Scraped pages keep entities and addresses: neither is a word. */
+static void markup_and_addresses_are_not_key_terms(void **state)
+{
+    fixture *f = *state;
+    f->stage.opt.keywords = 20;
+    run(f, "The tour starts in May, Morrison told fans at http://www.matthewmorrison.com/tour "
+           "and WWW.GLEE.COM. &quot;The tour is for the fans,&quot; Morrison said. Fans "
+           "wrote to tour@glee.example.org and Glee &amp; Morrison answered the fans.");
+    assert_true(find(f, "Morrison") >= 0);
+    assert_true(find(f, "tour") >= 0);
+    static const char *const junk[] = {"http", "www", "com", "quot", "amp", "org",
+                                       "glee.example", "matthewmorrison", NULL};
+    for (const char *const *w = junk; *w; w++)
+        for (uint32_t i = 0; i < f->n; i++)
+            if (equal_ignoring_case(f->kt[i].surface, *w))
+                fail_msg("'%s' is a key term", f->kt[i].surface);
+    /* A full stop or a slash between words is no address. */
+    run(f, "Sales of U.S. cars rose. Ford/Chrysler sales rose too. Chrysler sales rose most.");
+    assert_true(find(f, "Chrysler sales") >= 0);
+    assert_true(find(f, "U.S. cars") >= 0);
+}
+
 /* A lower-case past participle before a name is the verb acting on it. */
 static void participles_before_names_are_verbs(void **state)
 {
@@ -795,6 +825,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(mostly_verbs_break_phrases, setup, teardown),
         cmocka_unit_test_setup_teardown(capitalised_verbs_inside_names, setup, teardown),
         cmocka_unit_test_setup_teardown(participles_before_names_are_verbs, setup, teardown),
+        cmocka_unit_test_setup_teardown(markup_and_addresses_are_not_key_terms, setup, teardown),
         cmocka_unit_test_setup_teardown(reported_speech_tags_by_words, setup, teardown),
         cmocka_unit_test_setup_teardown(modifiers_never_end_a_key_term, setup, teardown),
         cmocka_unit_test_setup_teardown(determiner_like_adjectives_start_no_key_term, setup,
