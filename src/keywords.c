@@ -169,7 +169,9 @@ static bool possessive(const pcs_doc *doc, const pcs_token *t)
 }
 
 /* Is the token markup or an address rather than a word: the name of an
- * HTML entity left in scraped text ("&quot;", "&amp;"), or a piece of a
+ * HTML entity left in scraped text ("&quot;", "&amp;"), a stock ticker
+ * in angle brackets (wire copy's "<MGCR>", "<PARI.PA>"; not a company's
+ * name, "<Aerospatiale>"), or a piece of a
  * web or mail address ("http", "www", "com" of "http://www.fox.com/x",
  * "jane@example.org")? Only a token touching '&', '.', '/', ':' or '@' is
  * looked at; its run of non-blank bytes is read up to 256 bytes each way. */
@@ -178,7 +180,8 @@ static bool markup_or_address(const pcs_doc *doc, const pcs_token *t)
     const char *s = doc->text;
     uint32_t a = t->start, b = t->start + t->len;
     char before = a > 0 ? s[a - 1] : ' ', after = s[b];
-    if (before == '&' && after == ';')
+    if ((before == '&' && after == ';') ||
+        (before == '<' && (after == '>' || after == '.') && all_capitals(s + a, t->len)))
         return true;
     if (!(before && strchr("./:@", before)) && !(after && strchr("./:@", after)))
         return false;
@@ -194,6 +197,23 @@ static bool markup_or_address(const pcs_doc *doc, const pcs_token *t)
             (memcmp(s + i, "www.", 4) == 0 || memcmp(s + i, "WWW.", 4) == 0))
             return true;
     }
+    return false;
+}
+
+/* A number with its unit written onto it in lower case: "20.1p" (pence),
+ * "1.5bn", "5m", "10pc", "1980s". In capitals it is rather a name or a
+ * code ("3D", "4G", "1552H"), and letters first make a name ("G7"). */
+static bool amount(const char *s, uint32_t len)
+{
+    static const char *const units[] = {"p", "c", "m", "k", "s", "bn", "mn", "pc", "tr"};
+    uint32_t i = 0;
+    while (i < len && ((s[i] >= '0' && s[i] <= '9') || (i > 0 && (s[i] == '.' || s[i] == ','))))
+        i++;
+    if (i == 0 || len - i > 2)
+        return false;
+    for (size_t u = 0; u < sizeof units / sizeof *units; u++)
+        if (strlen(units[u]) == len - i && memcmp(s + i, units[u], len - i) == 0)
+            return true;
     return false;
 }
 
@@ -214,8 +234,9 @@ static uint8_t classify_token(const pcs_doc *doc, const pcs_token *t)
         return NOT_CANDIDATE;
     if (markup_or_address(doc, t))
         return NOT_CANDIDATE;
-    /* An ordinal is a number: "4th qtr net" is no term. */
-    if (ordinal(doc->text + t->start, t->len))
+    /* An ordinal or an amount is a number: "4th qtr net", "Div 5.0p" are
+     * no terms. */
+    if (ordinal(doc->text + t->start, t->len) || amount(doc->text + t->start, t->len))
         return NOT_CANDIDATE;
     /* Words of attribution are never key terms, in languages without a
      * nonkey list too ("déclaré"). */

@@ -461,12 +461,14 @@ static const char *const dates[] = {
     "october", "november", "december", "jan", "feb", "apr", "jun", "jul", "aug",
     "sep", "sept", "oct", "nov", "dec", NULL};
 
-/* Digits and an ordinal ending ("4th"): a number. */
+/* Digits and an ordinal ending ("4th") or a unit ("6p", "5bn"): a number.
+ * (term_words splits "6.5p" into "6" and "5p".) */
 static bool ordinal_word(const char *w)
 {
     size_t d = strspn(w, "0123456789");
     return d > 0 && (strcmp(w + d, "st") == 0 || strcmp(w + d, "nd") == 0 ||
-                     strcmp(w + d, "rd") == 0 || strcmp(w + d, "th") == 0);
+                     strcmp(w + d, "rd") == 0 || strcmp(w + d, "th") == 0 ||
+                     strcmp(w + d, "p") == 0 || strcmp(w + d, "bn") == 0);
 }
 
 /* The words of a term, lower-cased ASCII runs of letters and digits (the
@@ -567,7 +569,7 @@ static void assert_editor_accepts(const char *what, const char *story, size_t le
                 if (strcmp(words[i][k], *w) == 0)
                     fail_msg("%s: term %zu '%s' holds the date '%s'", what, i + 1, term, *w);
         if (ordinal_word(words[i][0]) || ordinal_word(words[i][nw[i] - 1]))
-            fail_msg("%s: term %zu '%s' begins or ends with an ordinal", what, i + 1, term);
+            fail_msg("%s: term %zu '%s' begins or ends with a number", what, i + 1, term);
         for (size_t j = 0; j < i; j++)
             if (words_within(words[i], nw[i], words[j], nw[j]) ||
                 words_within(words[j], nw[j], words[i], nw[i]))
@@ -594,6 +596,20 @@ static void earnings_report_passes_an_editor(void **state)
         "will ease in the 1st qtr. It had profit three mln dlrs in band two and "
         "band three branches, and five branches had a loss.";
     assert_editor_accepts("an earnings report", story, sizeof story - 1);
+    /* A British one: amounts in pence, and tickers in angle brackets. */
+    static const char british[] =
+        "HANBURY FOODS <HNBF.L> YEAR TO MARCH 31\n"
+        "Shr 27.47p vs 24.24p. Final div 6.5p making 10.1p. Pretax profit 31.2 mln stg vs "
+        "26.5 mln. Turnover 402.3 mln stg vs 371.9 mln.\n"
+        "Hanbury Foods <HNBF.L> said bakery sales rose and its Leeds bakery reopened. "
+        "Hanbury Foods said the final div 6.5p is payable in July, and bakery margins "
+        "in Leeds improved. Costs of the Leeds bakery fell 1.5p a loaf.";
+    assert_editor_accepts("a British earnings report", british, sizeof british - 1);
+    precis_result *r = english_key_terms(british, sizeof british - 1);
+    for (size_t i = 0; i < precis_result_keyword_count(r); i++)
+        if (strstr(precis_result_keyword(r, i)->term, "HNBF"))
+            fail_msg("the ticker is a key term: '%s'", precis_result_keyword(r, i)->term);
+    precis_result_free(r);
 }
 
 /* A crop report dated week by week, and a market story whose names sit
