@@ -466,7 +466,7 @@ static const char *const dates[] = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "january", "february", "march", "april", "june", "july", "august", "september",
     "october", "november", "december", "jan", "feb", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec", NULL};
+    "sep", "sept", "oct", "nov", "dec", "tue", "tues", "thu", "thur", "thurs", "fri", NULL};
 
 /* Digits and an ordinal ending ("4th") or a unit ("6p", "5bn"): a number.
  * (term_words splits "6.5p" into "6" and "5p".) */
