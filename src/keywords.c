@@ -168,6 +168,11 @@ static bool possessive(const pcs_doc *doc, const pcs_token *t)
     return end[-2] == '\'' || (t->len > 4 && memcmp(end - 4, "\xE2\x80\x99", 3) == 0);
 }
 
+static bool address_byte(char c)
+{
+    return c == '.' || c == '/' || c == ':' || c == '@';
+}
+
 /* Is the token markup or an address rather than a word: the name of an
  * HTML entity left in scraped text ("&quot;", "&amp;"), a stock ticker
  * in angle brackets (wire copy's "<MGCR>", "<PARI.PA>"; not a company's
@@ -180,10 +185,12 @@ static bool markup_or_address(const pcs_doc *doc, const pcs_token *t)
     const char *s = doc->text;
     uint32_t a = t->start, b = t->start + t->len;
     char before = a > 0 ? s[a - 1] : ' ', after = s[b];
+    if (before == ' ' && (after == ' ' || after == ',')) /* most tokens */
+        return false;
     if ((before == '&' && after == ';') ||
         (before == '<' && (after == '>' || after == '.') && all_capitals(s + a, t->len)))
         return true;
-    if (!(before && strchr("./:@", before)) && !(after && strchr("./:@", after)))
+    if (!address_byte(before) && !address_byte(after))
         return false;
     uint32_t lo = a, hi = b;
     while (lo > 0 && a - lo < 256 && (unsigned char)s[lo - 1] > ' ')
@@ -232,12 +239,6 @@ static uint8_t classify_token(const pcs_doc *doc, const pcs_token *t)
      * of names ("de Clercq", "De Mita") unless in capitals ("EC"). */
     if (t->len <= 2 && !all_capitals(doc->text + t->start, t->len))
         return NOT_CANDIDATE;
-    if (markup_or_address(doc, t))
-        return NOT_CANDIDATE;
-    /* An ordinal or an amount is a number: "4th qtr net", "Div 5.0p" are
-     * no terms. */
-    if (ordinal(doc->text + t->start, t->len) || amount(doc->text + t->start, t->len))
-        return NOT_CANDIDATE;
     /* Words of attribution are never key terms, in languages without a
      * nonkey list too ("déclaré"). */
     if (t->flags & PCS_TOK_REPORTING)
@@ -251,10 +252,16 @@ static uint8_t classify_token(const pcs_doc *doc, const pcs_token *t)
      * "Continental's", "the Fed's" (a date's is a date's: "Thursday's").
      * A modifier stays one after the capitalised word it completes:
      * "Marriott Corp's" is Marriott's. */
-    if (kind != CANDIDATE && !(t->flags & PCS_TOK_DATE) && name_capital(doc, t) &&
-        possessive(doc, t) &&
+    if (kind != CANDIDATE && possessive(doc, t) && !(t->flags & PCS_TOK_DATE) &&
+        name_capital(doc, t) &&
         (kind == NOT_CANDIDATE || !(t[-1].flags & PCS_TOK_UPPER) || !adjacent(doc, t - 1, t)))
         kind = CANDIDATE;
+    /* Markup and addresses are no words, and an ordinal or an amount is a
+     * number: "&quot;", "www", "4th qtr net", "Div 5.0p" are no terms. */
+    if (kind != NOT_CANDIDATE &&
+        (markup_or_address(doc, t) || ordinal(doc->text + t->start, t->len) ||
+         amount(doc->text + t->start, t->len)))
+        kind = NOT_CANDIDATE;
     return kind;
 }
 
@@ -303,19 +310,13 @@ static void keep_capitalised_verbs_in_names(const pcs_doc *doc, const pcs_senten
  * -ed forms of five letters or more, not -eed ("red", "speed"). The
  * modifiers lost with them ("the crippled Japan plant") leave the name,
  * a tag still; in abstracts ("embedded Web server") the rule cost a few
- * terms and still gained (issue 9 note). */
-static void break_participles_before_names(const pcs_doc *doc, const pcs_sentence *sent,
-                                           uint8_t *cand)
+ * terms and still gained (issue 9 note). Is token t such a verb before
+ * the next token, which the caller has seen capitalised? */
+static bool participle_before_name(const pcs_doc *doc, const pcs_token *t)
 {
-    const pcs_token *t = doc->toks + sent->tok_first;
-    uint8_t *c = cand + sent->tok_first;
-    for (uint32_t i = 0; i + 1 < sent->tok_count; i++) {
-        const char *end = doc->text + t[i].start + t[i].len;
-        if (c[i] && !(t[i].flags & PCS_TOK_UPPER) && t[i].len >= 5 && end[-1] == 'd' &&
-            end[-2] == 'e' && end[-3] != 'e' && (t[i + 1].flags & PCS_TOK_UPPER) &&
-            adjacent(doc, &t[i], &t[i + 1]))
-            c[i] = NOT_CANDIDATE;
-    }
+    const char *end = doc->text + t[0].start + t[0].len;
+    return !(t[0].flags & PCS_TOK_UPPER) && t[0].len >= 5 &&
+           end[-1] == 'd' && end[-2] == 'e' && end[-3] != 'e' && adjacent(doc, &t[0], &t[1]);
 }
 
 /* Mark each token, those outside content sentences NOT_CANDIDATE, and
@@ -336,10 +337,12 @@ static uint32_t classify_tokens(const pcs_doc *doc, uint8_t *cand, uint32_t *ver
             cand[k] = classify_token(doc, &doc->toks[k]);
             name_verb |= (doc->toks[k].flags & (PCS_TOK_NONKEY | PCS_TOK_UPPER | PCS_TOK_INITIAL)) ==
                          (PCS_TOK_NONKEY | PCS_TOK_UPPER);
+            if ((doc->toks[k].flags & PCS_TOK_UPPER) && k > sent->tok_first && cand[k - 1] &&
+                participle_before_name(doc, &doc->toks[k - 1]))
+                cand[k - 1] = NOT_CANDIDATE;
         }
         if (name_verb && sent->kind == PCS_SENT_BODY)
             keep_capitalised_verbs_in_names(doc, sent, cand);
-        break_participles_before_names(doc, sent, cand);
         for (uint32_t k = sent->tok_first; k < end; k++)
             if (cand[k] && vertex[doc->toks[k].term] == UINT32_MAX)
                 vertex[doc->toks[k].term] = nv++;

@@ -106,12 +106,12 @@ static precis_status add_folded(tok_state *st, uint32_t a, uint32_t b, const cha
             return PRECIS_ERR_NOMEM;
         if (word->reporting)
             flags |= PCS_TOK_REPORTING;
-        if (word->word_class == PCS_WORD_NONKEY)
-            flags |= PCS_TOK_NONKEY;
-        else if (word->word_class == PCS_WORD_MODIFIER)
-            flags |= PCS_TOK_MODIFIER;
-        else if (word->word_class == PCS_WORD_DATE)
-            flags |= PCS_TOK_NONKEY | PCS_TOK_DATE;
+        static const uint8_t class_flags[] = {
+            [PCS_WORD_OPEN] = 0,
+            [PCS_WORD_NONKEY] = PCS_TOK_NONKEY,
+            [PCS_WORD_MODIFIER] = PCS_TOK_MODIFIER,
+            [PCS_WORD_DATE] = PCS_TOK_NONKEY | PCS_TOK_DATE};
+        flags |= class_flags[word->word_class];
         stem = word->stem;
     } else if (!pcs_is_stopword(st->lang, w, n) && !(stem = pcs_stem_intern(st->lang, w, n))) {
         return PRECIS_ERR_NOMEM;
