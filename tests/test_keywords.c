@@ -455,7 +455,7 @@ static const char *const never_at_edges[] = {
     "the", "a", "an", "this", "that", "these", "those", "said", "says", "told", "tells",
     "according", "pct", "percent", "mln", "bln", "billion", "million", "dlrs", "dlr", "cts",
     "stg", "tonnes", "shr", "shrs", "avg", "revs", "mths", "qtr", "oper", "due", "one", "two", "three",
-    "four", "five", "six", "seven", "eight", "nine", "ten", NULL};
+    "four", "five", "six", "seven", "eight", "nine", "ten", "hrs", "edt", "gmt", NULL};
 
 /* Company forms may sit inside a term, never end one ("Marriott Corp" is
  * tagged "Marriott") or stand alone. */
@@ -631,7 +631,8 @@ static void dated_reports_pass_an_editor(void **state)
         "sold Dec, March and May cocoa to Europe, and some Sept shipments to the U.S. "
         "Farmers expect the Ilheus harvest to start in April or May. Cocoa butter sales "
         "for July, Aug and Oct shipment were slow. On Thursday's close, Cacau Norte quoted "
-        "cocoa at 1,900 dlrs a tonne for June shipment.";
+        "cocoa at 1,900 dlrs a tonne for June shipment. Loading at Ilheus ends at 1500 hrs "
+        "EDT, and cocoa loading resumes Monday at 0800 hrs EDT.";
     assert_editor_accepts("a crop report", crop, sizeof crop - 1);
     static const char metals[] =
         "Copper stocks held in London Metal Exchange warehouses fell on Monday. January "
