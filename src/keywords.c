@@ -173,14 +173,22 @@ static bool address_byte(char c)
     return c == '.' || c == '/' || c == ':' || c == '@';
 }
 
+/* The last run of non-blank bytes markup_or_address read, and what it
+ * held: a run's tokens are classified in order, so each byte is read
+ * about once however long the run ("a:b:c:..." of 10 MB). */
+typedef struct address_run {
+    uint32_t lo, hi;
+    bool address;
+} address_run;
+
 /* Is the token markup or an address rather than a word: the name of an
  * HTML entity left in scraped text ("&quot;", "&amp;"), a stock ticker
  * in angle brackets (wire copy's "<MGCR>", "<PARI.PA>"; not a company's
- * name, "<Aerospatiale>"), or a piece of a
- * web or mail address ("http", "www", "com" of "http://www.fox.com/x",
- * "jane@example.org")? Only a token touching '&', '.', '/', ':' or '@' is
- * looked at; its run of non-blank bytes is read up to 256 bytes each way. */
-static bool markup_or_address(const pcs_doc *doc, const pcs_token *t)
+ * name, "<Aerospatiale>"), or a piece of a web or mail address ("http",
+ * "www", "com" of "http://www.fox.com/x", "jane@example.org")? Only a
+ * token touching '&', '<', '.', '/', ':' or '@' is looked at; its run of
+ * non-blank bytes is read up to 256 bytes each way, once per run (`run`). */
+static bool markup_or_address(const pcs_doc *doc, const pcs_token *t, address_run *run)
 {
     const char *s = doc->text;
     uint32_t a = t->start, b = t->start + t->len;
@@ -192,19 +200,20 @@ static bool markup_or_address(const pcs_doc *doc, const pcs_token *t)
         return true;
     if (!address_byte(before) && !address_byte(after))
         return false;
+    if (a >= run->lo && b <= run->hi)
+        return run->address;
     uint32_t lo = a, hi = b;
     while (lo > 0 && a - lo < 256 && (unsigned char)s[lo - 1] > ' ')
         lo--;
     while ((unsigned char)s[hi] > ' ' && hi - b < 256)
         hi++;
-    for (uint32_t i = lo; i < hi; i++) {
-        if ((s[i] == '@' && i > lo && i + 1 < hi) || (i + 3 <= hi && memcmp(s + i, "://", 3) == 0))
-            return true;
-        if (i + 4 <= hi && (i == lo || !(s[i - 1] >= 'a' && s[i - 1] <= 'z')) &&
-            (memcmp(s + i, "www.", 4) == 0 || memcmp(s + i, "WWW.", 4) == 0))
-            return true;
-    }
-    return false;
+    *run = (address_run){lo, hi, false};
+    for (uint32_t i = lo; i < hi && !run->address; i++)
+        run->address = (s[i] == '@' && i > lo && i + 1 < hi) ||
+                       (i + 3 <= hi && memcmp(s + i, "://", 3) == 0) ||
+                       (i + 4 <= hi && (i == lo || !(s[i - 1] >= 'a' && s[i - 1] <= 'z')) &&
+                        (memcmp(s + i, "www.", 4) == 0 || memcmp(s + i, "WWW.", 4) == 0));
+    return run->address;
 }
 
 /* A number with its unit written onto it in lower case: "20.1p" (pence),
@@ -228,7 +237,7 @@ static bool amount(const char *s, uint32_t len)
  * CANDIDATE_MODIFIER, by the class of its word in the language's nonkey
  * list, which the tokenizer copied from its word cache into the token's
  * flags. */
-static uint8_t classify_token(const pcs_doc *doc, const pcs_token *t)
+static uint8_t classify_token(const pcs_doc *doc, const pcs_token *t, address_run *run)
 {
     if (t->term == UINT32_MAX || t->len > KEY_WORD_MAX_BYTES)
         return NOT_CANDIDATE;
@@ -259,7 +268,7 @@ static uint8_t classify_token(const pcs_doc *doc, const pcs_token *t)
     /* Markup and addresses are no words, and an ordinal or an amount is a
      * number: "&quot;", "www", "4th qtr net", "Div 5.0p" are no terms. */
     if (kind != NOT_CANDIDATE &&
-        (markup_or_address(doc, t) || ordinal(doc->text + t->start, t->len) ||
+        (markup_or_address(doc, t, run) || ordinal(doc->text + t->start, t->len) ||
          amount(doc->text + t->start, t->len)))
         kind = NOT_CANDIDATE;
     return kind;
@@ -327,6 +336,7 @@ static uint32_t classify_tokens(const pcs_doc *doc, uint8_t *cand, uint32_t *ver
     memset(cand, NOT_CANDIDATE, doc->n_toks);
     memset(vertex, 0xFF, (doc->n_terms ? doc->n_terms : 1) * sizeof *vertex);
     uint32_t nv = 0;
+    address_run run = {0, 0, false};
     for (uint32_t s = 0; s < doc->n_sents; s++) {
         const pcs_sentence *sent = &doc->sents[s];
         if (!content_sentence(sent))
@@ -334,7 +344,7 @@ static uint32_t classify_tokens(const pcs_doc *doc, uint8_t *cand, uint32_t *ver
         uint32_t end = sent->tok_first + sent->tok_count;
         bool name_verb = false;
         for (uint32_t k = sent->tok_first; k < end; k++) {
-            cand[k] = classify_token(doc, &doc->toks[k]);
+            cand[k] = classify_token(doc, &doc->toks[k], &run);
             name_verb |= (doc->toks[k].flags & (PCS_TOK_NONKEY | PCS_TOK_UPPER | PCS_TOK_INITIAL)) ==
                          (PCS_TOK_NONKEY | PCS_TOK_UPPER);
             if ((doc->toks[k].flags & PCS_TOK_UPPER) && k > sent->tok_first && cand[k - 1] &&
