@@ -251,6 +251,7 @@ static void word_classes(void **state)
     assert_int_equal(pcs_language_word_class(fr, "estiment", 8), PCS_WORD_NONKEY);
     assert_int_equal(pcs_language_word_class(fr, "cessera", 7), PCS_WORD_NONKEY);
     assert_int_equal(pcs_language_word_class(fr, "rapidement", 10), PCS_WORD_NONKEY);
+    assert_int_equal(pcs_language_word_class(fr, "trentaine", 9), PCS_WORD_NONKEY);
     assert_int_equal(pcs_language_word_class(fr, "analyse", 7), PCS_WORD_OPEN);
     assert_int_equal(pcs_language_word_class(fr, "restaurant", 10), PCS_WORD_OPEN);
     assert_int_equal(pcs_language_word_class(fr, "form\xC3\xA9" "e", 7), PCS_WORD_OPEN);
