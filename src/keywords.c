@@ -463,7 +463,15 @@ typedef struct kw_state {
     uint32_t *occ_tok, *occ_next;
     uint32_t n_occ;
     uint32_t *heads; /* per vertex: occurrences that end a phrase */
+    bool adjectives_follow; /* the language's modifiers may end a phrase */
 } kw_state;
+
+/* Languages whose adjectives mostly follow the noun, among those whose
+ * nonkey list has modifier entries (models/<code>/nonkey.txt). */
+static bool adjectives_follow(const pcs_doc *doc)
+{
+    return strcmp(pcs_language_canonical(doc->lang), "french") == 0;
+}
 
 static uint32_t hash_words(const uint32_t *v, uint32_t n)
 {
@@ -570,10 +578,20 @@ static bool collect_phrases(kw_state *st, const uint8_t *cand, bool words, bool 
                    !possessive(doc, &t[end - 1]))
                 end++;
             /* A phrase ends in its head, never in a modifier: "Lavrov
-             * said" is "Lavrov"; a lone modifier is no phrase. */
+             * said" is "Lavrov"; a lone modifier is no phrase. Where
+             * adjectives also follow the noun ("langue française", "zone
+             * protégée", but "premier semestre"), only phrases of
+             * modifiers alone go ("écrasé", "bancaire"). */
             uint32_t j = end;
-            while (j > i && c[j - 1] == CANDIDATE_MODIFIER)
-                j--;
+            if (st->adjectives_follow) {
+                bool noun = false;
+                for (uint32_t q = i; q < end && !noun; q++)
+                    noun = c[q] == CANDIDATE;
+                j = noun ? end : i;
+            } else {
+                while (j > i && c[j - 1] == CANDIDATE_MODIFIER)
+                    j--;
+            }
             uint32_t lead = i;
             while (trim && j - lead > 1 && general_word(doc, t[lead].term))
                 lead++;
@@ -1073,7 +1091,8 @@ precis_status pcs_keywords(const pcs_doc *doc, pcs_arena *arena, const precis_op
     uint32_t cap = doc->n_toks * 2 + 1, size = 16;
     while (size < 2 * cap && size < INITIAL_PHRASE_SLOTS)
         size <<= 1;
-    kw_state st = {.doc = doc, .vertex = vertex, .arena = arena, .cap = cap};
+    kw_state st = {.doc = doc, .vertex = vertex, .arena = arena, .cap = cap,
+                   .adjectives_follow = adjectives_follow(doc)};
     st.phrases = pcs_arena_alloc(arena, (size_t)cap * sizeof *st.phrases);
     st.occ_tok = pcs_arena_alloc(arena, (size_t)cap * sizeof *st.occ_tok);
     st.occ_next = pcs_arena_alloc(arena, (size_t)cap * sizeof *st.occ_next);

@@ -247,14 +247,17 @@ static void word_classes(void **state)
     assert_int_equal(pcs_language_word_class(fr, "d\xC3\xA9" "c", 4), PCS_WORD_DATE);
     assert_int_equal(pcs_language_word_class(fr, "mars", 4), PCS_WORD_OPEN);
     /* French verb forms and adverbs from Dicollecte; not those that are
-     * also nouns or adjectives, nor past participles. */
+     * also nouns or adjectives. Adjectives and past participles that are
+     * never nouns are modifiers. */
     assert_int_equal(pcs_language_word_class(fr, "estiment", 8), PCS_WORD_NONKEY);
     assert_int_equal(pcs_language_word_class(fr, "cessera", 7), PCS_WORD_NONKEY);
     assert_int_equal(pcs_language_word_class(fr, "rapidement", 10), PCS_WORD_NONKEY);
     assert_int_equal(pcs_language_word_class(fr, "trentaine", 9), PCS_WORD_NONKEY);
     assert_int_equal(pcs_language_word_class(fr, "analyse", 7), PCS_WORD_OPEN);
     assert_int_equal(pcs_language_word_class(fr, "restaurant", 10), PCS_WORD_OPEN);
-    assert_int_equal(pcs_language_word_class(fr, "form\xC3\xA9" "e", 7), PCS_WORD_OPEN);
+    assert_int_equal(pcs_language_word_class(fr, "form\xC3\xA9" "e", 7), PCS_WORD_MODIFIER);
+    assert_int_equal(pcs_language_word_class(fr, "bancaire", 8), PCS_WORD_MODIFIER);
+    assert_int_equal(pcs_language_word_class(fr, "fran\xC3\xA7" "ais", 8), PCS_WORD_OPEN);
     /* A language without a list: every word is open. */
     const pcs_language_data *de = pcs_language_data_for("german");
     assert_int_equal(pcs_language_word_class(de, "montag", 6), PCS_WORD_OPEN);
@@ -387,13 +390,16 @@ static void reported_speech_tags_by_words(void **state)
     f->stage.opt.language = "french";
     run(f, "Les négociations budgétaires échouent\nLe maire Dupont a déclaré que les "
            "négociations budgétaires avaient échoué lundi. Selon le conseil municipal, le "
-           "déficit budgétaire est grave.");
+           "déficit budgétaire est grave. Les négociations reprendront en mai. Les "
+           "négociations dureront.");
+    assert_true(find(f, "négociations") >= 0);
     assert_int_equal(find(f, "négociations budgétaires"), -1);
     /* Words of attribution are never key terms. */
     assert_false(any_contains(f, "déclaré"));
     run(f, "Les négociations budgétaires échouent\nLe maire Dupont a confirmé que les "
            "négociations budgétaires avaient échoué lundi. Pour le conseil municipal, le "
-           "déficit budgétaire est grave.");
+           "déficit budgétaire est grave. Les négociations reprendront en mai. Les "
+           "négociations dureront.");
     assert_int_equal(find(f, "négociations budgétaires"), 0);
 }
 
@@ -689,6 +695,15 @@ static void french_verbs_are_not_key_terms(void **state)
                                         NULL};
     for (const char *const *w = verbs; *w; w++)
         assert_false(any_contains(f, *w));
+    /* French adjectives follow their noun or come before it: a phrase may
+     * end in one ("zone protégée"), but one alone is no term. */
+    run(f, "Le parc a cr\xC3\xA9\xC3\xA9 une zone prot\xC3\xA9g\xC3\xA9" "e. La zone "
+           "prot\xC3\xA9g\xC3\xA9" "e abrite des oiseaux. Le secteur bancaire est inquiet, "
+           "et le parc reste ferm\xC3\xA9.");
+    assert_true(find(f, "zone prot\xC3\xA9g\xC3\xA9" "e") >= 0);
+    assert_true(find(f, "secteur bancaire") >= 0);
+    assert_int_equal(find(f, "ferm\xC3\xA9"), -1);
+    assert_int_equal(find(f, "bancaire"), -1);
 }
 
 /* A French ordinal is a number too: "3è langue" is "langue". */
