@@ -181,13 +181,29 @@ typedef struct address_run {
     bool address;
 } address_run;
 
+/* Is the token a stock ticker in angle brackets, wire copy's "<MGCR>" or
+ * either part of "<PARI.PA>"? Capitals, digits and points back to the '<'
+ * (not a company's name: "<Aerospatiale>"). */
+static bool ticker(const char *s, uint32_t a, uint32_t b)
+{
+    if ((s[b] != '>' && s[b] != '.') || !all_capitals(s + a, b - a))
+        return false;
+    for (uint32_t i = a; i > 0 && a - i < 16; i--) {
+        char c = s[i - 1];
+        if (c == '<')
+            return true;
+        if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.'))
+            return false;
+    }
+    return false;
+}
+
 /* Is the token markup or an address rather than a word: the name of an
- * HTML entity left in scraped text ("&quot;", "&amp;"), a stock ticker
- * in angle brackets (wire copy's "<MGCR>", "<PARI.PA>"; not a company's
- * name, "<Aerospatiale>"), or a piece of a web or mail address ("http",
- * "www", "com" of "http://www.fox.com/x", "jane@example.org")? Only a
- * token touching '&', '<', '.', '/', ':' or '@' is looked at; its run of
- * non-blank bytes is read up to 256 bytes each way, once per run (`run`). */
+ * HTML entity left in scraped text ("&quot;", "&amp;"), a ticker, or a
+ * piece of a web or mail address ("http", "www", "com" of
+ * "http://www.fox.com/x", "jane@example.org")? Only a token touching '&',
+ * '<', '.', '/', ':' or '@' is looked at; its whole run of non-blank bytes
+ * is read, once per run (`run`). */
 static bool markup_or_address(const pcs_doc *doc, const pcs_token *t, address_run *run)
 {
     const char *s = doc->text;
@@ -195,17 +211,16 @@ static bool markup_or_address(const pcs_doc *doc, const pcs_token *t, address_ru
     char before = a > 0 ? s[a - 1] : ' ', after = s[b];
     if (before == ' ' && (after == ' ' || after == ',')) /* most tokens */
         return false;
-    if ((before == '&' && after == ';') ||
-        (before == '<' && (after == '>' || after == '.') && all_capitals(s + a, t->len)))
+    if ((before == '&' && after == ';') || ((before == '<' || before == '.') && ticker(s, a, b)))
         return true;
     if (!address_byte(before) && !address_byte(after))
         return false;
     if (a >= run->lo && b <= run->hi)
         return run->address;
     uint32_t lo = a, hi = b;
-    while (lo > 0 && a - lo < 256 && (unsigned char)s[lo - 1] > ' ')
+    while (lo > 0 && (unsigned char)s[lo - 1] > ' ')
         lo--;
-    while ((unsigned char)s[hi] > ' ' && hi - b < 256)
+    while ((unsigned char)s[hi] > ' ')
         hi++;
     *run = (address_run){lo, hi, false};
     for (uint32_t i = lo; i < hi && !run->address; i++)
@@ -217,27 +232,70 @@ static bool markup_or_address(const pcs_doc *doc, const pcs_token *t, address_ru
 }
 
 /* A number with its unit written onto it in lower case: "20.1p" (pence),
- * "1.5bn", "5m", "10pc", "1980s". In capitals it is rather a name or a
- * code ("3D", "4G", "1552H"), and letters first make a name ("G7"). */
+ * "1.5bn", "5m", "10pc", "8.35s", a decade ("1980s", "90s"; not "Boeing
+ * 747s"), a thousand with its decimals ("1.5k"; not "401k plans"). In
+ * capitals it is rather a name or a code ("3D", "4G", "1552H"), and
+ * letters first make a name ("G7"). */
 static bool amount(const char *s, uint32_t len)
 {
-    static const char *const units[] = {"p", "c", "m", "k", "s", "bn", "mn", "pc", "tr"};
+    static const char *const units[] = {"p", "c", "m", "bn", "mn", "pc", "tr"};
     uint32_t i = 0;
-    while (i < len && ((s[i] >= '0' && s[i] <= '9') || (i > 0 && (s[i] == '.' || s[i] == ','))))
+    bool point = false;
+    while (i < len && ((s[i] >= '0' && s[i] <= '9') || (i > 0 && (s[i] == '.' || s[i] == ',')))) {
+        point = point || s[i] == '.';
         i++;
+    }
     if (i == 0 || len - i > 2)
         return false;
+    if (len - i == 1 && s[i] == 's')
+        return s[i - 1] == '0' || point;
+    if (len - i == 1 && s[i] == 'k')
+        return point;
     for (size_t u = 0; u < sizeof units / sizeof *units; u++)
         if (strlen(units[u]) == len - i && memcmp(s + i, units[u], len - i) == 0)
             return true;
     return false;
 }
 
+/* Letters, all in capitals ("CHOCK FULL O'NUTS", "OPEC"). */
+static bool shouted(const char *s, size_t len)
+{
+    bool upper = false;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] >= 'a' && s[i] <= 'z')
+            return false;
+        upper = upper || (s[i] >= 'A' && s[i] <= 'Z');
+    }
+    return upper;
+}
+
+/* Does a phrase's occurrence stand among words in capitals (a headline:
+ * "OPEC MEETS IN VIENNA") rather than in running text, where capitals
+ * are an acronym's ("NASA said on Monday")? Judged by up to three words
+ * on each side within its sentence. */
+static bool among_capitals(const pcs_doc *doc, uint32_t first, uint32_t n)
+{
+    uint32_t words = 0, capitals = 0;
+    for (uint32_t k = first, i = 0; i < 3 && !(doc->toks[k].flags & PCS_TOK_INITIAL); i++) {
+        const pcs_token *t = &doc->toks[--k];
+        words += (t->flags & PCS_TOK_ALPHA) != 0;
+        capitals += (t->flags & PCS_TOK_ALPHA) && shouted(doc->text + t->start, t->len);
+    }
+    for (uint32_t k = first + n, i = 0;
+         i < 3 && k < doc->n_toks && !(doc->toks[k].flags & PCS_TOK_INITIAL); i++, k++) {
+        const pcs_token *t = &doc->toks[k];
+        words += (t->flags & PCS_TOK_ALPHA) != 0;
+        capitals += (t->flags & PCS_TOK_ALPHA) && shouted(doc->text + t->start, t->len);
+    }
+    return 2 * capitals >= words;
+}
+
 /* A token of a content sentence: NOT_CANDIDATE, CANDIDATE or
  * CANDIDATE_MODIFIER, by the class of its word in the language's nonkey
  * list, which the tokenizer copied from its word cache into the token's
  * flags. */
-static uint8_t classify_token(const pcs_doc *doc, const pcs_token *t, address_run *run)
+static uint8_t classify_token(const pcs_doc *doc, const pcs_token *t, bool capitals_are_names,
+                              address_run *run)
 {
     if (t->term == UINT32_MAX || t->len > KEY_WORD_MAX_BYTES)
         return NOT_CANDIDATE;
@@ -264,6 +322,13 @@ static uint8_t classify_token(const pcs_doc *doc, const pcs_token *t, address_ru
     if (kind != CANDIDATE && possessive(doc, t) && !(t->flags & PCS_TOK_DATE) &&
         name_capital(doc, t) &&
         (kind == NOT_CANDIDATE || !(t[-1].flags & PCS_TOK_UPPER) || !adjacent(doc, t - 1, t)))
+        kind = CANDIDATE;
+    /* Where only names take a capital mid-sentence (French), a listed
+     * word with one is a name or an acronym that spells it: "Kito de
+     * Pavant", "ACTA"; not in a headline in capitals. */
+    if (kind == NOT_CANDIDATE && capitals_are_names && (t->flags & PCS_TOK_UPPER) &&
+        !(t->flags & (PCS_TOK_INITIAL | PCS_TOK_DATE)) &&
+        !among_capitals(doc, (uint32_t)(t - doc->toks), 1))
         kind = CANDIDATE;
     /* Markup and addresses are no words, and an ordinal or an amount is a
      * number: "&quot;", "www", "4th qtr net", "Div 5.0p" are no terms. */
@@ -319,7 +384,8 @@ static void keep_capitalised_verbs_in_names(const pcs_doc *doc, const pcs_senten
  * -ed forms of five letters or more, not -eed ("red", "speed"). The
  * modifiers lost with them ("the crippled Japan plant") leave the name,
  * a tag still; in abstracts ("embedded Web server") the rule cost a few
- * terms and still gained (issue 9 note). Is token t such a verb before
+ * terms and still gained (issue 9 note). English only. Is token t such a
+ * verb before
  * the next token, which the caller has seen capitalised? */
 static bool participle_before_name(const pcs_doc *doc, const pcs_token *t)
 {
@@ -337,6 +403,8 @@ static uint32_t classify_tokens(const pcs_doc *doc, uint8_t *cand, uint32_t *ver
     memset(vertex, 0xFF, (doc->n_terms ? doc->n_terms : 1) * sizeof *vertex);
     uint32_t nv = 0;
     address_run run = {0, 0, false};
+    const char *language = pcs_language_canonical(doc->lang);
+    bool english = strcmp(language, "english") == 0, french = strcmp(language, "french") == 0;
     for (uint32_t s = 0; s < doc->n_sents; s++) {
         const pcs_sentence *sent = &doc->sents[s];
         if (!content_sentence(sent))
@@ -344,11 +412,11 @@ static uint32_t classify_tokens(const pcs_doc *doc, uint8_t *cand, uint32_t *ver
         uint32_t end = sent->tok_first + sent->tok_count;
         bool name_verb = false;
         for (uint32_t k = sent->tok_first; k < end; k++) {
-            cand[k] = classify_token(doc, &doc->toks[k], &run);
+            cand[k] = classify_token(doc, &doc->toks[k], french, &run);
             name_verb |= (doc->toks[k].flags & (PCS_TOK_NONKEY | PCS_TOK_UPPER | PCS_TOK_INITIAL)) ==
                          (PCS_TOK_NONKEY | PCS_TOK_UPPER);
-            if ((doc->toks[k].flags & PCS_TOK_UPPER) && k > sent->tok_first && cand[k - 1] &&
-                participle_before_name(doc, &doc->toks[k - 1]))
+            if (english && (doc->toks[k].flags & PCS_TOK_UPPER) && k > sent->tok_first &&
+                cand[k - 1] && participle_before_name(doc, &doc->toks[k - 1]))
                 cand[k - 1] = NOT_CANDIDATE;
         }
         if (name_verb && sent->kind == PCS_SENT_BODY)
@@ -694,39 +762,6 @@ static uint32_t elided_prefix(const pcs_doc *doc, const pcs_token *t)
 
 /* The spellings compared when printing a term: its first occurrences. */
 #define SPELLINGS 32
-
-/* Letters, all in capitals ("CHOCK FULL O'NUTS", "OPEC"). */
-static bool shouted(const char *s, size_t len)
-{
-    bool upper = false;
-    for (size_t i = 0; i < len; i++) {
-        if (s[i] >= 'a' && s[i] <= 'z')
-            return false;
-        upper = upper || (s[i] >= 'A' && s[i] <= 'Z');
-    }
-    return upper;
-}
-
-/* Does a phrase's occurrence stand among words in capitals (a headline:
- * "OPEC MEETS IN VIENNA") rather than in running text, where capitals
- * are an acronym's ("NASA said on Monday")? Judged by up to three words
- * on each side within its sentence. */
-static bool among_capitals(const pcs_doc *doc, uint32_t first, uint32_t n)
-{
-    uint32_t words = 0, capitals = 0;
-    for (uint32_t k = first, i = 0; i < 3 && !(doc->toks[k].flags & PCS_TOK_INITIAL); i++) {
-        const pcs_token *t = &doc->toks[--k];
-        words += (t->flags & PCS_TOK_ALPHA) != 0;
-        capitals += (t->flags & PCS_TOK_ALPHA) && shouted(doc->text + t->start, t->len);
-    }
-    for (uint32_t k = first + n, i = 0;
-         i < 3 && k < doc->n_toks && !(doc->toks[k].flags & PCS_TOK_INITIAL); i++, k++) {
-        const pcs_token *t = &doc->toks[k];
-        words += (t->flags & PCS_TOK_ALPHA) != 0;
-        capitals += (t->flags & PCS_TOK_ALPHA) && shouted(doc->text + t->start, t->len);
-    }
-    return 2 * capitals >= words;
-}
 
 /* The surface a reader wants for phrase p: its most frequent spelling,
  * where a capital that only marks a sentence start is lowered when the
