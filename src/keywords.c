@@ -275,17 +275,17 @@ static bool shouted(const char *s, size_t len)
  * on each side within its sentence. */
 static bool among_capitals(const pcs_doc *doc, uint32_t first, uint32_t n)
 {
-    uint32_t words = 0, capitals = 0;
-    for (uint32_t k = first, i = 0; i < 3 && !(doc->toks[k].flags & PCS_TOK_INITIAL); i++) {
-        const pcs_token *t = &doc->toks[--k];
-        words += (t->flags & PCS_TOK_ALPHA) != 0;
-        capitals += (t->flags & PCS_TOK_ALPHA) && shouted(doc->text + t->start, t->len);
-    }
-    for (uint32_t k = first + n, i = 0;
-         i < 3 && k < doc->n_toks && !(doc->toks[k].flags & PCS_TOK_INITIAL); i++, k++) {
+    uint32_t words = 0, capitals = 0, lo = first, hi = first + n;
+    while (lo > 0 && first - lo < 3 && !(doc->toks[lo].flags & PCS_TOK_INITIAL))
+        lo--;
+    while (hi < doc->n_toks && hi - (first + n) < 3 && !(doc->toks[hi].flags & PCS_TOK_INITIAL))
+        hi++;
+    for (uint32_t k = lo; k < hi; k++) {
         const pcs_token *t = &doc->toks[k];
-        words += (t->flags & PCS_TOK_ALPHA) != 0;
-        capitals += (t->flags & PCS_TOK_ALPHA) && shouted(doc->text + t->start, t->len);
+        if ((k < first || k >= first + n) && (t->flags & PCS_TOK_ALPHA)) {
+            words++;
+            capitals += shouted(doc->text + t->start, t->len);
+        }
     }
     return 2 * capitals >= words;
 }
@@ -385,8 +385,7 @@ static void keep_capitalised_verbs_in_names(const pcs_doc *doc, const pcs_senten
  * modifiers lost with them ("the crippled Japan plant") leave the name,
  * a tag still; in abstracts ("embedded Web server") the rule cost a few
  * terms and still gained (issue 9 note). English only. Is token t such a
- * verb before
- * the next token, which the caller has seen capitalised? */
+ * verb before the next token, which the caller has seen capitalised? */
 static bool participle_before_name(const pcs_doc *doc, const pcs_token *t)
 {
     const char *end = doc->text + t[0].start + t[0].len;
@@ -394,17 +393,34 @@ static bool participle_before_name(const pcs_doc *doc, const pcs_token *t)
            end[-1] == 'd' && end[-2] == 'e' && end[-3] != 'e' && adjacent(doc, &t[0], &t[1]);
 }
 
+/* What the rules need to know of how the language is written, looked up
+ * once per document. Each holds for the languages whose nonkey list makes
+ * it matter (models/<code>/nonkey.txt). */
+typedef struct kw_language {
+    bool participles;        /* English -ed forms (participle_before_name) */
+    bool capitals_are_names; /* only names take a capital mid-sentence */
+    bool adjectives_follow;  /* adjectives mostly follow the noun, so a
+                              * modifier may end a phrase */
+} kw_language;
+
+static kw_language language_of(const pcs_doc *doc)
+{
+    const char *name = pcs_language_canonical(doc->lang);
+    bool english = strcmp(name, "english") == 0, french = strcmp(name, "french") == 0;
+    return (kw_language){.participles = english, .capitals_are_names = french,
+                         .adjectives_follow = french};
+}
+
 /* Mark each token, those outside content sentences NOT_CANDIDATE, and
  * give the candidate terms vertex ids in order of first occurrence (the
  * others UINT32_MAX). Returns the number of vertices. */
-static uint32_t classify_tokens(const pcs_doc *doc, uint8_t *cand, uint32_t *vertex)
+static uint32_t classify_tokens(const pcs_doc *doc, const kw_language *lang, uint8_t *cand,
+                                uint32_t *vertex)
 {
     memset(cand, NOT_CANDIDATE, doc->n_toks);
     memset(vertex, 0xFF, (doc->n_terms ? doc->n_terms : 1) * sizeof *vertex);
     uint32_t nv = 0;
     address_run run = {0, 0, false};
-    const char *language = pcs_language_canonical(doc->lang);
-    bool english = strcmp(language, "english") == 0, french = strcmp(language, "french") == 0;
     for (uint32_t s = 0; s < doc->n_sents; s++) {
         const pcs_sentence *sent = &doc->sents[s];
         if (!content_sentence(sent))
@@ -412,10 +428,10 @@ static uint32_t classify_tokens(const pcs_doc *doc, uint8_t *cand, uint32_t *ver
         uint32_t end = sent->tok_first + sent->tok_count;
         bool name_verb = false;
         for (uint32_t k = sent->tok_first; k < end; k++) {
-            cand[k] = classify_token(doc, &doc->toks[k], french, &run);
+            cand[k] = classify_token(doc, &doc->toks[k], lang->capitals_are_names, &run);
             name_verb |= (doc->toks[k].flags & (PCS_TOK_NONKEY | PCS_TOK_UPPER | PCS_TOK_INITIAL)) ==
                          (PCS_TOK_NONKEY | PCS_TOK_UPPER);
-            if (english && (doc->toks[k].flags & PCS_TOK_UPPER) && k > sent->tok_first &&
+            if (lang->participles && (doc->toks[k].flags & PCS_TOK_UPPER) && k > sent->tok_first &&
                 cand[k - 1] && participle_before_name(doc, &doc->toks[k - 1]))
                 cand[k - 1] = NOT_CANDIDATE;
         }
@@ -531,15 +547,9 @@ typedef struct kw_state {
     uint32_t *occ_tok, *occ_next;
     uint32_t n_occ;
     uint32_t *heads; /* per vertex: occurrences that end a phrase */
-    bool adjectives_follow; /* the language's modifiers may end a phrase */
+    bool adjectives_follow; /* kw_language */
 } kw_state;
 
-/* Languages whose adjectives mostly follow the noun, among those whose
- * nonkey list has modifier entries (models/<code>/nonkey.txt). */
-static bool adjectives_follow(const pcs_doc *doc)
-{
-    return strcmp(pcs_language_canonical(doc->lang), "french") == 0;
-}
 
 static uint32_t hash_words(const uint32_t *v, uint32_t n)
 {
@@ -1105,7 +1115,8 @@ precis_status pcs_keywords(const pcs_doc *doc, pcs_arena *arena, const precis_op
     bool *lower_mid = pcs_arena_calloc(arena, nt, sizeof *lower_mid);
     if (!cand || !vertex || !lower_mid)
         return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
-    uint32_t nv = classify_tokens(doc, cand, vertex);
+    kw_language lang = language_of(doc);
+    uint32_t nv = classify_tokens(doc, &lang, cand, vertex);
     if (nv == 0)
         return PRECIS_OK;
     word_stats *ws = pcs_arena_calloc(arena, nv, sizeof *ws);
@@ -1127,7 +1138,7 @@ precis_status pcs_keywords(const pcs_doc *doc, pcs_arena *arena, const precis_op
     while (size < 2 * cap && size < INITIAL_PHRASE_SLOTS)
         size <<= 1;
     kw_state st = {.doc = doc, .vertex = vertex, .arena = arena, .cap = cap,
-                   .adjectives_follow = adjectives_follow(doc)};
+                   .adjectives_follow = lang.adjectives_follow};
     st.phrases = pcs_arena_alloc(arena, (size_t)cap * sizeof *st.phrases);
     st.occ_tok = pcs_arena_alloc(arena, (size_t)cap * sizeof *st.occ_tok);
     st.occ_next = pcs_arena_alloc(arena, (size_t)cap * sizeof *st.occ_next);
