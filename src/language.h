@@ -57,6 +57,13 @@ extern const size_t pcs_detect_count;
 #define PCS_WORD_BUCKETS (28 * 28 * 28)
 static inline unsigned pcs_word_bucket(const unsigned char *w, size_t len)
 {
+    /* Most words start with three letters 'a' to 'z': their digits at
+     * once, without the loop's tests (detection 84 to 78 thousand
+     * instructions a news article, callgrind). */
+    if (len >= 3 && (unsigned)(w[0] - 'a') < 26 && (unsigned)(w[1] - 'a') < 26 &&
+        (unsigned)(w[2] - 'a') < 26)
+        return ((unsigned)(w[0] - 'a' + 1) * 28 + (unsigned)(w[1] - 'a' + 1)) * 28 +
+               (unsigned)(w[2] - 'a' + 1);
     unsigned b = 0;
     bool letters = true;
     for (size_t i = 0; i < 3; i++) {
