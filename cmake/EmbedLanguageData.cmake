@@ -1,9 +1,10 @@
-# Turns models/<lang>/stopwords.txt, abbreviations.txt, reporting.txt and
-# nonkey.txt into C data (generated/language_data.c), so the library
+# Turns models/<lang>/stopwords.txt, abbreviations.txt, reporting.txt,
+# evaluative.txt and nonkey.txt into C data (generated/language_data.c), so the library
 # carries its language data and needs no file at run time. '#' starts a
 # comment; blank lines are skipped.
 #
-# Stopwords, abbreviations and reporting words become arrays of strings,
+# Stopwords, abbreviations, reporting words and evaluative adjectives
+# become arrays of strings,
 # one per entry.
 # nonkey.txt (word forms that are never key terms, tens of thousands of
 # them) becomes one block of bytes instead, its entries sorted bytewise,
@@ -258,7 +259,7 @@ foreach(lang IN LISTS langs)
     continue()
   endif()
   set(fields "")
-  foreach(kind stopwords abbreviations reporting)
+  foreach(kind stopwords abbreviations reporting evaluative)
     set(path "${MODELS_DIR}/${lang}/${kind}.txt")
     if(EXISTS "${path}")
       if(kind STREQUAL "stopwords")
@@ -287,11 +288,12 @@ foreach(lang IN LISTS langs)
   list(GET fields 0 sw)
   list(GET fields 1 ab)
   list(GET fields 2 rp)
-  if(sw STREQUAL "NULL" AND ab STREQUAL "NULL" AND rp STREQUAL "NULL" AND
+  list(GET fields 3 ev)
+  if(sw STREQUAL "NULL" AND ab STREQUAL "NULL" AND rp STREQUAL "NULL" AND ev STREQUAL "NULL" AND
      nonkey STREQUAL "NULL, NULL, NULL")
     continue()
   endif()
-  string(APPEND table "    {\"${lang}\", ${sw}, ${ab}, ${rp}, ${nonkey}},\n")
+  string(APPEND table "    {\"${lang}\", ${sw}, ${ab}, ${rp}, ${ev}, ${nonkey}},\n")
   math(EXPR count "${count} + 1")
 endforeach()
 string(APPEND body "\nconst pcs_language_data pcs_language_data_table[] = {\n${table}};\n")

@@ -187,6 +187,9 @@ const char *pcs_language_canonical(const pcs_language *language);
 
 bool pcs_is_stopword(const pcs_language *language, const char *folded,
                      size_t len);
+/* Is the case-folded word one the language leaves out when it begins a key
+ * phrase (models/<code>/evaluative.txt: "novel", "proposed")? */
+bool pcs_is_evaluative(const pcs_language *language, const char *folded, size_t len);
 pcs_abbrev_class pcs_abbreviation(const pcs_language *language,
                                   const char *folded, size_t len);
 /* The canonical name of the language whose models/ folder is `code`, or

@@ -148,6 +148,7 @@ struct pcs_language {
     pcs_map stopwords;     /* keys point into the compiled-in data */
     pcs_map abbreviations; /* value: pcs_abbrev_class */
     pcs_map reporting;     /* words that attribute speech; keys as above */
+    pcs_map evaluative;    /* adjectives no key phrase begins with; keys as above */
     pcs_map words;         /* folded word of letters -> pcs_word in store */
     pcs_map stems;         /* stem -> pcs_stem_entry in store */
     const pcs_language_data *data; /* compiled-in lists; NULL if none */
@@ -255,6 +256,7 @@ void pcs_language_free(pcs_language *language)
     pcs_map_free(&language->stopwords);
     pcs_map_free(&language->abbreviations);
     pcs_map_free(&language->reporting);
+    pcs_map_free(&language->evaluative);
     pcs_map_free(&language->words);
     pcs_map_free(&language->stems);
     pcs_arena_free(&language->store);
@@ -280,6 +282,8 @@ static pcs_language *language_new(const char *canonical, precis_error *err)
         ok = each_entry(data->abbreviations, &l->abbreviations, add_abbreviation);
     if (ok && data && data->reporting)
         ok = each_entry(data->reporting, &l->reporting, add_stopword);
+    if (ok && data && data->evaluative)
+        ok = each_entry(data->evaluative, &l->evaluative, add_stopword);
     if (!ok) {
         pcs_language_free(l);
         pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX,
@@ -311,6 +315,12 @@ bool pcs_is_stopword(const pcs_language *language, const char *folded,
 {
     return pcs_map_find(&language->stopwords, folded, len,
                         pcs_hash(folded, len)) != NULL;
+}
+
+bool pcs_is_evaluative(const pcs_language *language, const char *folded, size_t len)
+{
+    return language->evaluative.count &&
+           pcs_map_find(&language->evaluative, folded, len, pcs_hash(folded, len)) != NULL;
 }
 
 pcs_abbrev_class pcs_abbreviation(const pcs_language *language,

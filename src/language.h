@@ -15,6 +15,9 @@ typedef struct pcs_language_data {
     const char *const *abbreviations;       /* "word class"; NULL when none */
     const char *const *reporting;           /* words that attribute speech
                                              * ("said"); NULL when none */
+    const char *const *evaluative;          /* adjectives left out when they
+                                             * begin a key phrase ("novel");
+                                             * NULL when none */
     /* Word forms that are never key terms (models/<code>/nonkey.txt): the
      * entries ("word\n", "word modifier\n" or "word date\n") sorted bytewise
      * (UTF-8, so unsigned), entry i at

@@ -437,6 +437,30 @@ static void determiner_like_adjectives_start_no_key_term(void **state)
     assert_true(find(f, "adjacency matrix") >= 0);
 }
 
+/* An evaluative adjective (models/en/evaluative.txt) leads no phrase:
+ * "novel bitline sensing scheme" is "bitline sensing scheme". In a name it
+ * stays: a capital before another capital, at the start of a sentence or
+ * in it. */
+static void evaluative_adjectives_lead_no_phrase(void **state)
+{
+    fixture *f = *state;
+    f->stage.opt.keywords = 50;
+    run(f, "A novel bitline sensing scheme is proposed for low-voltage memories. The bitline "
+           "sensing scheme is fast, and each sense amplifier is small. Unlike the conventional "
+           "sense amplifier, the novel bitline sensing scheme needs a low supply voltage. Major "
+           "League Baseball teams use the memories, and the Major League Baseball office "
+           "too.");
+    assert_true(f->n > 0);
+    for (uint32_t i = 0; i < f->n; i++)
+        if (strncmp(f->kt[i].surface, "novel", 5) == 0 ||
+            strncmp(f->kt[i].surface, "conventional", 12) == 0)
+            fail_msg("term '%s' begins with an evaluative adjective", f->kt[i].surface);
+    assert_true(find(f, "bitline sensing scheme") >= 0);
+    assert_true(find(f, "sense amplifier") >= 0);
+    assert_true(find(f, "Major League Baseball teams") >= 0);
+    assert_true(find(f, "Major League Baseball office") >= 0);
+}
+
 static void single_word_inside_a_better_phrase(void **state)
 {
     fixture *f = *state;
@@ -935,6 +959,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(markup_and_addresses_are_not_key_terms, setup, teardown),
         cmocka_unit_test_setup_teardown(reported_speech_tags_by_words, setup, teardown),
         cmocka_unit_test_setup_teardown(modifiers_never_end_a_key_term, setup, teardown),
+        cmocka_unit_test_setup_teardown(evaluative_adjectives_lead_no_phrase, setup, teardown),
         cmocka_unit_test_setup_teardown(determiner_like_adjectives_start_no_key_term, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(single_word_inside_a_better_phrase, setup, teardown),
