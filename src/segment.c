@@ -202,14 +202,18 @@ static bool has_alnum(const char *text, uint32_t a, uint32_t b)
     return false;
 }
 
-/* Whitespace-separated chunks holding a letter or digit. */
-static uint32_t count_words(const char *text, uint32_t a, uint32_t b)
+/* Does text[a, b) hold more than `limit` words (whitespace-separated
+ * chunks holding a letter or digit)? Every paragraph of an article is
+ * asked (is it page furniture?), so the count stops past the limit and
+ * reads ASCII without decoding: it took 4% of a news article's time. */
+static bool more_words_than(const char *text, uint32_t a, uint32_t b, uint32_t limit)
 {
     uint32_t n = 0;
     bool in_word = false, counted = false;
     for (uint32_t i = a; i < b;) {
-        uint32_t cp;
-        uint32_t k = pcs_decode(text, i, &cp);
+        uint32_t cp = (unsigned char)text[i], k = 1;
+        if (cp >= 0x80)
+            k = pcs_decode(text, i, &cp);
         if (cp == ' ' || cp == '\n') {
             in_word = false;
         } else {
@@ -217,13 +221,14 @@ static uint32_t count_words(const char *text, uint32_t a, uint32_t b)
                 counted = false;
             in_word = true;
             if (!counted && is_alnum_cp(cp)) {
-                n++;
+                if (++n > limit)
+                    return true;
                 counted = true;
             }
         }
         i += k;
     }
-    return n;
+    return false;
 }
 
 static uint32_t skip_spaces(const char *text, uint32_t i, uint32_t end)
@@ -908,7 +913,7 @@ static bool is_photo_credit(const char *t, uint32_t a, uint32_t b, bool trailing
 {
     static const char *const words[] = {"photo",    "photos", "photograph", "picture",
                                         "pictures", "pic",    "image",      "images"};
-    if (b - a > CREDIT_MAX_BYTES || count_words(t, a, b) > CREDIT_MAX_WORDS)
+    if (b - a > CREDIT_MAX_BYTES || more_words_than(t, a, b, CREDIT_MAX_WORDS))
         return false;
     uint32_t first;
     pcs_decode(t, a, &first);
@@ -946,7 +951,7 @@ static bool is_photo_credit(const char *t, uint32_t a, uint32_t b, bool trailing
 /* An agency credit trailing a story: "— AFP", "-- Reuters", "(AP)". */
 static bool is_agency_credit(const char *t, uint32_t a, uint32_t b)
 {
-    if (b - a > CREDIT_MAX_BYTES || count_words(t, a, b) > 4)
+    if (b - a > CREDIT_MAX_BYTES || more_words_than(t, a, b, 4))
         return false;
     uint32_t cp;
     pcs_decode(t, a, &cp);
@@ -1069,7 +1074,7 @@ static bool split_paragraph(builder *b, splitter *sp, uint32_t a, uint32_t e, ui
                       (trimmed - s <= CREDIT_MAX_BYTES && is_footer(t, s, trimmed))))
                 kind = PCS_SENT_DEBRIS; /* "... production. — AFP" */
             else if (!terminated && trimmed - s <= HEADING_MAX_BYTES &&
-                     count_words(t, s, trimmed) <= HEADING_MAX_WORDS)
+                     !more_words_than(t, s, trimmed, HEADING_MAX_WORDS))
                 kind = PCS_SENT_HEADING;
             if (!push(b, t, s, trimmed, para, kind))
                 return false;
@@ -1081,7 +1086,7 @@ static bool split_paragraph(builder *b, splitter *sp, uint32_t a, uint32_t e, ui
     const pcs_sentence *last = &b->v[b->n - 1];
     bool furniture =
         !last->terminated && is_photo_credit(t, last->start, last->end, last > b->v + first);
-    if (!furniture && e - a <= FURNITURE_MAX_BYTES && count_words(t, a, e) <= FURNITURE_MAX_WORDS)
+    if (!furniture && e - a <= FURNITURE_MAX_BYTES && !more_words_than(t, a, e, FURNITURE_MAX_WORDS))
         furniture = has_position_markers(t, a, e) || is_footer(t, a, e);
     if (furniture)
         for (size_t i = first; i < b->n; i++)
