@@ -219,8 +219,10 @@ static void *work(void *arg)
         p->qhead = (p->qhead + 1) % p->window;
         p->qcount--;
         p->queued_bytes -= job->len;
-        if (job->len && p->reader_waits == WAIT_BYTES)
-            pthread_cond_signal(&p->can_submit); /* room in QUEUE_BYTES */
+        /* Room in QUEUE_BYTES, or an empty queue, which admits any job
+         * (a file's job is no bytes but still fills the queue). */
+        if (p->reader_waits == WAIT_BYTES)
+            pthread_cond_signal(&p->can_submit);
         pthread_mutex_unlock(&p->mu);
 
         batch_record rec;
