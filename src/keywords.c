@@ -69,6 +69,18 @@
  * 200 words and 5% of occurrences). */
 #define WORDS_MIN_SENTENCES 8
 #define WORDS_MIN_NAMES 0.05
+/* A cast of names makes a story only if the text also reads as one: it
+ * names a day or a month (news says when), or is long, or is dense with
+ * names. An abstract's capitalised words ("Internet", "Boolean",
+ * "Brownian", the authors it cites) come without a date in 8 to 13
+ * sentences: 25 abstracts were tagged by words and every one scored better
+ * by phrases. Measured on the fixtures, F1@10: abstracts 37.13 -> 38.38
+ * (folds +0.75, +1.75), news and French unchanged; a date alone as the
+ * test cost news 0.64 (long, undated features), and from 12 to 16
+ * sentences and 12% to 15% of names every choice gave the abstracts +1.1
+ * to +1.25 with news unchanged. */
+#define STORY_MIN_SENTENCES 14
+#define STORY_MIN_NAMES 0.15
 /* A text that attributes speech this many times ("said", "according",
  * "selon": models/<code>/reporting.txt) quotes or reports people: a story,
  * tagged by words however short or name-poor (a brief of three sentences).
@@ -930,14 +942,31 @@ static bool reports_speech(const pcs_doc *doc)
 /* Is the text tagged by its words (a story about people and organisations)
  * rather than by its phrases? See WORDS_MIN_SENTENCES and, with `speech`,
  * REPORTED_SPEECH_MIN. */
+/* Does a content sentence name a day or a month ("Tuesday", "March":
+ * `date` entries of the nonkey list)? */
+static bool dated(const pcs_doc *doc)
+{
+    for (uint32_t si = 0; si < doc->n_sents; si++) {
+        const pcs_sentence *sent = &doc->sents[si];
+        if (!content_sentence(sent))
+            continue;
+        for (uint32_t k = sent->tok_first; k < sent->tok_first + sent->tok_count; k++)
+            if (doc->toks[k].flags & PCS_TOK_DATE)
+                return true;
+    }
+    return false;
+}
+
 static bool tag_by_words(const pcs_doc *doc, const word_stats *ws, uint32_t nv, bool speech)
 {
     uint32_t names = 0;
     for (uint32_t v = 0; v < nv; v++)
         names += 2 * ws[v].names > ws[v].count;
-    return (doc->n_sents >= WORDS_MIN_SENTENCES &&
-            (double)names >= WORDS_MIN_NAMES * (double)nv) ||
-           (speech && reports_speech(doc));
+    bool cast = doc->n_sents >= WORDS_MIN_SENTENCES &&
+                (double)names >= WORDS_MIN_NAMES * (double)nv;
+    bool story = (double)names >= STORY_MIN_NAMES * (double)nv ||
+                 doc->n_sents >= STORY_MIN_SENTENCES || dated(doc);
+    return (cast && story) || (speech && reports_speech(doc));
 }
 
 /* The weight of each candidate word. Phrases: PageRank on the

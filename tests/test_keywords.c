@@ -405,6 +405,37 @@ static void reported_speech_tags_by_words(void **state)
     assert_int_equal(find(f, "négociations budgétaires"), 0);
 }
 
+/* Capitalised words make a story only with a date, length or many of
+ * them: an abstract of eight sentences that says "Web", "Boolean" and
+ * "Internet" is tagged by its phrases; name a day in it and it reads as a
+ * story, tagged by words. */
+static void undated_abstract_with_names_tags_by_phrases(void **state)
+{
+    fixture *f = *state;
+    f->stage.opt.keywords = 6;
+    static const char abstract[] =
+        "Search engine index compression for the Web\n"
+        "We study search engine index compression for large collections of Web pages. The "
+        "search engine index stores posting lists of document identifiers. Posting lists are "
+        "compressed with variable byte codes and Boolean query operators read them. Our search "
+        "engine index answers Boolean queries over the Internet faster than earlier designs. "
+        "Compression ratios improve with document reordering by URL similarity. Query latency "
+        "falls because fewer disk blocks are read for each posting list. Experiments use a "
+        "crawl of four million Web pages and ten thousand queries. The search engine index fits "
+        "in main memory for most query workloads.";
+    run(f, abstract);
+    assert_int_equal(find(f, "search engine index compression"), 0);
+    assert_int_equal(find(f, "compression"), -1);
+    char dated[sizeof abstract + 16];
+    const char *at = strstr(abstract, "Experiments use");
+    assert_non_null(at);
+    snprintf(dated, sizeof dated, "%.*sExperiments on Tuesday used%s", (int)(at - abstract),
+             abstract, at + strlen("Experiments use"));
+    run(f, dated);
+    assert_int_equal(find(f, "compression"), 0);
+    assert_int_equal(find(f, "search engine index compression"), -1);
+}
+
 static void modifiers_never_end_a_key_term(void **state)
 {
     fixture *f = *state;
@@ -958,6 +989,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(participles_before_names_are_verbs, setup, teardown),
         cmocka_unit_test_setup_teardown(markup_and_addresses_are_not_key_terms, setup, teardown),
         cmocka_unit_test_setup_teardown(reported_speech_tags_by_words, setup, teardown),
+        cmocka_unit_test_setup_teardown(undated_abstract_with_names_tags_by_phrases, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(modifiers_never_end_a_key_term, setup, teardown),
         cmocka_unit_test_setup_teardown(evaluative_adjectives_lead_no_phrase, setup, teardown),
         cmocka_unit_test_setup_teardown(determiner_like_adjectives_start_no_key_term, setup,
