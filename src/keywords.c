@@ -564,7 +564,6 @@ typedef struct kw_state {
     bool adjectives_follow; /* kw_language */
 } kw_state;
 
-
 static uint32_t hash_words(const uint32_t *v, uint32_t n)
 {
     uint32_t h = 2166136261u ^ n;
@@ -939,9 +938,6 @@ static bool reports_speech(const pcs_doc *doc)
     return false;
 }
 
-/* Is the text tagged by its words (a story about people and organisations)
- * rather than by its phrases? See WORDS_MIN_SENTENCES and, with `speech`,
- * REPORTED_SPEECH_MIN. */
 /* Does a content sentence name a day or a month ("Tuesday", "March":
  * `date` entries of the nonkey list)? */
 static bool dated(const pcs_doc *doc)
@@ -957,6 +953,10 @@ static bool dated(const pcs_doc *doc)
     return false;
 }
 
+/* Is the text tagged by its words (a story about people and organisations)
+ * rather than by its phrases? See WORDS_MIN_SENTENCES, STORY_MIN_SENTENCES
+ * and, with `speech`, REPORTED_SPEECH_MIN. The date is looked for last:
+ * most texts are settled before it. */
 static bool tag_by_words(const pcs_doc *doc, const word_stats *ws, uint32_t nv, bool speech)
 {
     uint32_t names = 0;
