@@ -99,6 +99,10 @@
  * this share of the word's occurrences: "Boerse" always comes as "Deutsche
  * Boerse", "scandal" mostly alone. */
 #define PHRASE_SHARE 0.7
+/* A name's word alone is a fragment of it ("Vegas", "Coast", "Apparel"),
+ * so a name prints for its word at a lower share: 0.55 to 0.6 gave the
+ * same scores on every fold, 0.5 cost kpcrowd 0.18 (bench/README). */
+#define NAME_SHARE 0.6
 
 /* A phrase's leading word found in more than this share of the model's
  * documents is general ("new algorithm", "two methods", "using DSP chips")
@@ -657,14 +661,15 @@ static bool general_word(const pcs_doc *doc, uint32_t term)
  * bitline sensing scheme" is tagged "bitline sensing scheme". Measured on
  * the abstracts, F1@10 +0.9 on each fold, and either half of the list
  * alone gave half of that. A capital mid-sentence, or one before another
- * capital, begins a name ("Major League", "Best Buy"). */
+ * capital, begins a name, which keeps even a general word ("Major League",
+ * "Best Buy", "New York Times", "World Wide Web"). */
 static bool leading_general(const pcs_doc *doc, const pcs_token *t, const pcs_token *next)
 {
-    if (general_word(doc, t->term))
-        return true;
     if ((t->flags & PCS_TOK_UPPER) &&
         (!(t->flags & PCS_TOK_INITIAL) || (next->flags & PCS_TOK_UPPER)))
         return false;
+    if (general_word(doc, t->term))
+        return true;
     char folded[EVALUATIVE_MAX_BYTES];
     if (t->len >= sizeof folded)
         return false;
@@ -1145,9 +1150,21 @@ static bool index_holders(const kw_state *st, uint32_t nv, pcs_arena *arena, hol
     return true;
 }
 
+/* Is q a name: two or more words, each capitalised mid-sentence in most
+ * of its occurrences ("Las Vegas", "Ivory Coast"; not "singer Bruno
+ * Mars")? */
+static bool name_phrase(const phrase *q, const word_stats *ws)
+{
+    bool name = q->n > 1;
+    for (uint32_t i = 0; i < q->n && name; i++)
+        name = 2 * ws[q->v[i]].names > ws[q->v[i]].count;
+    return name;
+}
+
 /* The phrase that prints word p (a one-word phrase): the most frequent
- * phrase holding it that accounts for PHRASE_SHARE of its occurrences and
- * shares no noun with a term already taken; p itself when there is none. */
+ * phrase holding it that accounts for PHRASE_SHARE of its occurrences
+ * (NAME_SHARE for a name) and shares no noun with a term already taken; p
+ * itself when there is none. */
 static uint32_t representative(const kw_state *st, uint32_t p, const holders *h,
                                const word_stats *ws, const taken_words *tw)
 {
@@ -1155,7 +1172,8 @@ static uint32_t representative(const kw_state *st, uint32_t p, const holders *h,
     uint32_t v = word->v[0], best = p;
     for (uint32_t j = h->ptr[v]; j < h->ptr[v + 1]; j++) {
         const phrase *q = &st->phrases[h->phrase[j]];
-        if ((double)q->count < PHRASE_SHARE * (double)word->count)
+        double share = name_phrase(q, ws) ? NAME_SHARE : PHRASE_SHARE;
+        if ((double)q->count < share * (double)word->count)
             continue;
         bool clash = false;
         for (uint32_t i = 0; i < q->n && !clash; i++)

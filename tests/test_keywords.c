@@ -506,6 +506,23 @@ static void single_word_inside_a_better_phrase(void **state)
 }
 
 
+/* In a story (tagged by words) a word prints as the name holding it when
+ * that name is three fifths of its occurrences: "Vegas" is "Las Vegas" two
+ * times in three. A common phrase needs more: "rates" stays alone. */
+static void story_word_prints_as_its_name(void **state)
+{
+    fixture *f = *state;
+    f->stage.opt.keywords = 10;
+    run(f, "Casino owners expand\nCasino owners said on Monday that Las Vegas will get "
+           "three resorts. Visitors spent more in Las Vegas last year, the owners said. "
+           "\"Vegas is back,\" one owner told reporters. Room rates rose. Low interest "
+           "rates helped, and interest rates may stay low.");
+    assert_true(find(f, "Las Vegas") >= 0);
+    assert_int_equal(find(f, "Vegas"), -1);
+    assert_true(find(f, "rates") >= 0);
+    assert_int_equal(find(f, "interest rates"), -1);
+}
+
 /* ------------------------------------------------------------------------ */
 /* What an editor would refuse as tags, checked on real stories with the    */
 /* default a user gets (the English news model).                            */
@@ -868,6 +885,20 @@ static void general_words_lead_no_phrase(void **state)
     precis_result_free(r);
 }
 
+/* A general word that begins a name stays in it: "New York Times", not
+ * "York Times". */
+static void general_words_stay_in_names(void **state)
+{
+    (void)state;
+    static const char story[] =
+        "Markets fell on Monday, the New York Times reported. Stocks dropped as the New York "
+        "Times said investors were worried. Analysts at banks said the Times was right.";
+    precis_result *r = english_key_terms(story, sizeof story - 1);
+    assert_true(result_find(r, "New York Times", false) >= 0);
+    assert_int_equal(result_find(r, "York Times", false), -1);
+    precis_result_free(r);
+}
+
 static void sample_passes_an_editor(void **state)
 {
     (void)state;
@@ -994,7 +1025,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(determiner_like_adjectives_start_no_key_term, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(single_word_inside_a_better_phrase, setup, teardown),
+        cmocka_unit_test_setup_teardown(story_word_prints_as_its_name, setup, teardown),
         cmocka_unit_test(general_words_lead_no_phrase),
+        cmocka_unit_test(general_words_stay_in_names),
         cmocka_unit_test(earnings_report_passes_an_editor),
         cmocka_unit_test(dated_reports_pass_an_editor),
         cmocka_unit_test(hyphen_parts_are_one_topic),
