@@ -335,6 +335,8 @@ typedef struct pcs_term {
     double idf;          /* pcs_idf's value, set with idf_df by pcs_tfidf */
     uint32_t last_sent;  /* scratch: last sentence counted in sent_df */
     bool alpha;          /* holds a letter (numbers are not key terms) */
+    bool unit;           /* a form of it is a unit of time (PCS_WORD_UNIT):
+                          * part of a key term, never one alone */
 } pcs_term;
 
 /* A sparse matrix in compressed-row form, rows = sentences. */

@@ -95,8 +95,10 @@ typedef enum pcs_word_class {
                          * or an adverb) */
     PCS_WORD_MODIFIER,  /* may begin a key term, never end one (English: an
                          * adjective that is never a noun) */
-    PCS_WORD_DATE       /* names a day or a month: never part of a key term,
+    PCS_WORD_DATE,      /* names a day or a month: never part of a key term,
                          * nor of a name ("Thursday's", "January LME") */
+    PCS_WORD_UNIT       /* a unit of time ("year", "semaines"): may be part of
+                         * a key term ("fiscal year"), never one alone */
 } pcs_word_class;
 
 /* The class of a case-folded word form (data may be NULL). A binary search

@@ -3,6 +3,8 @@
 #include "stages.h"
 #include "language.h"
 
+#include <strings.h>
+
 typedef struct fixture {
     stage_fixture stage;
     pcs_keyterm *kt;
@@ -241,11 +243,18 @@ static void word_classes(void **state)
     assert_int_equal(pcs_language_word_class(en, "thursday", 8), PCS_WORD_DATE);
     assert_int_equal(pcs_language_word_class(en, "sept", 4), PCS_WORD_DATE);
     assert_int_equal(pcs_language_word_class(en, "thursdays", 9), PCS_WORD_OPEN);
+    /* Units of time and ordinals (listed by hand). */
+    assert_int_equal(pcs_language_word_class(en, "year", 4), PCS_WORD_UNIT);
+    assert_int_equal(pcs_language_word_class(en, "weeks", 5), PCS_WORD_UNIT);
+    assert_int_equal(pcs_language_word_class(en, "first", 5), PCS_WORD_MODIFIER);
+    assert_int_equal(pcs_language_word_class(en, "ninth", 5), PCS_WORD_MODIFIER);
     const pcs_language_data *fr = pcs_language_data_for("french");
     assert_int_equal(pcs_language_word_class(fr, "juillet", 7), PCS_WORD_DATE);
     assert_int_equal(pcs_language_word_class(fr, "ao\xC3\xBBt", 5), PCS_WORD_DATE);
     assert_int_equal(pcs_language_word_class(fr, "d\xC3\xA9" "c", 4), PCS_WORD_DATE);
     assert_int_equal(pcs_language_word_class(fr, "mars", 4), PCS_WORD_OPEN);
+    assert_int_equal(pcs_language_word_class(fr, "ans", 3), PCS_WORD_UNIT);
+    assert_int_equal(pcs_language_word_class(fr, "ann\xC3\xA9" "es", 7), PCS_WORD_UNIT);
     /* French verb forms and adverbs from Dicollecte; not those that are
      * also nouns or adjectives. Adjectives and past participles that are
      * never nouns are modifiers. */
@@ -547,6 +556,13 @@ static const char *const dates[] = {
     "october", "november", "december", "feb", "apr", "jul", "aug", "today", "tomorrow",
     "sep", "sept", "oct", "nov", "dec", "tue", "tues", "thu", "thur", "thurs", "fri", NULL};
 
+/* A unit of time or an ordinal is no tag alone ("year", "first"), though
+ * a term may hold one ("fiscal year", "first quarter"). */
+static const char *const never_alone[] = {
+    "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week",
+    "weeks", "month", "months", "quarter", "quarters", "year", "years", "decade", "decades",
+    "first", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", NULL};
+
 /* Digits and an ordinal ending ("4th") or a unit ("6p", "5bn"): a number.
  * (term_words splits "6.5p" into "6" and "5p".) */
 static bool ordinal_word(const char *w)
@@ -666,6 +682,9 @@ static void assert_editor_accepts(const char *what, const char *story, size_t le
             for (const char *const *w = dates; *w; w++)
                 if (strcmp(words[i][k], *w) == 0)
                     fail_msg("%s: term %zu '%s' holds the date '%s'", what, i + 1, term, *w);
+        for (const char *const *w = never_alone; *w && nw[i] == 1; w++)
+            if (strcmp(words[i][0], *w) == 0)
+                fail_msg("%s: term %zu '%s' is a unit or an ordinal alone", what, i + 1, term);
         if (ordinal_word(words[i][0]) || ordinal_word(words[i][nw[i] - 1]))
             fail_msg("%s: term %zu '%s' begins or ends with a number", what, i + 1, term);
         for (size_t j = 0; j < i; j++)
@@ -885,6 +904,23 @@ static void general_words_lead_no_phrase(void **state)
     precis_result_free(r);
 }
 
+/* A unit of time is no key term alone, though it may end one: "fiscal
+ * year" is a term, "year" and "weeks" are not; nor is an ordinal alone. */
+static void units_of_time_stand_in_no_term_alone(void **state)
+{
+    fixture *f = *state;
+    f->stage.opt.keywords = 20;
+    run(f, "Acme results\nAcme said profit rose in the fiscal year. Sales rose every year "
+           "and every week, the company said, for years and weeks. The first shipment came "
+           "in the year's first weeks, Acme told reporters. Acme expects a year of growth.");
+    assert_true(find(f, "Acme") >= 0);
+    assert_true(find(f, "fiscal year") >= 0);
+    for (const char *const *w = never_alone; *w; w++)
+        for (uint32_t i = 0; i < f->n; i++)
+            if (strcasecmp(f->kt[i].surface, *w) == 0)
+                fail_msg("'%s' is a key term alone", f->kt[i].surface);
+}
+
 /* A general word that begins a name stays in it: "New York Times", not
  * "York Times". */
 static void general_words_stay_in_names(void **state)
@@ -1028,6 +1064,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(story_word_prints_as_its_name, setup, teardown),
         cmocka_unit_test(general_words_lead_no_phrase),
         cmocka_unit_test(general_words_stay_in_names),
+        cmocka_unit_test_setup_teardown(units_of_time_stand_in_no_term_alone, setup, teardown),
         cmocka_unit_test(earnings_report_passes_an_editor),
         cmocka_unit_test(dated_reports_pass_an_editor),
         cmocka_unit_test(hyphen_parts_are_one_topic),
