@@ -337,6 +337,8 @@ typedef struct pcs_term {
     bool alpha;          /* holds a letter (numbers are not key terms) */
     bool unit;           /* a form of it is a unit of time (PCS_WORD_UNIT):
                           * part of a key term, never one alone */
+    bool frame;          /* a form of it is a noun of fixed prepositional
+                          * phrases (PCS_WORD_FRAME) */
 } pcs_term;
 
 /* A sparse matrix in compressed-row form, rows = sentences. */

@@ -411,6 +411,25 @@ static bool participle_before_name(const pcs_doc *doc, const pcs_token *t)
            end[-1] == 'd' && end[-2] == 'e' && end[-3] != 'e' && adjacent(doc, &t[0], &t[1]);
 }
 
+/* A noun of the fixed phrases that work as prepositions or adverbs ("in
+ * addition to", "at the end of", "in part", "au sein de": `frame` entries
+ * of the nonkey list) is no part of a key term after a stopword and before
+ * another, a punctuation mark or the sentence's end, as in those phrases
+ * ("In addition, ..."); elsewhere ("the Marines spy case") it is a noun
+ * like any other. Quirk et al. (A Comprehensive
+ * Grammar of the English Language, 1985) call such phrases complex
+ * prepositions. */
+static void leave_out_frames(const pcs_doc *doc, const pcs_sentence *sent, uint8_t *cand)
+{
+    uint32_t end = sent->tok_first + sent->tok_count;
+    for (uint32_t k = sent->tok_first + 1; k < end; k++) {
+        const pcs_token *t = &doc->toks[k];
+        if (cand[k] && doc->terms[t->term].frame && t[-1].term == UINT32_MAX &&
+            (k + 1 == end || t[1].term == UINT32_MAX || !adjacent(doc, &t[0], &t[1])))
+            cand[k] = NOT_CANDIDATE;
+    }
+}
+
 /* What the rules need to know of how the language is written, looked up
  * once per document. Each holds for the languages whose nonkey list makes
  * it matter (models/<code>/nonkey.txt). */
@@ -455,6 +474,7 @@ static uint32_t classify_tokens(const pcs_doc *doc, const kw_language *lang, uin
         }
         if (name_verb && sent->kind == PCS_SENT_BODY)
             keep_capitalised_verbs_in_names(doc, sent, cand);
+        leave_out_frames(doc, sent, cand);
         for (uint32_t k = sent->tok_first; k < end; k++)
             if (cand[k] && vertex[doc->toks[k].term] == UINT32_MAX)
                 vertex[doc->toks[k].term] = nv++;

@@ -97,8 +97,12 @@ typedef enum pcs_word_class {
                          * adjective that is never a noun) */
     PCS_WORD_DATE,      /* names a day or a month: never part of a key term,
                          * nor of a name ("Thursday's", "January LME") */
-    PCS_WORD_UNIT       /* a unit of time ("year", "semaines"): may be part of
+    PCS_WORD_UNIT,      /* a unit of time ("year", "semaines"): may be part of
                          * a key term ("fiscal year"), never one alone */
+    PCS_WORD_FRAME      /* a noun of the fixed phrases that work as
+                         * prepositions or adverbs ("in addition to", "at the
+                         * end of", "au sein de"): between two stopwords it
+                         * is no part of a key term */
 } pcs_word_class;
 
 /* The class of a case-folded word form (data may be NULL). A binary search

@@ -248,12 +248,15 @@ static void word_classes(void **state)
     assert_int_equal(pcs_language_word_class(en, "weeks", 5), PCS_WORD_UNIT);
     assert_int_equal(pcs_language_word_class(en, "first", 5), PCS_WORD_MODIFIER);
     assert_int_equal(pcs_language_word_class(en, "ninth", 5), PCS_WORD_MODIFIER);
+    assert_int_equal(pcs_language_word_class(en, "behalf", 6), PCS_WORD_FRAME);
+    assert_int_equal(pcs_language_word_class(en, "regard", 6), PCS_WORD_NONKEY);
     const pcs_language_data *fr = pcs_language_data_for("french");
     assert_int_equal(pcs_language_word_class(fr, "juillet", 7), PCS_WORD_DATE);
     assert_int_equal(pcs_language_word_class(fr, "ao\xC3\xBBt", 5), PCS_WORD_DATE);
     assert_int_equal(pcs_language_word_class(fr, "d\xC3\xA9" "c", 4), PCS_WORD_DATE);
     assert_int_equal(pcs_language_word_class(fr, "mars", 4), PCS_WORD_OPEN);
     assert_int_equal(pcs_language_word_class(fr, "ans", 3), PCS_WORD_UNIT);
+    assert_int_equal(pcs_language_word_class(fr, "sein", 4), PCS_WORD_FRAME);
     assert_int_equal(pcs_language_word_class(fr, "ann\xC3\xA9" "es", 7), PCS_WORD_UNIT);
     /* French verb forms and adverbs from Dicollecte; not those that are
      * also nouns or adjectives. Adjectives and past participles that are
@@ -921,6 +924,24 @@ static void units_of_time_stand_in_no_term_alone(void **state)
                 fail_msg("'%s' is a key term alone", f->kt[i].surface);
 }
 
+/* The noun of a fixed prepositional phrase ("in addition to", "at the end
+ * of", "in part") is no term there; where it names a topic, it is one. */
+static void nouns_of_fixed_phrases_are_no_terms_inside_them(void **state)
+{
+    fixture *f = *state;
+    f->stage.opt.keywords = 20;
+    run(f, "In addition to the merger, Acme sold a plant at the end of the year, in part "
+           "to pay debt. In addition, Acme cut jobs at the end of March, and debt fell in "
+           "part.");
+    assert_true(find(f, "Acme") >= 0);
+    assert_int_equal(find(f, "addition"), -1);
+    assert_int_equal(find(f, "end"), -1);
+    assert_int_equal(find(f, "part"), -1);
+    run(f, "The court heard the Marines spy case on Monday. The Marines spy case turns on "
+           "a witness. Lawyers in the Marines spy case said so.");
+    assert_true(find(f, "Marines spy case") >= 0);
+}
+
 /* A general word that begins a name stays in it: "New York Times", not
  * "York Times". */
 static void general_words_stay_in_names(void **state)
@@ -1065,6 +1086,8 @@ int main(void)
         cmocka_unit_test(general_words_lead_no_phrase),
         cmocka_unit_test(general_words_stay_in_names),
         cmocka_unit_test_setup_teardown(units_of_time_stand_in_no_term_alone, setup, teardown),
+        cmocka_unit_test_setup_teardown(nouns_of_fixed_phrases_are_no_terms_inside_them, setup,
+                                        teardown),
         cmocka_unit_test(earnings_report_passes_an_editor),
         cmocka_unit_test(dated_reports_pass_an_editor),
         cmocka_unit_test(hyphen_parts_are_one_topic),
