@@ -51,7 +51,8 @@ _precis() {
     case $cmd in
     main) opts="$summary -f --format --only --list-languages -h --help -V --version" ;;
     batch) opts="$summary --include --exclude --files-from --jsonl --id-field --text-field
-        -o --output --output-dir --resume --unordered --list -j --jobs -q --quiet -h --help" ;;
+        -o --output --output-dir --resume --unordered --list --only -j --jobs -q --quiet -h
+        --help" ;;
     eval) opts="-n --sentences -w --words --ref-words -m --methods --ablations -l --lang
         --limit --fold --seed --model --wordnet -f --format -h --help" ;;
     model) COMPREPLY=($(compgen -W "build merge info" -- "$cur")); return ;;

@@ -47,6 +47,8 @@ static const char usage_text[] =
     "                           (or DIR), append the others\n"
     "      --unordered          write records as they finish, not in input order\n"
     "      --list               print the files that would be summarised, and exit\n"
+    "      --only PART          summary or keywords: records with only that part;\n"
+    "                           keywords also serves a text of one sentence\n"
     "\n"
     "Work:\n"
     "  -j, --jobs N             N worker threads (default: the online CPUs)\n"
@@ -90,7 +92,7 @@ static bool strlist_add(strlist *l, const char *s)
 /* The options of batch beside the shared ones. */
 enum {
     OPT_INCLUDE = 256, OPT_EXCLUDE, OPT_FILES_FROM, OPT_JSONL, OPT_ID_FIELD, OPT_TEXT_FIELD,
-    OPT_OUTPUT_DIR, OPT_RESUME, OPT_UNORDERED, OPT_LIST
+    OPT_OUTPUT_DIR, OPT_RESUME, OPT_UNORDERED, OPT_LIST, OPT_ONLY
 };
 static const struct option own_longopts[] = {
     {"include", required_argument, NULL, OPT_INCLUDE},
@@ -104,6 +106,7 @@ static const struct option own_longopts[] = {
     {"resume", no_argument, NULL, OPT_RESUME},
     {"unordered", no_argument, NULL, OPT_UNORDERED},
     {"list", no_argument, NULL, OPT_LIST},
+    {"only", required_argument, NULL, OPT_ONLY},
     {"jobs", required_argument, NULL, 'j'},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
@@ -155,6 +158,14 @@ static int own_option(void *ctx, int c, const char *arg)
         break;
     case OPT_LIST:
         cfg->list = true;
+        break;
+    case OPT_ONLY:
+        if (strcmp(arg, "summary") == 0)
+            cfg->only_summary = true, cfg->only_keywords = false;
+        else if (strcmp(arg, "keywords") == 0)
+            cfg->only_keywords = true, cfg->only_summary = false;
+        else
+            return cli_usage_error("--only: '%s' is not summary or keywords", arg);
         break;
     case 'j':
         if (!cli_parse_size(arg, 1, 1024, &j))
@@ -214,6 +225,8 @@ static int parse_options(int argc, char **argv, batch_config *cfg, strlist *inc,
     if (code != CLI_GO_ON)
         return code;
     cfg->opt = so.opt;
+    if (cfg->only_summary)
+        cfg->opt.keywords = 0;
     cfg->model_path = so.model_path;
     cfg->no_model = so.no_model;
     cfg->paths = (const char **)(argv + optind);

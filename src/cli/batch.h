@@ -45,6 +45,9 @@ typedef struct batch_config {
     const char *model_path; /* --model FILE; NULL: the language's default */
     bool no_model;          /* --no-model */
     bool unordered, resume, quiet, list;
+    /* --only: records with the summary alone (no key terms), or the key
+     * terms alone (precis_extract_keywords: a text of one sentence too) */
+    bool only_summary, only_keywords;
 } batch_config;
 
 /* ------------------------------------------------------------------------ */

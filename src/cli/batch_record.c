@@ -205,7 +205,9 @@ static void summarise(const batch_run *run, precis_summarizer *sm, const rid *id
 {
     precis_result *res = NULL;
     precis_error err = PRECIS_ERROR_INIT;
-    precis_status s = precis_summarize(sm, text, len, &run->cfg->opt, &res, &err);
+    precis_status s = run->cfg->only_keywords
+                          ? precis_extract_keywords(sm, text, len, &run->cfg->opt, &res, &err)
+                          : precis_summarize(sm, text, len, &run->cfg->opt, &res, &err);
     if (s != PRECIS_OK) {
         error_record(id, cli_exit_for(s), reason_for(s), err.message, t0, rec);
         return;

@@ -128,6 +128,35 @@ class JsonlTest(bt.TempDirTest):
         for a, b in zip(first, second):
             self.assertIn(b["summary"][0]["text"], [s["text"] for s in a["summary"]])
 
+    def test_only_one_part(self):
+        """--only keywords: the key terms of every document, a text of one
+        sentence (an abstract, a headline) too, with an empty summary;
+        --only summary: no key terms; any other part is a usage error."""
+        docs = self.path("parts.jsonl")
+        with open(docs, "w", encoding="utf-8") as f:
+            f.write(json.dumps({"id": "article", "text": ARTICLE}) + "\n")
+            f.write(json.dumps({"id": "one", "text": "Quantum market games\nWe propose a "
+                                "quantum-like description of markets and economics."}) + "\n")
+            f.write(json.dumps({"id": "empty", "text": ""}) + "\n")
+        whole = {r["id"]: r for r in bt.records(self.batch("--jsonl", "parts.jsonl").stdout)}
+        self.assertEqual(whole["one"]["error"]["reason"], "one-sentence")
+        p = self.batch("--jsonl", "parts.jsonl", "--only", "keywords")
+        self.assertEqual(p.returncode, 7, p.stderr)  # the empty text still fails
+        keys = {r["id"]: r for r in bt.records(p.stdout)}
+        self.assertEqual(keys["empty"]["error"]["reason"], "empty")
+        for doc in ("article", "one"):
+            self.assertEqual(keys[doc]["status"], "ok")
+            self.assertEqual(keys[doc]["summary"], [])
+        self.assertEqual(keys["article"]["keywords"], whole["article"]["keywords"])
+        self.assertIn("quantum-like description", [k["term"] for k in keys["one"]["keywords"]])
+        summ = {r["id"]: r for r in bt.records(
+            self.batch("--jsonl", "parts.jsonl", "--only", "summary").stdout)}
+        self.assertEqual(summ["article"]["summary"], whole["article"]["summary"])
+        self.assertEqual(summ["article"]["keywords"], [])
+        p = self.batch("--jsonl", "parts.jsonl", "--only", "titles")
+        self.assertEqual(p.returncode, 2)
+        self.assertIn("--only", p.stderr.decode())
+
     def test_output_dir_names(self):
         p = self.batch("--jsonl", "in.jsonl", "--output-dir", "out")
         self.assertEqual(p.returncode, 7, p.stderr)
