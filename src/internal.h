@@ -339,6 +339,8 @@ typedef struct pcs_term {
                           * part of a key term, never one alone */
     bool frame;          /* a form of it is a noun of fixed prepositional
                           * phrases (PCS_WORD_FRAME) */
+    bool title;          /* a form of it is a title before names
+                          * (PCS_WORD_TITLE) */
 } pcs_term;
 
 /* A sparse matrix in compressed-row form, rows = sentences. */

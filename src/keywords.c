@@ -708,6 +708,27 @@ static bool leading_general(const pcs_doc *doc, const pcs_token *t, const pcs_to
     return n != SIZE_MAX && pcs_is_evaluative(doc->lang, folded, n);
 }
 
+/* Where the phrase t[lead, j) begins once a title before a name is left
+ * out: past the last `title` word of the nonkey list that only capitalised
+ * words, the first a name's, follow ("Prime Minister Margaret Thatcher",
+ * "Finance Minister Gustavo Petricioli", "goalie Ilya Bryzgalov" are
+ * "Margaret Thatcher", "Gustavo Petricioli", "Ilya Bryzgalov"; the issue
+ * asks for "Vladimir Putin"). A title before no name stays ("Minister",
+ * "the president's plan"). */
+static uint32_t after_title(const pcs_doc *doc, const pcs_token *t, uint32_t lead, uint32_t j)
+{
+    uint32_t name = lead;
+    for (uint32_t q = lead; q + 1 < j; q++)
+        if (doc->terms[t[q].term].title)
+            name = q + 1;
+    if (name == lead || !name_capital(doc, &t[name]))
+        return lead;
+    for (uint32_t q = name; q < j; q++)
+        if (!(t[q].flags & PCS_TOK_UPPER))
+            return lead;
+    return name;
+}
+
 /* Collect the candidate phrases of every content sentence; with `words`,
  * each noun inside a phrase is also counted as a word of its own; with
  * `trim`, general leading words (leading_general) are left out of
@@ -747,6 +768,7 @@ static bool collect_phrases(kw_state *st, const uint8_t *cand, bool words, bool 
             uint32_t lead = i;
             while (trim && j - lead > 1 && leading_general(doc, &t[lead], &t[lead + 1]))
                 lead++;
+            lead = after_title(doc, t, lead, j);
             bool whole = j - lead <= MAX_PHRASE;
             if (j > i)
                 st->heads[st->vertex[t[j - 1].term]]++;

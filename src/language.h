@@ -99,10 +99,13 @@ typedef enum pcs_word_class {
                          * nor of a name ("Thursday's", "January LME") */
     PCS_WORD_UNIT,      /* a unit of time ("year", "semaines"): may be part of
                          * a key term ("fiscal year"), never one alone */
-    PCS_WORD_FRAME      /* a noun of the fixed phrases that work as
+    PCS_WORD_FRAME,     /* a noun of the fixed phrases that work as
                          * prepositions or adverbs ("in addition to", "at the
                          * end of", "au sein de"): between two stopwords it
                          * is no part of a key term */
+    PCS_WORD_TITLE      /* a title or role that precedes a person's name
+                         * ("President", "minister", "goalie"): left out of
+                         * a key term before a name ("Vladimir Putin") */
 } pcs_word_class;
 
 /* The class of a case-folded word form (data may be NULL). A binary search
