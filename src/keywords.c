@@ -416,9 +416,8 @@ static bool participle_before_name(const pcs_doc *doc, const pcs_token *t)
  * of the nonkey list) is no part of a key term after a stopword and before
  * another, a punctuation mark or the sentence's end, as in those phrases
  * ("In addition, ..."); elsewhere ("the Marines spy case") it is a noun
- * like any other. Quirk et al. (A Comprehensive
- * Grammar of the English Language, 1985) call such phrases complex
- * prepositions. */
+ * like any other. Quirk et al. (A Comprehensive Grammar of the English
+ * Language, 1985) call such phrases complex prepositions. */
 static void leave_out_frames(const pcs_doc *doc, const pcs_sentence *sent, uint8_t *cand)
 {
     uint32_t end = sent->tok_first + sent->tok_count;

@@ -101,8 +101,9 @@ typedef enum pcs_word_class {
                          * a key term ("fiscal year"), never one alone */
     PCS_WORD_FRAME,     /* a noun of the fixed phrases that work as
                          * prepositions or adverbs ("in addition to", "at the
-                         * end of", "au sein de"): between two stopwords it
-                         * is no part of a key term */
+                         * end of", "au sein de"): after a stopword and before
+                         * another (or a punctuation mark) it is no part of a
+                         * key term */
     PCS_WORD_TITLE      /* a title or role that precedes a person's name
                          * ("President", "minister", "goalie"): left out of
                          * a key term before a name ("Vladimir Putin") */
