@@ -960,6 +960,19 @@ static void titles_before_names_are_left_out(void **state)
             fail_msg("'%s' keeps the title", f->kt[i].surface);
 }
 
+/* A word in capitals and a colon opening a sentence labels the line
+ * ("NOTE: ..."); it is no key term. */
+static void labels_are_no_terms(void **state)
+{
+    fixture *f = *state;
+    f->stage.opt.keywords = 20;
+    run(f, "Acme Corp said net profit rose. NOTE: Net includes a tax credit. NOTE: Acme "
+           "sold its mill. VOLUME: Acme shipped more steel.");
+    assert_true(find(f, "Acme") >= 0);
+    assert_int_equal(find(f, "NOTE"), -1);
+    assert_int_equal(find(f, "VOLUME"), -1);
+}
+
 /* A general word that begins a name stays in it: "New York Times", not
  * "York Times". */
 static void general_words_stay_in_names(void **state)
@@ -1105,6 +1118,7 @@ int main(void)
         cmocka_unit_test(general_words_stay_in_names),
         cmocka_unit_test_setup_teardown(units_of_time_stand_in_no_term_alone, setup, teardown),
         cmocka_unit_test_setup_teardown(titles_before_names_are_left_out, setup, teardown),
+        cmocka_unit_test_setup_teardown(labels_are_no_terms, setup, teardown),
         cmocka_unit_test_setup_teardown(nouns_of_fixed_phrases_are_no_terms_inside_them, setup,
                                         teardown),
         cmocka_unit_test(earnings_report_passes_an_editor),
