@@ -335,12 +335,13 @@ typedef struct pcs_term {
     double idf;          /* pcs_idf's value, set with idf_df by pcs_tfidf */
     uint32_t last_sent;  /* scratch: last sentence counted in sent_df */
     bool alpha;          /* holds a letter (numbers are not key terms) */
-    bool unit;           /* a form of it is a unit of time (PCS_WORD_UNIT):
-                          * part of a key term, never one alone */
+    bool not_alone;      /* a form of it is a unit of time or a noun that
+                          * attributes speech (PCS_WORD_UNIT, _SOURCE): part
+                          * of a key term, never one alone */
     bool frame;          /* a form of it is a noun of fixed prepositional
                           * phrases (PCS_WORD_FRAME) */
     bool title;          /* a form of it is a title before names
-                          * (PCS_WORD_TITLE) */
+                          * (PCS_WORD_TITLE, _SOURCE) */
 } pcs_term;
 
 /* A sparse matrix in compressed-row form, rows = sentences. */

@@ -1319,9 +1319,10 @@ precis_status pcs_keywords(const pcs_doc *doc, pcs_arena *arena, const precis_op
                 continue;
         }
         const phrase *p = &st.phrases[pi];
-        /* A unit of time is no tag alone ("year", "week", "ans"), though
-         * it may end one ("fiscal year"). */
-        if (p->n == 1 && doc->terms[ws[p->v[0]].term].unit)
+        /* A unit of time or a noun that attributes speech is no tag alone
+         * ("year", "week", "ans", "spokesman", "officials"), though it may
+         * end one ("fiscal year"). */
+        if (p->n == 1 && doc->terms[ws[p->v[0]].term].not_alone)
             continue;
         /* One term per topic. Words: a term sharing a noun (or a word of
          * its family) with one taken is the same topic. Phrases, whose

@@ -104,9 +104,12 @@ typedef enum pcs_word_class {
                          * end of", "au sein de"): after a stopword and before
                          * another (or a punctuation mark) it is no part of a
                          * key term */
-    PCS_WORD_TITLE      /* a title or role that precedes a person's name
+    PCS_WORD_TITLE,     /* a title or role that precedes a person's name
                          * ("President", "minister", "goalie"): left out of
                          * a key term before a name ("Vladimir Putin") */
+    PCS_WORD_SOURCE     /* a noun that attributes speech ("spokesman",
+                         * "officials"): may be part of a key term, never one
+                         * alone, as a unit; before a name, a title */
 } pcs_word_class;
 
 /* The class of a case-folded word form (data may be NULL). A binary search

@@ -96,7 +96,7 @@ static precis_status add_folded(tok_state *st, uint32_t a, uint32_t b, const cha
                                 uint32_t hash, uint8_t flags)
 {
     uint32_t term = UINT32_MAX;
-    bool unit = false, frame = false, title = false;
+    bool not_alone = false, frame = false, title = false;
     /* A word of letters: one lookup in the word cache gives stopword and
      * stem; anything else (numbers) is its own stem. The stem's entry
      * remembers its term in this document. */
@@ -114,19 +114,20 @@ static precis_status add_folded(tok_state *st, uint32_t a, uint32_t b, const cha
             [PCS_WORD_DATE] = PCS_TOK_NONKEY | PCS_TOK_DATE,
             [PCS_WORD_UNIT] = 0,
             [PCS_WORD_FRAME] = 0,
-            [PCS_WORD_TITLE] = 0};
+            [PCS_WORD_TITLE] = 0,
+            [PCS_WORD_SOURCE] = 0};
         flags |= class_flags[word->word_class];
         stem = word->stem;
-        unit = word->word_class == PCS_WORD_UNIT;
+        not_alone = word->word_class == PCS_WORD_UNIT || word->word_class == PCS_WORD_SOURCE;
         frame = word->word_class == PCS_WORD_FRAME;
-        title = word->word_class == PCS_WORD_TITLE;
+        title = word->word_class == PCS_WORD_TITLE || word->word_class == PCS_WORD_SOURCE;
     } else if (!pcs_is_stopword(st->lang, w, n) && !(stem = pcs_stem_intern(st->lang, w, n))) {
         return PRECIS_ERR_NOMEM;
     }
     if (stem && stem->doc == st->document) {
         term = stem->term;
         st->terms[term].count++;
-        st->terms[term].unit |= unit;
+        st->terms[term].not_alone |= not_alone;
         st->terms[term].frame |= frame;
         st->terms[term].title |= title;
     } else if (stem) {
@@ -139,7 +140,7 @@ static precis_status add_folded(tok_state *st, uint32_t a, uint32_t b, const cha
                                      .count = 1,
                                      .last_sent = UINT32_MAX,
                                      .alpha = (flags & PCS_TOK_ALPHA) != 0,
-                                     .unit = unit,
+                                     .not_alone = not_alone,
                                      .frame = frame,
                                      .title = title};
         stem->doc = st->document;

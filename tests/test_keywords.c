@@ -250,6 +250,7 @@ static void word_classes(void **state)
     assert_int_equal(pcs_language_word_class(en, "ninth", 5), PCS_WORD_MODIFIER);
     assert_int_equal(pcs_language_word_class(en, "behalf", 6), PCS_WORD_FRAME);
     assert_int_equal(pcs_language_word_class(en, "minister", 8), PCS_WORD_TITLE);
+    assert_int_equal(pcs_language_word_class(en, "spokesman", 9), PCS_WORD_SOURCE);
     assert_int_equal(pcs_language_word_class(en, "regard", 6), PCS_WORD_NONKEY);
     const pcs_language_data *fr = pcs_language_data_for("french");
     assert_int_equal(pcs_language_word_class(fr, "juillet", 7), PCS_WORD_DATE);
@@ -560,12 +561,14 @@ static const char *const dates[] = {
     "october", "november", "december", "feb", "apr", "jul", "aug", "today", "tomorrow",
     "sep", "sept", "oct", "nov", "dec", "tue", "tues", "thu", "thur", "thurs", "fri", NULL};
 
-/* A unit of time or an ordinal is no tag alone ("year", "first"), though
- * a term may hold one ("fiscal year", "first quarter"). */
+/* A unit of time, an ordinal or a noun that attributes speech is no tag
+ * alone ("year", "first", "spokesman"), though a term may hold one
+ * ("fiscal year", "first quarter"). */
 static const char *const never_alone[] = {
     "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week",
     "weeks", "month", "months", "quarter", "quarters", "year", "years", "decade", "decades",
-    "first", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", NULL};
+    "first", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "spokesman", "spokeswoman", "official", "officials", NULL};
 
 /* Digits and an ordinal ending ("4th") or a unit ("6p", "5bn"): a number.
  * (term_words splits "6.5p" into "6" and "5p".) */
@@ -960,6 +963,23 @@ static void titles_before_names_are_left_out(void **state)
             fail_msg("'%s' keeps the title", f->kt[i].surface);
 }
 
+/* A noun that attributes speech is no term alone ("a spokesman said",
+ * "officials said"), and before a name it is a title. */
+static void sources_of_speech_are_no_terms_alone(void **state)
+{
+    fixture *f = *state;
+    f->stage.opt.keywords = 20;
+    run(f, "Spokesman Marlin Fitzwater said the talks failed. A spokesman said the White "
+           "House was worried, and officials agreed. Officials said the talks would resume, "
+           "a spokesman told reporters.");
+    assert_true(find(f, "White House") >= 0);
+    for (uint32_t i = 0; i < f->n; i++)
+        if (strcasecmp(f->kt[i].surface, "spokesman") == 0 ||
+            strcasecmp(f->kt[i].surface, "officials") == 0 ||
+            strstr(f->kt[i].surface, "Spokesman "))
+            fail_msg("'%s' is a key term", f->kt[i].surface);
+}
+
 /* A word in capitals and a colon opening a sentence labels the line
  * ("NOTE: ..."); it is no key term. */
 static void labels_are_no_terms(void **state)
@@ -1119,6 +1139,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(units_of_time_stand_in_no_term_alone, setup, teardown),
         cmocka_unit_test_setup_teardown(titles_before_names_are_left_out, setup, teardown),
         cmocka_unit_test_setup_teardown(labels_are_no_terms, setup, teardown),
+        cmocka_unit_test_setup_teardown(sources_of_speech_are_no_terms_alone, setup, teardown),
         cmocka_unit_test_setup_teardown(nouns_of_fixed_phrases_are_no_terms_inside_them, setup,
                                         teardown),
         cmocka_unit_test(earnings_report_passes_an_editor),
