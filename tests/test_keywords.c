@@ -248,6 +248,7 @@ static void word_classes(void **state)
     assert_int_equal(pcs_language_word_class(en, "weeks", 5), PCS_WORD_UNIT);
     assert_int_equal(pcs_language_word_class(en, "first", 5), PCS_WORD_MODIFIER);
     assert_int_equal(pcs_language_word_class(en, "ninth", 5), PCS_WORD_MODIFIER);
+    assert_int_equal(pcs_language_word_class(en, "net", 3), PCS_WORD_MODIFIER);
     assert_int_equal(pcs_language_word_class(en, "behalf", 6), PCS_WORD_FRAME);
     assert_int_equal(pcs_language_word_class(en, "minister", 8), PCS_WORD_TITLE);
     assert_int_equal(pcs_language_word_class(en, "spokesman", 9), PCS_WORD_SOURCE);
@@ -561,14 +562,14 @@ static const char *const dates[] = {
     "october", "november", "december", "feb", "apr", "jul", "aug", "today", "tomorrow",
     "sep", "sept", "oct", "nov", "dec", "tue", "tues", "thu", "thur", "thurs", "fri", NULL};
 
-/* A unit of time, an ordinal or a noun that attributes speech is no tag
- * alone ("year", "first", "spokesman"), though a term may hold one
- * ("fiscal year", "first quarter"). */
+/* A unit of time, an ordinal, a noun that attributes speech or the "net"
+ * of earnings tables is no tag alone ("year", "first", "spokesman"), though
+ * a term may hold one ("fiscal year", "first quarter", "net profit"). */
 static const char *const never_alone[] = {
     "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week",
     "weeks", "month", "months", "quarter", "quarters", "year", "years", "decade", "decades",
     "first", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-    "spokesman", "spokeswoman", "official", "officials", NULL};
+    "spokesman", "spokeswoman", "official", "officials", "net", NULL};
 
 /* Digits and an ordinal ending ("4th") or a unit ("6p", "5bn"): a number.
  * (term_words splits "6.5p" into "6" and "5p".) */
@@ -912,14 +913,16 @@ static void general_words_lead_no_phrase(void **state)
 }
 
 /* A unit of time is no key term alone, though it may end one: "fiscal
- * year" is a term, "year" and "weeks" are not; nor is an ordinal alone. */
+ * year" is a term, "year" and "weeks" are not; nor is an ordinal alone, nor
+ * the "net" of an earnings table. */
 static void units_of_time_stand_in_no_term_alone(void **state)
 {
     fixture *f = *state;
     f->stage.opt.keywords = 20;
     run(f, "Acme results\nAcme said profit rose in the fiscal year. Sales rose every year "
            "and every week, the company said, for years and weeks. The first shipment came "
-           "in the year's first weeks, Acme told reporters. Acme expects a year of growth.");
+           "in the year's first weeks, Acme told reporters. Acme expects a year of growth. "
+           "Net 1,234,000 vs 987,000. Net sales 5,600,000 vs 4,100,000. Net rose.");
     assert_true(find(f, "Acme") >= 0);
     assert_true(find(f, "fiscal year") >= 0);
     for (const char *const *w = never_alone; *w; w++)
