@@ -980,32 +980,19 @@ static void gather_word_stats(const pcs_doc *doc, const uint8_t *cand, const uin
     }
 }
 
-/* Does the text attribute speech ("said", "selon") at least
- * REPORTED_SPEECH_MIN times? */
-static bool reports_speech(const pcs_doc *doc)
+/* Do at least `min` tokens of the content sentences carry `flag`? The
+ * text attributes speech ("said", "selon": PCS_TOK_REPORTING,
+ * REPORTED_SPEECH_MIN times) or names a day or a month ("Tuesday",
+ * "March": PCS_TOK_DATE, `date` entries of the nonkey list). */
+static bool has_flagged_tokens(const pcs_doc *doc, uint8_t flag, uint32_t min)
 {
-    uint32_t uses = 0;
+    uint32_t seen = 0;
     for (uint32_t si = 0; si < doc->n_sents; si++) {
         const pcs_sentence *sent = &doc->sents[si];
         if (!content_sentence(sent))
             continue;
         for (uint32_t k = sent->tok_first; k < sent->tok_first + sent->tok_count; k++)
-            if ((doc->toks[k].flags & PCS_TOK_REPORTING) && ++uses >= REPORTED_SPEECH_MIN)
-                return true;
-    }
-    return false;
-}
-
-/* Does a content sentence name a day or a month ("Tuesday", "March":
- * `date` entries of the nonkey list)? */
-static bool dated(const pcs_doc *doc)
-{
-    for (uint32_t si = 0; si < doc->n_sents; si++) {
-        const pcs_sentence *sent = &doc->sents[si];
-        if (!content_sentence(sent))
-            continue;
-        for (uint32_t k = sent->tok_first; k < sent->tok_first + sent->tok_count; k++)
-            if (doc->toks[k].flags & PCS_TOK_DATE)
+            if ((doc->toks[k].flags & flag) && ++seen >= min)
                 return true;
     }
     return false;
@@ -1023,8 +1010,10 @@ static bool tag_by_words(const pcs_doc *doc, const word_stats *ws, uint32_t nv, 
     bool cast = doc->n_sents >= WORDS_MIN_SENTENCES &&
                 (double)names >= WORDS_MIN_NAMES * (double)nv;
     bool story = (double)names >= STORY_MIN_NAMES * (double)nv ||
-                 doc->n_sents >= STORY_MIN_SENTENCES || dated(doc);
-    return (cast && story) || (speech && reports_speech(doc));
+                 doc->n_sents >= STORY_MIN_SENTENCES ||
+                 has_flagged_tokens(doc, PCS_TOK_DATE, 1);
+    return (cast && story) ||
+           (speech && has_flagged_tokens(doc, PCS_TOK_REPORTING, REPORTED_SPEECH_MIN));
 }
 
 /* The weight of each candidate word. Phrases: PageRank on the
