@@ -411,6 +411,40 @@ static bool participle_before_name(const pcs_doc *doc, const pcs_token *t)
            end[-1] == 'd' && end[-2] == 'e' && end[-3] != 'e' && adjacent(doc, &t[0], &t[1]);
 }
 
+/* Is the n bytes at s the lower-case ASCII word w in any case? */
+static bool any_case_is(const char *s, size_t n, const char *w)
+{
+    size_t i = 0;
+    while (i < n && w[i] && w[i] == (s[i] | 0x20))
+        i++;
+    return i == n && w[i] == '\0';
+}
+
+/* An English -ing form directly followed by a determiner or an object
+ * pronoun is a verb taking an object ("making the chips", "issuing its
+ * bonds", "exporters seeking a rebate"), not the gerund noun it is elsewhere
+ * ("the meeting", "trading was thin"): the direct object is what tells the
+ * verbal -ing form from the deverbal noun (Quirk et al., A Comprehensive
+ * Grammar of the English Language, 1985). Only that
+ * occurrence is left out. "morning" and "evening" are nouns whatever
+ * follows ("Tuesday morning the dollar ..."). Is token t such a verb before
+ * the next token? */
+static bool ing_verb_with_object(const pcs_doc *doc, const pcs_token *t)
+{
+    static const char *const objects[] = {"the", "a", "an", "its", "their", "his", "her",
+                                          "our", "my", "your", "it", "them", "him", "us", "me"};
+    const char *w = doc->text + t[0].start;
+    if ((t[0].flags & PCS_TOK_UPPER && !(t[0].flags & PCS_TOK_INITIAL)) || t[0].len < 5 ||
+        memcmp(w + t[0].len - 3, "ing", 3) != 0 || t[1].term != UINT32_MAX ||
+        !adjacent(doc, &t[0], &t[1]) || any_case_is(w, t[0].len, "morning") ||
+        any_case_is(w, t[0].len, "evening"))
+        return false;
+    for (size_t i = 0; i < sizeof objects / sizeof *objects; i++)
+        if (any_case_is(doc->text + t[1].start, t[1].len, objects[i]))
+            return true;
+    return false;
+}
+
 /* A noun of the fixed phrases that work as prepositions or adverbs ("in
  * addition to", "at the end of", "in part", "au sein de": `frame` entries
  * of the nonkey list) is no part of a key term after a stopword and before
@@ -443,7 +477,8 @@ static bool label(const pcs_doc *doc, const pcs_token *t)
  * once per document. Each holds for the languages whose nonkey list makes
  * it matter (models/<code>/nonkey.txt). */
 typedef struct kw_language {
-    bool participles;        /* English -ed forms (participle_before_name) */
+    bool participles;        /* English -ed and -ing forms (participle_before_name,
+                              * ing_verb_with_object) */
     bool capitals_are_names; /* only names take a capital mid-sentence */
     bool adjectives_follow;  /* adjectives mostly follow the noun, so a
                               * modifier may end a phrase */
@@ -480,6 +515,9 @@ static uint32_t classify_tokens(const pcs_doc *doc, const kw_language *lang, uin
             if (lang->participles && (doc->toks[k].flags & PCS_TOK_UPPER) && k > sent->tok_first &&
                 cand[k - 1] && participle_before_name(doc, &doc->toks[k - 1]))
                 cand[k - 1] = NOT_CANDIDATE;
+            if (lang->participles && cand[k] && k + 1 < end &&
+                ing_verb_with_object(doc, &doc->toks[k]))
+                cand[k] = NOT_CANDIDATE;
         }
         if (name_verb && sent->kind == PCS_SENT_BODY)
             keep_capitalised_verbs_in_names(doc, sent, cand);

@@ -957,6 +957,25 @@ static void nouns_of_fixed_phrases_are_no_terms_inside_them(void **state)
     assert_true(find(f, "Marines spy case") >= 0);
 }
 
+/* An -ing form with a direct object is a verb, no term nor part of one
+ * ("registration statement covering the shares", "issuing the bonds");
+ * the same word as a noun stays ("the meeting", "Tuesday morning the"). */
+static void ing_verbs_with_objects_are_no_terms(void **state)
+{
+    fixture *f = *state;
+    f->stage.opt.keywords = 20;
+    run(f, "Acme filed a registration statement covering the shares. Acme is issuing the "
+           "bonds through Morgan Stanley, and exporters seeking a rebate are issuing their "
+           "own bonds. Acme said the registration statement covering its bonds was filed "
+           "after the meeting. On Tuesday morning the meeting approved the bonds.");
+    assert_true(find(f, "registration statement") >= 0);
+    assert_true(find(f, "meeting") >= 0);
+    assert_true(find(f, "exporters") >= 0);
+    assert_false(any_contains(f, "covering"));
+    assert_false(any_contains(f, "issuing"));
+    assert_false(any_contains(f, "seeking"));
+}
+
 /* A title before a name is left out of the term ("Margaret Thatcher", not
  * "Prime Minister Margaret Thatcher"). */
 static void titles_before_names_are_left_out(void **state)
@@ -1149,6 +1168,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(sources_of_speech_are_no_terms_alone, setup, teardown),
         cmocka_unit_test_setup_teardown(nouns_of_fixed_phrases_are_no_terms_inside_them, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(ing_verbs_with_objects_are_no_terms, setup, teardown),
         cmocka_unit_test(earnings_report_passes_an_editor),
         cmocka_unit_test(dated_reports_pass_an_editor),
         cmocka_unit_test(hyphen_parts_are_one_topic),
