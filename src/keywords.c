@@ -1244,16 +1244,19 @@ static bool name_phrase(const phrase *q, const word_stats *ws)
 /* The phrase that prints word p (a one-word phrase): the most frequent
  * phrase holding it that accounts for PHRASE_SHARE of its occurrences
  * (NAME_SHARE for a name) and shares no noun with a term already taken; p
- * itself when there is none. */
+ * itself when there is none. *name gets the most frequent name that would
+ * print p but for a word already taken (UINT32_MAX when none): "American
+ * Airlines" for "Airlines" once "American" is a term. */
 static uint32_t representative(const kw_state *st, uint32_t p, const holders *h,
-                               const word_stats *ws, const taken_words *tw)
+                               const word_stats *ws, const taken_words *tw, uint32_t *name)
 {
     const phrase *word = &st->phrases[p];
     uint32_t v = word->v[0], best = p;
+    *name = UINT32_MAX;
     for (uint32_t j = h->ptr[v]; j < h->ptr[v + 1]; j++) {
         const phrase *q = &st->phrases[h->phrase[j]];
-        double share = name_phrase(q, ws) ? NAME_SHARE : PHRASE_SHARE;
-        if ((double)q->count < share * (double)word->count)
+        bool is_name = name_phrase(q, ws);
+        if ((double)q->count < (is_name ? NAME_SHARE : PHRASE_SHARE) * (double)word->count)
             continue;
         bool clash = false;
         for (uint32_t i = 0; i < q->n && !clash; i++)
@@ -1262,8 +1265,40 @@ static uint32_t representative(const kw_state *st, uint32_t p, const holders *h,
         if (!clash && (best == p || q->count > b->count ||
                        (q->count == b->count && q->score > b->score)))
             best = h->phrase[j];
+        if (clash && is_name && (*name == UINT32_MAX || q->count > st->phrases[*name].count))
+            *name = h->phrase[j];
     }
     return best;
+}
+
+/* A name whose other words are terms already, each alone, is their topic
+ * and the word's: "American" and then "Airlines" of "American Airlines",
+ * "Occidental" and "Petroleum", "Daniel" and "Craig". It replaces them, in
+ * the place of the first, as a phrase holding words taken alone does in
+ * phrase mode. The slot of the first, or UINT32_MAX when some other word
+ * of the name was taken otherwise (inside a phrase, or as a word of its
+ * family); the others' slots are marked in drop. */
+static uint32_t name_slot(const kw_state *st, uint32_t name, uint32_t v, const uint32_t *chosen,
+                          uint32_t n, const word_stats *ws, const taken_words *tw, bool *drop)
+{
+    const phrase *q = &st->phrases[name];
+    uint32_t slot = UINT32_MAX;
+    for (uint32_t c = 0; c < n; c++)
+        drop[c] = false;
+    for (uint32_t i = 0; i < q->n; i++) {
+        if (q->v[i] == v || !taken(tw, q->v[i]) || !ws[q->v[i]].noun)
+            continue;
+        uint32_t c = 0;
+        while (c < n && !(st->phrases[chosen[c]].n == 1 && st->phrases[chosen[c]].v[0] == q->v[i]))
+            c++;
+        if (c == n)
+            return UINT32_MAX;
+        drop[c] = true;
+        slot = slot < c ? slot : c;
+    }
+    if (slot != UINT32_MAX)
+        drop[slot] = false;
+    return slot;
 }
 
 precis_status pcs_keywords(const pcs_doc *doc, pcs_arena *arena, const precis_options *o,
@@ -1318,7 +1353,8 @@ precis_status pcs_keywords(const pcs_doc *doc, pcs_arena *arena, const precis_op
     bool topics = !(o->ablate & PRECIS_ABLATE_KEY_TOPICS);
     taken_words tw = {doc, ws, topics, pcs_arena_alloc(arena, (size_t)nv * sizeof *tw.v), 0};
     bool *listed = pcs_arena_calloc(arena, nv, sizeof *listed);
-    if (!rank || !kt || !tw.v || !listed || !chosen ||
+    bool *drop = pcs_arena_alloc(arena, o->keywords * sizeof *drop);
+    if (!rank || !kt || !tw.v || !listed || !chosen || !drop ||
         (by_words && !index_holders(&st, nv, arena, &h)))
         return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
     double single = o->ablate & PRECIS_ABLATE_KEY_SINGLE ? 1.0 : SINGLE_WORD_WEIGHT;
@@ -1337,11 +1373,15 @@ precis_status pcs_keywords(const pcs_doc *doc, pcs_arena *arena, const precis_op
         scored best = rank[0];
         rank[0] = rank[--left];
         sift_down(rank, left, 0);
-        uint32_t pi = best.index;
+        uint32_t pi = best.index, merge_at = UINT32_MAX;
         if (by_words && st.phrases[pi].n == 1) {
-            uint32_t word = pi;
-            pi = representative(&st, pi, &h, ws, &tw);
-            if (pi == word &&
+            uint32_t word = pi, name;
+            pi = representative(&st, pi, &h, ws, &tw, &name);
+            if (pi == word && name != UINT32_MAX && topics)
+                merge_at = name_slot(&st, name, st.phrases[word].v[0], chosen, n, ws, &tw, drop);
+            if (merge_at != UINT32_MAX)
+                pi = name;
+            else if (pi == word &&
                 2 * st.heads[st.phrases[pi].v[0]] < st.phrases[pi].count)
                 continue;
         }
@@ -1358,13 +1398,14 @@ precis_status pcs_keywords(const pcs_doc *doc, pcs_arena *arena, const precis_op
         bool same_topic = false;
         for (uint32_t c = 0; c < n && !same_topic; c++)
             same_topic = chosen[c] == pi;
-        for (uint32_t i = 0; i < p->n && !same_topic && topics && by_words; i++)
+        for (uint32_t i = 0;
+             i < p->n && !same_topic && topics && by_words && merge_at == UINT32_MAX; i++)
             same_topic = taken(&tw, p->v[i]) && ws[p->v[i]].noun;
         /* A phrase holding words already taken alone replaces them, in
          * the place of the first ("machine learning models" for "models"
          * and "machine"): the words ranked high on their own, the phrase
          * says what they are. */
-        uint32_t slot = n, held = 0;
+        uint32_t slot = merge_at < n ? merge_at : n, held = 0;
         for (uint32_t c = 0; c < n && !same_topic && topics && !by_words; c++) {
             const phrase *q = &st.phrases[chosen[c]];
             if (contains(q, p, &tw) || (q->n > 1 && contains(p, q, &tw)))
@@ -1386,7 +1427,16 @@ precis_status pcs_keywords(const pcs_doc *doc, pcs_arena *arena, const precis_op
         if (!surface)
             return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
         double score = slot < n ? kt[slot].score : best.score;
-        if (held > 1) {
+        if (merge_at < n) {
+            /* Drop the name's other words taken alone. */
+            uint32_t m = 0;
+            for (uint32_t c = 0; c < n; c++)
+                if (!drop[c]) {
+                    chosen[m] = chosen[c];
+                    kt[m++] = kt[c];
+                }
+            n = m;
+        } else if (held > 1) {
             /* Drop the other words it holds. */
             uint32_t m = slot + 1;
             for (uint32_t c = slot + 1; c < n; c++) {

@@ -976,6 +976,23 @@ static void ing_verbs_with_objects_are_no_terms(void **state)
     assert_false(any_contains(f, "seeking"));
 }
 
+/* A name whose other word is a term alone already is that term's topic
+ * and replaces it: "American" and "Airlines" of "American Airlines" are
+ * one term, "American Airlines", in the place of the first. */
+static void words_of_a_name_make_one_term(void **state)
+{
+    fixture *f = *state;
+    run(f, "AMR Corp's American Airlines said it will buy 40 jet aircraft to support its "
+           "expansion in the Caribbean. Under one agreement, American will acquire 15 Boeing "
+           "planes, the airline said. American will lease the other planes from Airbus, a "
+           "European consortium. The engines are worth five mln dlrs each, American Airlines "
+           "said. American said the planes will fly routes to Europe and the Caribbean from "
+           "1988.");
+    assert_int_equal(find(f, "American Airlines"), 0);
+    assert_int_equal(find(f, "American"), -1);
+    assert_int_equal(find(f, "Airlines"), -1);
+}
+
 /* A title before a name is left out of the term ("Margaret Thatcher", not
  * "Prime Minister Margaret Thatcher"). */
 static void titles_before_names_are_left_out(void **state)
@@ -1169,6 +1186,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(nouns_of_fixed_phrases_are_no_terms_inside_them, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(ing_verbs_with_objects_are_no_terms, setup, teardown),
+        cmocka_unit_test_setup_teardown(words_of_a_name_make_one_term, setup, teardown),
         cmocka_unit_test(earnings_report_passes_an_editor),
         cmocka_unit_test(dated_reports_pass_an_editor),
         cmocka_unit_test(hyphen_parts_are_one_topic),
