@@ -473,6 +473,25 @@ static bool label(const pcs_doc *doc, const pcs_token *t)
     return t->len >= 2 && all_capitals(s, t->len) && s[t->len] == ':';
 }
 
+/* Is token t a title abbreviated before a full stop ("Sen. Boxer", "Rep.
+ * Dick Armey", "Prof. Smith": `title` entries of models/<code>/
+ * abbreviations.txt)? The full stop parts it from the name, so it would
+ * stand alone as a term ("Sen" was in 4 of 1,692 Reuters top 10s). */
+static bool title_abbreviation(const pcs_doc *doc, const pcs_token *t)
+{
+    char folded[8];
+    const char *s = doc->text + t->start;
+    if (t->len >= sizeof folded || s[t->len] != '.')
+        return false;
+    for (size_t k = 0; k < t->len; k++) {
+        unsigned char c = (unsigned char)s[k];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+            return false;
+        folded[k] = (char)(c | 0x20);
+    }
+    return pcs_abbreviation(doc->lang, folded, t->len) == PCS_ABBREV_TITLE;
+}
+
 /* What the rules need to know of how the language is written, looked up
  * once per document. Each holds for the languages whose nonkey list makes
  * it matter (models/<code>/nonkey.txt). */
@@ -517,6 +536,9 @@ static uint32_t classify_tokens(const pcs_doc *doc, const kw_language *lang, uin
                 cand[k - 1] = NOT_CANDIDATE;
             if (lang->participles && cand[k] && k + 1 < end &&
                 ing_verb_with_object(doc, &doc->toks[k]))
+                cand[k] = NOT_CANDIDATE;
+            if (cand[k] && (doc->toks[k].flags & PCS_TOK_UPPER) &&
+                title_abbreviation(doc, &doc->toks[k]))
                 cand[k] = NOT_CANDIDATE;
         }
         if (name_verb && sent->kind == PCS_SENT_BODY)

@@ -1008,6 +1008,24 @@ static void titles_before_names_are_left_out(void **state)
     assert_false(any_contains(f, "Minister "));
 }
 
+/* A title abbreviated before a full stop is no term: the stop parts it
+ * from the name, which stays ("Sen. Barbara Boxer" gives "Barbara Boxer",
+ * not "Sen"); nor is the "former" of "former Rep." alone. */
+static void abbreviated_titles_are_no_terms(void **state)
+{
+    fixture *f = *state;
+    f->stage.opt.keywords = 20;
+    run(f, "Sen. Barbara Boxer and Sen. Dianne Feinstein asked the agency for the report. "
+           "The report was wrong, said former Rep. Dick Armey, and former Rep. Tom DeLay "
+           "agreed. Sen. Dianne Feinstein said the agency would publish the report, former "
+           "Rep. Armey said.");
+    assert_true(find(f, "Barbara Boxer") >= 0);
+    assert_true(find(f, "Dianne Feinstein") >= 0);
+    assert_int_equal(find_any_case(f, "Sen"), -1);
+    assert_int_equal(find_any_case(f, "Rep"), -1);
+    assert_int_equal(find_any_case(f, "former"), -1);
+}
+
 /* A noun that attributes speech is no term alone ("a spokesman said",
  * "officials said"), and before a name it is a title. */
 static void sources_of_speech_are_no_terms_alone(void **state)
@@ -1187,6 +1205,7 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(ing_verbs_with_objects_are_no_terms, setup, teardown),
         cmocka_unit_test_setup_teardown(words_of_a_name_make_one_term, setup, teardown),
+        cmocka_unit_test_setup_teardown(abbreviated_titles_are_no_terms, setup, teardown),
         cmocka_unit_test(earnings_report_passes_an_editor),
         cmocka_unit_test(dated_reports_pass_an_editor),
         cmocka_unit_test(hyphen_parts_are_one_topic),
