@@ -1054,6 +1054,32 @@ static void labels_are_no_terms(void **state)
     assert_int_equal(find(f, "VOLUME"), -1);
 }
 
+/* With a model, a capitalised common word before a colon that begins a
+ * sentence is a label too ("Note: 1986 net includes ..."), and a name
+ * there is not ("BendWizard: a tool for ..." is about BendWizard). A
+ * stopword there ("Also:") is neither, and no term. */
+static void capitalised_labels_with_a_model(void **state)
+{
+    (void)state;
+    static const char report[] =
+        "Acme Steel Corp said its mills shipped more steel in 1986 and net profit rose.\n"
+        "Note: 1986 net includes a tax credit of two mln dlrs.\n"
+        "Note: Acme Steel sold its Gary mill in 1985.\n"
+        "Also: Acme Steel raised its dividend.";
+    precis_result *r = english_key_terms(report, sizeof report - 1);
+    assert_true(result_find(r, "Acme Steel", false) >= 0);
+    assert_int_equal(result_find(r, "Note", false), -1);
+    assert_int_equal(result_find(r, "Also", false), -1);
+    precis_result_free(r);
+    static const char abstract[] =
+        "Shaping the future. BendWizard: a tool for off-line programming of robotic "
+        "bending cells. BendWizard plans the robot's moves from the CAD model of the part, "
+        "so that a bending cell is programmed in minutes.";
+    r = english_key_terms(abstract, sizeof abstract - 1);
+    assert_true(result_find(r, "BendWizard", true) >= 0);
+    precis_result_free(r);
+}
+
 /* A general word that begins a name stays in it: "New York Times", not
  * "York Times". */
 static void general_words_stay_in_names(void **state)
@@ -1200,6 +1226,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(units_of_time_stand_in_no_term_alone, setup, teardown),
         cmocka_unit_test_setup_teardown(titles_before_names_are_left_out, setup, teardown),
         cmocka_unit_test_setup_teardown(labels_are_no_terms, setup, teardown),
+        cmocka_unit_test(capitalised_labels_with_a_model),
         cmocka_unit_test_setup_teardown(sources_of_speech_are_no_terms_alone, setup, teardown),
         cmocka_unit_test_setup_teardown(nouns_of_fixed_phrases_are_no_terms_inside_them, setup,
                                         teardown),
