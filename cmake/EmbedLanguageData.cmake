@@ -67,7 +67,7 @@ endfunction()
 # nonkey.txt of language `lang`: appends to the variable named by `out`
 #   static const unsigned char <lang>_nonkey[]: the entries sorted bytewise, each
 #     ended by '\n' (an entry is a word form, or a word form, one space and
-#     "modifier", "date", "unit", "frame", "title" or "source");
+#     "modifier", "date", "unit", "frame", "title", "source" or "adjective");
 #   static const uint32_t <lang>_nonkey_at[]: where entry i starts;
 #   static const uint32_t <lang>_nonkey_bucket[28 * 28 * 28 + 1]: the first
 #     entry of each bucket, and the number of entries. A word's bucket
@@ -124,10 +124,10 @@ function(c_nonkey path lang out)
   read_entries("${path}" checked)
   list(TRANSFORM checked REPLACE "[ \t]+" " ")
   set(bad "${checked}")
-  list(FILTER bad EXCLUDE REGEX "^[^ ]+( modifier| date| unit| frame| title| source)?$")
+  list(FILTER bad EXCLUDE REGEX "^[^ ]+( modifier| date| unit| frame| title| source| adjective)?$")
   if(bad)
     list(GET bad 0 e)
-    message(FATAL_ERROR "${path}: '${e}' is not 'WORD', 'WORD modifier', 'WORD date', 'WORD unit', 'WORD frame', 'WORD title' or 'WORD source'")
+    message(FATAL_ERROR "${path}: '${e}' is not 'WORD', 'WORD modifier', 'WORD date', 'WORD unit', 'WORD frame', 'WORD title', 'WORD source' or 'WORD adjective'")
   endif()
   # As std::string compares: byte by byte, unsigned. A space sorts before
   # every byte of a word, so the order of the lines is that of their words.

@@ -202,6 +202,7 @@ pcs_word_class pcs_language_word_class(const pcs_language_data *data,
                    : e[i + 1] == 'f' ? PCS_WORD_FRAME /* "WORD frame" */
                    : e[i + 1] == 't' ? PCS_WORD_TITLE /* "WORD title" */
                    : e[i + 1] == 's' ? PCS_WORD_SOURCE /* "WORD source" */
+                   : e[i + 1] == 'a' ? PCS_WORD_ADJECTIVE /* "WORD adjective" */
                                      : PCS_WORD_MODIFIER;
         if (entry_ended || (i < len && e[i] < w[i]))
             lo = mid + 1; /* the entry sorts before the word */

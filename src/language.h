@@ -107,9 +107,13 @@ typedef enum pcs_word_class {
     PCS_WORD_TITLE,     /* a title or role that precedes a person's name
                          * ("President", "minister", "goalie"): left out of
                          * a key term before a name ("Vladimir Putin") */
-    PCS_WORD_SOURCE     /* a noun that attributes speech ("spokesman",
+    PCS_WORD_SOURCE,    /* a noun that attributes speech ("spokesman",
                          * "officials"): may be part of a key term, never one
                          * alone, as a unit; before a name, a title */
+    PCS_WORD_ADJECTIVE  /* mostly an adjective, rarely a noun ("common",
+                         * "prior", "whole"): a modifier in lower case or
+                         * first in its sentence; capitalised inside one, a
+                         * name's word ("Gray", "Chemical Bank International") */
 } pcs_word_class;
 
 /* The class of a case-folded word form (data may be NULL). A binary search

@@ -115,8 +115,14 @@ static precis_status add_folded(tok_state *st, uint32_t a, uint32_t b, const cha
             [PCS_WORD_UNIT] = 0,
             [PCS_WORD_FRAME] = 0,
             [PCS_WORD_TITLE] = 0,
-            [PCS_WORD_SOURCE] = 0};
+            [PCS_WORD_SOURCE] = 0,
+            [PCS_WORD_ADJECTIVE] = 0};
         flags |= class_flags[word->word_class];
+        /* Capitalised inside a sentence, an adjective is a name's word
+         * ("Gray", "Tokyo International"). */
+        if (word->word_class == PCS_WORD_ADJECTIVE &&
+            (!(flags & PCS_TOK_UPPER) || (flags & PCS_TOK_INITIAL)))
+            flags |= PCS_TOK_MODIFIER;
         stem = word->stem;
         not_alone = word->word_class == PCS_WORD_UNIT || word->word_class == PCS_WORD_SOURCE;
         frame = word->word_class == PCS_WORD_FRAME;

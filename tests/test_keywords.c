@@ -220,11 +220,12 @@ static void word_classes(void **state)
     assert_int_equal(pcs_language_word_class(en, "mln", 3), PCS_WORD_NONKEY);
     assert_int_equal(pcs_language_word_class(en, "rose", 4), PCS_WORD_NONKEY);
     /* Adjectives that point or count, as determiners do (listed by hand);
-     * those that also name a concept stay open ("specific heat"). */
+     * those that also name a concept are not listed bare ("specific heat":
+     * "specific" is mostly an adjective, so it may begin a term). */
     assert_int_equal(pcs_language_word_class(en, "various", 7), PCS_WORD_NONKEY);
     assert_int_equal(pcs_language_word_class(en, "so-called", 9), PCS_WORD_NONKEY);
     assert_int_equal(pcs_language_word_class(en, "given", 5), PCS_WORD_NONKEY);
-    assert_int_equal(pcs_language_word_class(en, "specific", 8), PCS_WORD_OPEN);
+    assert_int_equal(pcs_language_word_class(en, "specific", 8), PCS_WORD_ADJECTIVE);
     /* Noun forms that SemCor tags mostly as verbs, and "using"; not
      * -ing forms (gerunds head terms), nor plurals WordNet lists as
      * nouns of their own ("talks", "remains"). */
@@ -262,6 +263,11 @@ static void word_classes(void **state)
     assert_int_equal(pcs_language_word_class(en, "minister", 8), PCS_WORD_TITLE);
     assert_int_equal(pcs_language_word_class(en, "spokesman", 9), PCS_WORD_SOURCE);
     assert_int_equal(pcs_language_word_class(en, "regard", 6), PCS_WORD_NONKEY);
+    /* Mostly adjectives in SemCor, though nouns too; "high" stays open. */
+    assert_int_equal(pcs_language_word_class(en, "common", 6), PCS_WORD_ADJECTIVE);
+    assert_int_equal(pcs_language_word_class(en, "prior", 5), PCS_WORD_ADJECTIVE);
+    assert_int_equal(pcs_language_word_class(en, "high", 4), PCS_WORD_OPEN);
+    assert_int_equal(pcs_language_word_class(en, "former", 6), PCS_WORD_MODIFIER);
     const pcs_language_data *fr = pcs_language_data_for("french");
     assert_int_equal(pcs_language_word_class(fr, "juillet", 7), PCS_WORD_DATE);
     assert_int_equal(pcs_language_word_class(fr, "ao\xC3\xBBt", 5), PCS_WORD_DATE);
@@ -1008,6 +1014,23 @@ static void titles_before_names_are_left_out(void **state)
     assert_false(any_contains(f, "Minister "));
 }
 
+/* An adjective that is mostly one is no term alone in lower case
+ * ("common", "prior to"), but capitalised inside a sentence it is a name's
+ * word and may end a term ("Chemical Bank International", "Gray"). */
+static void adjectives_stand_alone_only_in_names(void **state)
+{
+    fixture *f = *state;
+    f->stage.opt.keywords = 20;
+    run(f, "Acme proposed a split of its common prior to the meeting. Holders of the common "
+           "voted for the split prior to the sale of its stake in Chemical Bank International. "
+           "Chemical Bank International said the common would rise, said Tom Gray. Gray "
+           "said the split was common, and Gray voted for it.");
+    assert_int_equal(find_any_case(f, "common"), -1);
+    assert_int_equal(find_any_case(f, "prior"), -1);
+    assert_true(find(f, "Chemical Bank International") >= 0);
+    assert_true(find(f, "Gray") >= 0 || find(f, "Tom Gray") >= 0);
+}
+
 /* A title abbreviated before a full stop is no term: the stop parts it
  * from the name, which stays ("Sen. Barbara Boxer" gives "Barbara Boxer",
  * not "Sen"); nor is the "former" of "former Rep." alone. */
@@ -1233,6 +1256,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(ing_verbs_with_objects_are_no_terms, setup, teardown),
         cmocka_unit_test_setup_teardown(words_of_a_name_make_one_term, setup, teardown),
         cmocka_unit_test_setup_teardown(abbreviated_titles_are_no_terms, setup, teardown),
+        cmocka_unit_test_setup_teardown(adjectives_stand_alone_only_in_names, setup, teardown),
         cmocka_unit_test(earnings_report_passes_an_editor),
         cmocka_unit_test(dated_reports_pass_an_editor),
         cmocka_unit_test(hyphen_parts_are_one_topic),
