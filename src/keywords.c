@@ -485,6 +485,26 @@ static bool label(const pcs_doc *doc, const pcs_token *t)
              (double)doc->terms[t->term].idf_df >= LABEL_SHARE * doc->idf_n));
 }
 
+/* An English -ing form after a plural noun and before a stopword or a
+ * number opens a reduced relative clause, a verb there: "exporters making
+ * the chips", "loans totaling 50 mln dlrs", "tax reasons beginning in
+ * 1988", "people looking for work" ("systems engineering" and "sales
+ * forecasting" before a noun or a stop stay terms). Plural: a word in
+ * lower case (or first in its sentence) ending in s but not in ss, us or
+ * is ("process", "focus", "analysis"). Is token t, whose previous token is a candidate, such a
+ * verb? */
+static bool ing_after_plural(const pcs_doc *doc, const pcs_token *t)
+{
+    const char *w = doc->text + t[0].start, *p = doc->text + t[-1].start;
+    size_t n = t[-1].len;
+    return !(t[0].flags & PCS_TOK_UPPER) && t[0].len >= 6 &&
+           memcmp(w + t[0].len - 3, "ing", 3) == 0 && n >= 3 &&
+           (!(t[-1].flags & PCS_TOK_UPPER) || (t[-1].flags & PCS_TOK_INITIAL)) &&
+           p[n - 1] == 's' && p[n - 2] != 's' && p[n - 2] != 'u' && p[n - 2] != 'i' &&
+           adjacent(doc, &t[-1], &t[0]) && adjacent(doc, &t[0], &t[1]) &&
+           (t[1].term == UINT32_MAX || !doc->terms[t[1].term].alpha);
+}
+
 /* Is token t a title abbreviated before a full stop ("Sen. Boxer", "Rep.
  * Dick Armey", "Prof. Smith": `title` entries of models/<code>/
  * abbreviations.txt)? The full stop parts it from the name, so it would
@@ -548,6 +568,9 @@ static uint32_t classify_tokens(const pcs_doc *doc, const kw_language *lang, uin
                 cand[k - 1] = NOT_CANDIDATE;
             if (lang->participles && cand[k] && k + 1 < end &&
                 ing_verb_with_object(doc, &doc->toks[k]))
+                cand[k] = NOT_CANDIDATE;
+            if (lang->participles && cand[k] && k > sent->tok_first && k + 1 < end &&
+                cand[k - 1] && ing_after_plural(doc, &doc->toks[k]))
                 cand[k] = NOT_CANDIDATE;
             if (cand[k] && (doc->toks[k].flags & PCS_TOK_UPPER) &&
                 title_abbreviation(doc, &doc->toks[k]))
