@@ -505,6 +505,18 @@ static bool ing_after_plural(const pcs_doc *doc, const pcs_token *t)
            (t[1].term == UINT32_MAX || !doc->terms[t[1].term].alpha);
 }
 
+/* An English -ing form directly before a number is a verb too, whatever
+ * precedes it: "an order totaling 50 mln dlrs", "rising 5 pct", "yielding
+ * 7.85 pct", "selling 2 mln shares" ("Boeing 747" is capitalised). Is
+ * token t such a verb before the next token? */
+static bool ing_before_number(const pcs_doc *doc, const pcs_token *t)
+{
+    const char *w = doc->text + t[0].start;
+    return !(t[0].flags & PCS_TOK_UPPER) && t[0].len >= 6 &&
+           memcmp(w + t[0].len - 3, "ing", 3) == 0 && adjacent(doc, &t[0], &t[1]) &&
+           t[1].term != UINT32_MAX && !doc->terms[t[1].term].alpha;
+}
+
 /* Is token t a title abbreviated before a full stop ("Sen. Boxer", "Rep.
  * Dick Armey", "Prof. Smith": `title` entries of models/<code>/
  * abbreviations.txt)? The full stop parts it from the name, so it would
@@ -529,7 +541,8 @@ static bool title_abbreviation(const pcs_doc *doc, const pcs_token *t)
  * it matter (models/<code>/nonkey.txt). */
 typedef struct kw_language {
     bool participles;        /* English -ed and -ing forms (participle_before_name,
-                              * ing_verb_with_object) */
+                              * ing_verb_with_object, ing_after_plural,
+                              * ing_before_number) */
     bool capitals_are_names; /* only names take a capital mid-sentence */
     bool adjectives_follow;  /* adjectives mostly follow the noun, so a
                               * modifier may end a phrase */
@@ -571,6 +584,9 @@ static uint32_t classify_tokens(const pcs_doc *doc, const kw_language *lang, uin
                 cand[k] = NOT_CANDIDATE;
             if (lang->participles && cand[k] && k > sent->tok_first && k + 1 < end &&
                 cand[k - 1] && ing_after_plural(doc, &doc->toks[k]))
+                cand[k] = NOT_CANDIDATE;
+            if (lang->participles && cand[k] && k + 1 < end &&
+                ing_before_number(doc, &doc->toks[k]))
                 cand[k] = NOT_CANDIDATE;
             if (cand[k] && (doc->toks[k].flags & PCS_TOK_UPPER) &&
                 title_abbreviation(doc, &doc->toks[k]))

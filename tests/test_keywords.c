@@ -963,9 +963,10 @@ static void nouns_of_fixed_phrases_are_no_terms_inside_them(void **state)
     assert_true(find(f, "Marines spy case") >= 0);
 }
 
-/* An -ing form with a direct object, or after a plural before a stopword
- * or a number, is a verb, no term nor part of one ("registration statement
- * covering the shares", "issuing the bonds", "loans totaling 50 mln");
+/* An -ing form with a direct object, after a plural before a stopword, or
+ * before a number, is a verb, no term nor part of one ("registration
+ * statement covering the shares", "issuing the bonds", "loans totaling 50
+ * mln");
  * the same word as a noun stays ("the meeting", "Tuesday morning the"). */
 static void ing_verbs_with_objects_are_no_terms(void **state)
 {
@@ -989,6 +990,12 @@ static void ing_verbs_with_objects_are_no_terms(void **state)
     assert_true(find(f, "bank loans") >= 0);
     assert_false(any_contains(f, "totaling"));
     assert_false(any_contains(f, "looking"));
+    /* Before a number, whatever precedes: "an order totaling 50 mln". */
+    run(f, "Acme won an order totaling 50 mln dlrs from Boeing. The order totaling 50 mln "
+           "dlrs is its largest, and Acme shares were rising 5 pct on the Boeing order.");
+    assert_true(any_contains(f, "order"));
+    assert_false(any_contains(f, "totaling"));
+    assert_false(any_contains(f, "rising"));
 }
 
 /* A name whose other word is a term alone already is that term's topic
