@@ -425,12 +425,20 @@ static bool any_case_is(const char *s, size_t n, const char *w)
     return i == n && w[i] == '\0';
 }
 
+/* Is token t an English -ing form of five letters or more, in lower case
+ * or first in its sentence ("Reading" mid-sentence is a name)? */
+static bool ing_form(const pcs_doc *doc, const pcs_token *t)
+{
+    return (!(t->flags & PCS_TOK_UPPER) || (t->flags & PCS_TOK_INITIAL)) && t->len >= 5 &&
+           memcmp(doc->text + t->start + t->len - 3, "ing", 3) == 0;
+}
+
 /* An English -ing form directly followed by a determiner or an object
  * pronoun is a verb taking an object ("making the chips", "issuing its
- * bonds", "exporters seeking a rebate"), not the gerund noun it is elsewhere
- * ("the meeting", "trading was thin"): the direct object is what tells the
- * verbal -ing form from the deverbal noun (Quirk et al., A Comprehensive
- * Grammar of the English Language, 1985). Only that
+ * bonds", "exporters seeking a rebate"), not the gerund noun it is
+ * elsewhere ("the meeting", "trading was thin"): the direct object is what
+ * tells the verbal -ing form from the deverbal noun (Quirk et al., A
+ * Comprehensive Grammar of the English Language, 1985). Only that
  * occurrence is left out. "morning" and "evening" are nouns whatever
  * follows ("Tuesday morning the dollar ..."). Is token t such a verb before
  * the next token? */
@@ -439,10 +447,8 @@ static bool ing_verb_with_object(const pcs_doc *doc, const pcs_token *t)
     static const char *const objects[] = {"the", "a", "an", "its", "their", "his", "her",
                                           "our", "my", "your", "it", "them", "him", "us", "me"};
     const char *w = doc->text + t[0].start;
-    if ((t[0].flags & PCS_TOK_UPPER && !(t[0].flags & PCS_TOK_INITIAL)) || t[0].len < 5 ||
-        memcmp(w + t[0].len - 3, "ing", 3) != 0 || t[1].term != UINT32_MAX ||
-        !adjacent(doc, &t[0], &t[1]) || any_case_is(w, t[0].len, "morning") ||
-        any_case_is(w, t[0].len, "evening"))
+    if (!ing_form(doc, t) || t[1].term != UINT32_MAX || !adjacent(doc, &t[0], &t[1]) ||
+        any_case_is(w, t[0].len, "morning") || any_case_is(w, t[0].len, "evening"))
         return false;
     for (size_t i = 0; i < sizeof objects / sizeof *objects; i++)
         if (any_case_is(doc->text + t[1].start, t[1].len, objects[i]))
@@ -485,24 +491,22 @@ static bool label(const pcs_doc *doc, const pcs_token *t)
              (double)doc->terms[t->term].idf_df >= LABEL_SHARE * doc->idf_n));
 }
 
-/* An English -ing form after a plural noun and before a stopword or a
- * number opens a reduced relative clause, a verb there: "exporters making
- * the chips", "loans totaling 50 mln dlrs", "tax reasons beginning in
- * 1988", "people looking for work" ("systems engineering" and "sales
- * forecasting" before a noun or a stop stay terms). Plural: a word in
- * lower case (or first in its sentence) ending in s but not in ss, us or
- * is ("process", "focus", "analysis"). Is token t, whose previous token is a candidate, such a
- * verb? */
+/* An English -ing form after a plural noun and before a stopword opens a
+ * reduced relative clause, a verb there: "exporters making the chips",
+ * "tax reasons beginning in 1988", "people looking for work" ("systems
+ * engineering" and "sales forecasting" before a noun or a stop stay
+ * terms). Plural: a word in lower case (or first in its sentence) ending
+ * in s but not in ss, us or is ("process", "focus", "analysis"). Is token
+ * t, whose previous token is a candidate, such a verb? */
 static bool ing_after_plural(const pcs_doc *doc, const pcs_token *t)
 {
-    const char *w = doc->text + t[0].start, *p = doc->text + t[-1].start;
+    const char *p = doc->text + t[-1].start;
     size_t n = t[-1].len;
-    return !(t[0].flags & PCS_TOK_UPPER) && t[0].len >= 6 &&
-           memcmp(w + t[0].len - 3, "ing", 3) == 0 && n >= 3 &&
+    return ing_form(doc, t) && !(t[0].flags & PCS_TOK_INITIAL) && n >= 3 &&
            (!(t[-1].flags & PCS_TOK_UPPER) || (t[-1].flags & PCS_TOK_INITIAL)) &&
            p[n - 1] == 's' && p[n - 2] != 's' && p[n - 2] != 'u' && p[n - 2] != 'i' &&
            adjacent(doc, &t[-1], &t[0]) && adjacent(doc, &t[0], &t[1]) &&
-           (t[1].term == UINT32_MAX || !doc->terms[t[1].term].alpha);
+           t[1].term == UINT32_MAX;
 }
 
 /* An English -ing form directly before a number is a verb too, whatever
@@ -511,10 +515,8 @@ static bool ing_after_plural(const pcs_doc *doc, const pcs_token *t)
  * token t such a verb before the next token? */
 static bool ing_before_number(const pcs_doc *doc, const pcs_token *t)
 {
-    const char *w = doc->text + t[0].start;
-    return !(t[0].flags & PCS_TOK_UPPER) && t[0].len >= 6 &&
-           memcmp(w + t[0].len - 3, "ing", 3) == 0 && adjacent(doc, &t[0], &t[1]) &&
-           t[1].term != UINT32_MAX && !doc->terms[t[1].term].alpha;
+    return ing_form(doc, t) && adjacent(doc, &t[0], &t[1]) && t[1].term != UINT32_MAX &&
+           !doc->terms[t[1].term].alpha;
 }
 
 /* Is token t a title abbreviated before a full stop ("Sen. Boxer", "Rep.
