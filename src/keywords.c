@@ -97,12 +97,13 @@
 #define SINGLE_WORD_WEIGHT 0.5
 /* A word is printed as a phrase holding it when that phrase accounts for
  * this share of the word's occurrences: "Boerse" always comes as "Deutsche
- * Boerse", "scandal" mostly alone. */
-#define PHRASE_SHARE 0.7
-/* A name's word alone is a fragment of it ("Vegas", "Coast", "Apparel"),
- * so a name prints for its word at a lower share: 0.55 to 0.6 gave the
- * same scores on every fold, 0.5 cost kpcrowd 0.18 (bench/README). */
-#define NAME_SHARE 0.6
+ * Boerse", "rates" mostly as "interest rates", "scandal" mostly alone. A
+ * name's word alone is a fragment ("Vegas", "Coast", "Apparel"): names
+ * took 0.6 first (0.55 to 0.6 gave the same scores on every fold, 0.5
+ * cost kpcrowd 0.18), then every phrase (from 0.7: French F1@10 +1.8 on
+ * both folds, kpcrowd -0.07, whose crowd tags single words; bench/README,
+ * eighth pass). */
+#define PHRASE_SHARE 0.6
 
 /* A capitalised word before a colon that begins a sentence is a label
  * when found in this share of the model's documents (label): "note" is in
@@ -1318,7 +1319,7 @@ static bool name_phrase(const phrase *q, const word_stats *ws)
 
 /* The phrase that prints word p (a one-word phrase): the most frequent
  * phrase holding it that accounts for PHRASE_SHARE of its occurrences
- * (NAME_SHARE for a name) and shares no noun with a term already taken; p
+ * and shares no noun with a term already taken; p
  * itself when there is none. *name gets the most frequent name that would
  * print p but for a word already taken (UINT32_MAX when none): "American
  * Airlines" for "Airlines" once "American" is a term. */
@@ -1330,8 +1331,7 @@ static uint32_t representative(const kw_state *st, uint32_t p, const holders *h,
     *name = UINT32_MAX;
     for (uint32_t j = h->ptr[v]; j < h->ptr[v + 1]; j++) {
         const phrase *q = &st->phrases[h->phrase[j]];
-        bool is_name = name_phrase(q, ws);
-        if ((double)q->count < (is_name ? NAME_SHARE : PHRASE_SHARE) * (double)word->count)
+        if ((double)q->count < PHRASE_SHARE * (double)word->count)
             continue;
         bool clash = false;
         for (uint32_t i = 0; i < q->n && !clash; i++)
@@ -1340,7 +1340,8 @@ static uint32_t representative(const kw_state *st, uint32_t p, const holders *h,
         if (!clash && (best == p || q->count > b->count ||
                        (q->count == b->count && q->score > b->score)))
             best = h->phrase[j];
-        if (clash && is_name && (*name == UINT32_MAX || q->count > st->phrases[*name].count))
+        if (clash && name_phrase(q, ws) &&
+            (*name == UINT32_MAX || q->count > st->phrases[*name].count))
             *name = h->phrase[j];
     }
     return best;
