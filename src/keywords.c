@@ -441,14 +441,14 @@ static bool ing_form(const pcs_doc *doc, const pcs_token *t)
  * tells the verbal -ing form from the deverbal noun (Quirk et al., A
  * Comprehensive Grammar of the English Language, 1985). Only that
  * occurrence is left out. "morning" and "evening" are nouns whatever
- * follows ("Tuesday morning the dollar ..."). Is token t such a verb before
- * the next token? */
+ * follows ("Tuesday morning the dollar ..."). Is token t, an -ing form
+ * (ing_form), such a verb before the next token? */
 static bool ing_verb_with_object(const pcs_doc *doc, const pcs_token *t)
 {
     static const char *const objects[] = {"the", "a", "an", "its", "their", "his", "her",
                                           "our", "my", "your", "it", "them", "him", "us", "me"};
     const char *w = doc->text + t[0].start;
-    if (!ing_form(doc, t) || t[1].term != UINT32_MAX || !adjacent(doc, &t[0], &t[1]) ||
+    if (t[1].term != UINT32_MAX || !adjacent(doc, &t[0], &t[1]) ||
         any_case_is(w, t[0].len, "morning") || any_case_is(w, t[0].len, "evening"))
         return false;
     for (size_t i = 0; i < sizeof objects / sizeof *objects; i++)
@@ -498,12 +498,12 @@ static bool label(const pcs_doc *doc, const pcs_token *t)
  * engineering" and "sales forecasting" before a noun or a stop stay
  * terms). Plural: a word in lower case (or first in its sentence) ending
  * in s but not in ss, us or is ("process", "focus", "analysis"). Is token
- * t, whose previous token is a candidate, such a verb? */
+ * t, an -ing form whose previous token is a candidate, such a verb? */
 static bool ing_after_plural(const pcs_doc *doc, const pcs_token *t)
 {
     const char *p = doc->text + t[-1].start;
     size_t n = t[-1].len;
-    return ing_form(doc, t) && !(t[0].flags & PCS_TOK_INITIAL) && n >= 3 &&
+    return !(t[0].flags & PCS_TOK_INITIAL) && n >= 3 &&
            (!(t[-1].flags & PCS_TOK_UPPER) || (t[-1].flags & PCS_TOK_INITIAL)) &&
            p[n - 1] == 's' && p[n - 2] != 's' && p[n - 2] != 'u' && p[n - 2] != 'i' &&
            adjacent(doc, &t[-1], &t[0]) && adjacent(doc, &t[0], &t[1]) &&
@@ -513,10 +513,10 @@ static bool ing_after_plural(const pcs_doc *doc, const pcs_token *t)
 /* An English -ing form directly before a number is a verb too, whatever
  * precedes it: "an order totaling 50 mln dlrs", "rising 5 pct", "yielding
  * 7.85 pct", "selling 2 mln shares" ("Boeing 747" is capitalised). Is
- * token t such a verb before the next token? */
+ * token t, an -ing form, such a verb before the next token? */
 static bool ing_before_number(const pcs_doc *doc, const pcs_token *t)
 {
-    return ing_form(doc, t) && adjacent(doc, &t[0], &t[1]) && t[1].term != UINT32_MAX &&
+    return adjacent(doc, &t[0], &t[1]) && t[1].term != UINT32_MAX &&
            !doc->terms[t[1].term].alpha;
 }
 
@@ -582,14 +582,10 @@ static uint32_t classify_tokens(const pcs_doc *doc, const kw_language *lang, uin
             if (lang->participles && (doc->toks[k].flags & PCS_TOK_UPPER) && k > sent->tok_first &&
                 cand[k - 1] && participle_before_name(doc, &doc->toks[k - 1]))
                 cand[k - 1] = NOT_CANDIDATE;
-            if (lang->participles && cand[k] && k + 1 < end &&
-                ing_verb_with_object(doc, &doc->toks[k]))
-                cand[k] = NOT_CANDIDATE;
-            if (lang->participles && cand[k] && k > sent->tok_first && k + 1 < end &&
-                cand[k - 1] && ing_after_plural(doc, &doc->toks[k]))
-                cand[k] = NOT_CANDIDATE;
-            if (lang->participles && cand[k] && k + 1 < end &&
-                ing_before_number(doc, &doc->toks[k]))
+            if (lang->participles && cand[k] && k + 1 < end && ing_form(doc, &doc->toks[k]) &&
+                (ing_verb_with_object(doc, &doc->toks[k]) ||
+                 (k > sent->tok_first && cand[k - 1] && ing_after_plural(doc, &doc->toks[k])) ||
+                 ing_before_number(doc, &doc->toks[k])))
                 cand[k] = NOT_CANDIDATE;
             if (cand[k] && (doc->toks[k].flags & PCS_TOK_UPPER) &&
                 title_abbreviation(doc, &doc->toks[k]))
