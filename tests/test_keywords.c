@@ -1050,6 +1050,21 @@ static void adjectives_stand_alone_only_in_names(void **state)
     assert_true(find(f, "Gray") >= 0 || find(f, "Tom Gray") >= 0);
 }
 
+/* A middle initial keeps a name whole ("William H. Saltzman", not
+ * "William" and "Saltzman"); an initial that is a stopword ("A.") leaves
+ * the name in two, and must not read a term it does not have. */
+static void middle_initials_stay_in_names(void **state)
+{
+    fixture *f = *state;
+    run(f, "Chairman William H. Saltzman said the board elected Kent O. Olin as president. The "
+           "board said Kent O. Olin will run the bank, and William H. Saltzman will stay on the "
+           "board. Directors named John A. Smith, too. Saltzman said the bank is sound.");
+    assert_true(find(f, "William H. Saltzman") >= 0);
+    assert_true(find(f, "Kent O. Olin") >= 0);
+    assert_int_equal(find(f, "William"), -1);
+    assert_int_equal(find(f, "Kent"), -1);
+}
+
 /* A title abbreviated before a full stop is no term: the stop parts it
  * from the name, which stays ("Sen. Barbara Boxer" gives "Barbara Boxer",
  * not "Sen"); nor is the "former" of "former Rep." alone. */
@@ -1274,6 +1289,7 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(ing_verbs_with_objects_are_no_terms, setup, teardown),
         cmocka_unit_test_setup_teardown(words_of_a_name_make_one_term, setup, teardown),
+        cmocka_unit_test_setup_teardown(middle_initials_stay_in_names, setup, teardown),
         cmocka_unit_test_setup_teardown(abbreviated_titles_are_no_terms, setup, teardown),
         cmocka_unit_test_setup_teardown(adjectives_stand_alone_only_in_names, setup, teardown),
         cmocka_unit_test(earnings_report_passes_an_editor),
