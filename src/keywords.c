@@ -538,23 +538,44 @@ static bool ing_before_number(const pcs_doc *doc, const pcs_token *t)
            !doc->terms[t[1].term].alpha;
 }
 
+/* The class in the language's abbreviations of token t, a word of ASCII
+ * letters directly before a full stop (PCS_ABBREV_NONE otherwise). */
+static pcs_abbrev_class abbreviation_class(const pcs_doc *doc, const pcs_token *t)
+{
+    char folded[8];
+    const char *s = doc->text + t->start;
+    if (t->len >= sizeof folded || s[t->len] != '.')
+        return PCS_ABBREV_NONE;
+    for (size_t k = 0; k < t->len; k++) {
+        unsigned char c = (unsigned char)s[k];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+            return PCS_ABBREV_NONE;
+        folded[k] = (char)(c | 0x20);
+    }
+    return pcs_abbreviation(doc->lang, folded, t->len);
+}
+
 /* Is token t a title abbreviated before a full stop ("Sen. Boxer", "Rep.
  * Dick Armey", "Prof. Smith": `title` entries of models/<code>/
  * abbreviations.txt)? The full stop parts it from the name, so it would
  * stand alone as a term ("Sen" was in 4 of 1,692 Reuters top 10s). */
 static bool title_abbreviation(const pcs_doc *doc, const pcs_token *t)
 {
-    char folded[8];
+    return abbreviation_class(doc, t) == PCS_ABBREV_TITLE;
+}
+
+/* Is token t, capitalised, an abbreviation before a full stop that follows
+ * a capitalised word and a comma: the state or country of a place
+ * ("Winnemucca, Nev.", "Dearborn, Mich.", "Acme, Inc.")? It names where
+ * (or what kind), not what the text is about: "Mich", "Calif", "Fla" stood
+ * alone in 37 of 2,477 top 10s. Abbreviations: `general` entries of
+ * models/<code>/abbreviations.txt. */
+static bool abbreviation_after_place(const pcs_doc *doc, const pcs_token *t)
+{
     const char *s = doc->text + t->start;
-    if (t->len >= sizeof folded || s[t->len] != '.')
-        return false;
-    for (size_t k = 0; k < t->len; k++) {
-        unsigned char c = (unsigned char)s[k];
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
-            return false;
-        folded[k] = (char)(c | 0x20);
-    }
-    return pcs_abbreviation(doc->lang, folded, t->len) == PCS_ABBREV_TITLE;
+    return t->start >= 2 && s[-1] == ' ' && s[-2] == ',' && (t[-1].flags & PCS_TOK_UPPER) &&
+           t[-1].start + t[-1].len + 2 == t->start &&
+           abbreviation_class(doc, t) == PCS_ABBREV_GENERAL;
 }
 
 /* What the rules need to know of how the language is written, looked up
@@ -606,7 +627,8 @@ static uint32_t classify_tokens(const pcs_doc *doc, const kw_language *lang, uin
                  ing_before_number(doc, &doc->toks[k])))
                 cand[k] = NOT_CANDIDATE;
             if (cand[k] && (doc->toks[k].flags & PCS_TOK_UPPER) &&
-                title_abbreviation(doc, &doc->toks[k]))
+                (title_abbreviation(doc, &doc->toks[k]) ||
+                 (k > sent->tok_first && abbreviation_after_place(doc, &doc->toks[k]))))
                 cand[k] = NOT_CANDIDATE;
         }
         if (name_verb && sent->kind == PCS_SENT_BODY)

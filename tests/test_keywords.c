@@ -1067,7 +1067,8 @@ static void middle_initials_stay_in_names(void **state)
 
 /* A title abbreviated before a full stop is no term: the stop parts it
  * from the name, which stays ("Sen. Barbara Boxer" gives "Barbara Boxer",
- * not "Sen"); nor is the "former" of "former Rep." alone. */
+ * not "Sen"); nor is the "former" of "former Rep." alone, nor the state
+ * abbreviated after a place ("Dearborn, Mich."). */
 static void abbreviated_titles_are_no_terms(void **state)
 {
     fixture *f = *state;
@@ -1081,6 +1082,13 @@ static void abbreviated_titles_are_no_terms(void **state)
     assert_int_equal(find_any_case(f, "Sen"), -1);
     assert_int_equal(find_any_case(f, "Rep"), -1);
     assert_int_equal(find_any_case(f, "former"), -1);
+    /* The state after a place and a comma names where, not what. */
+    run(f, "Acme Corp of Dearborn, Mich., said it will build a plant in Winnemucca, Nev. The "
+           "Winnemucca plant will make parts for Ford. Acme said the plant in Winnemucca, Nev., "
+           "will open in 1988, and its plant in Dearborn, Mich., will close.");
+    assert_true(find(f, "Winnemucca") >= 0);
+    assert_int_equal(find_any_case(f, "Mich"), -1);
+    assert_int_equal(find_any_case(f, "Nev"), -1);
 }
 
 /* A noun that attributes speech is no term alone ("a spokesman said",
