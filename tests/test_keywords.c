@@ -969,8 +969,8 @@ static void nouns_of_fixed_phrases_are_no_terms_inside_them(void **state)
 /* An -ing form with a direct object, after a plural before a stopword, or
  * before a number, is a verb, no term nor part of one ("registration
  * statement covering the shares", "issuing the bonds", "loans totaling 50
- * mln");
- * the same word as a noun stays ("the meeting", "Tuesday morning the"). */
+ * mln"); the same word as a noun stays ("the meeting", "Tuesday morning
+ * the"). */
 static void ing_verbs_with_objects_are_no_terms(void **state)
 {
     fixture *f = *state;
