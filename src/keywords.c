@@ -11,9 +11,11 @@
  *    knows only as verbs or adverbs, or that SemCor tags mostly as verbs
  *    ("show", "presents"), and the reporting verbs, units and magnitudes
  *    of news copy ("said", "pct", "mln"), never candidates, and the
- *    adjectives that are never nouns ("economic"), which may begin a key
- *    term but not end one (models/en/README-nonkey.md). A language without
- *    a list falls back to runs between stopwords (Rose et al., 2010, RAKE).
+ *    adjectives that are never nouns ("economic") or mostly not ("common"),
+ *    which may begin a key term but not end one (models/en/README-nonkey.md).
+ *    In English an -ing form that acts as a verb (an object, a clause or a
+ *    number after it) is no candidate where it does. A language without a
+ *    list falls back to runs between stopwords (Rose et al., 2010, RAKE).
  * 2. Candidate phrases are the maximal runs of adjacent candidate words (no
  *    punctuation between them, a possessor ends one), less their trailing
  *    modifiers and their leading general words: with a model, words common
@@ -36,7 +38,8 @@
  * 4. Best first, one term per topic: a term sharing a noun with one already
  *    taken is the same topic (TopicRank's stem overlap, Bougouin et al.,
  *    2013); a word is printed as the phrase that holds most of its
- *    occurrences ("Deutsche Boerse"), and every term in its most frequent
+ *    occurrences ("Deutsche Boerse"), a name replaces its words taken
+ *    alone ("American Airlines"), and every term is in its most frequent
  *    surface form. */
 #include <math.h>
 #include <stdlib.h>
