@@ -541,21 +541,33 @@ static bool ing_before_number(const pcs_doc *doc, const pcs_token *t)
            !doc->terms[t[1].term].alpha;
 }
 
-/* The class in the language's abbreviations of token t, a word of ASCII
- * letters directly before a full stop (PCS_ABBREV_NONE otherwise). */
+/* Token t case-folded into buf[0, cap), for the short lists looked up by
+ * their folded words; its length, or SIZE_MAX when it does not fit. ASCII,
+ * nearly every word, is lowered here: the general case fold cost the
+ * evaluative check twice its lookup. */
+static size_t fold_token(const pcs_doc *doc, const pcs_token *t, char *buf, size_t cap)
+{
+    if (t->len >= cap)
+        return SIZE_MAX;
+    const char *s = doc->text + t->start;
+    for (size_t k = 0; k < t->len; k++) {
+        unsigned char c = (unsigned char)s[k];
+        if (c >= 0x80)
+            return pcs_casefold(doc->text, t->start, t->start + t->len, buf, cap);
+        buf[k] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+    }
+    return t->len;
+}
+
+/* The class in the language's abbreviations of token t, a word directly
+ * before a full stop (PCS_ABBREV_NONE otherwise). */
 static pcs_abbrev_class abbreviation_class(const pcs_doc *doc, const pcs_token *t)
 {
     char folded[8];
-    const char *s = doc->text + t->start;
-    if (t->len >= sizeof folded || s[t->len] != '.')
+    if (doc->text[t->start + t->len] != '.')
         return PCS_ABBREV_NONE;
-    for (size_t k = 0; k < t->len; k++) {
-        unsigned char c = (unsigned char)s[k];
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
-            return PCS_ABBREV_NONE;
-        folded[k] = (char)(c | 0x20);
-    }
-    return pcs_abbreviation(doc->lang, folded, t->len);
+    size_t n = fold_token(doc, t, folded, sizeof folded);
+    return n == SIZE_MAX ? PCS_ABBREV_NONE : pcs_abbreviation(doc->lang, folded, n);
 }
 
 /* Is token t a title abbreviated before a full stop ("Sen. Boxer", "Rep.
@@ -858,20 +870,7 @@ static bool leading_general(const pcs_doc *doc, const pcs_token *t, const pcs_to
     if (general_word(doc, t->term))
         return true;
     char folded[EVALUATIVE_MAX_BYTES];
-    if (t->len >= sizeof folded)
-        return false;
-    /* ASCII, nearly every word, is lowered here: the general case fold
-     * cost this check twice its lookup. */
-    const char *s = doc->text + t->start;
-    size_t n = t->len;
-    for (size_t k = 0; k < n; k++) {
-        unsigned char c = (unsigned char)s[k];
-        if (c >= 0x80) {
-            n = pcs_casefold(doc->text, t->start, t->start + t->len, folded, sizeof folded);
-            break;
-        }
-        folded[k] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
-    }
+    size_t n = fold_token(doc, t, folded, sizeof folded);
     return n != SIZE_MAX && pcs_is_evaluative(doc->lang, folded, n);
 }
 
@@ -1547,24 +1546,16 @@ precis_status pcs_keywords(const pcs_doc *doc, pcs_arena *arena, const precis_op
         if (!surface)
             return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
         double score = slot < n ? kt[slot].score : best.score;
-        if (merge_at < n) {
-            /* Drop the name's other words taken alone. */
+        if (merge_at < n || held > 1) {
+            /* Drop the other words it holds, taken alone after its slot
+             * (a name's are marked in drop). */
             uint32_t m = 0;
             for (uint32_t c = 0; c < n; c++)
-                if (!drop[c]) {
+                if (merge_at < n ? !drop[c]
+                                 : c <= slot || !contains(p, &st.phrases[chosen[c]], &tw)) {
                     chosen[m] = chosen[c];
                     kt[m++] = kt[c];
                 }
-            n = m;
-        } else if (held > 1) {
-            /* Drop the other words it holds. */
-            uint32_t m = slot + 1;
-            for (uint32_t c = slot + 1; c < n; c++) {
-                if (contains(p, &st.phrases[chosen[c]], &tw))
-                    continue;
-                chosen[m] = chosen[c];
-                kt[m++] = kt[c];
-            }
             n = m;
         }
         chosen[slot] = pi;
