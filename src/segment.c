@@ -1012,6 +1012,26 @@ static bool is_footer(const char *t, uint32_t a, uint32_t b)
             contains_ci(t, a, b, " on instagram") || contains_ci(t, a, b, " on youtube"));
 }
 
+/* Does a copyright notice begin in [a, b)? "©", "All rights reserved",
+ * "Copyright 2011" (a year, "©" or "(" after it) at a word's start. Unlike
+ * is_footer's tests these are looked for anywhere in a sentence: a letter's
+ * signature and the notice often share one ("Jennifer Leiser Salt Lake
+ * City Copyright 2011 The Salt Lake Tribune."). */
+static bool has_copyright_notice(const char *t, uint32_t a, uint32_t b)
+{
+    if (contains_ci(t, a, b, "\xC2\xA9") || contains_ci(t, a, b, "all rights reserved"))
+        return true;
+    for (uint32_t i = a; i + 10 < b; i++) {
+        if ((i > a && ascii_alpha((unsigned char)t[i - 1])) || !starts_with_ci(t, i, b, "copyright "))
+            continue;
+        uint32_t cp;
+        pcs_decode(t, i + 10, &cp);
+        if (is_digit_cp(cp) || t[i + 10] == '(')
+            return true;
+    }
+    return false;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Paragraphs                                                                */
 /* ------------------------------------------------------------------------ */
@@ -1032,6 +1052,25 @@ static bool push(builder *b, const char *t, uint32_t start, uint32_t end, uint32
                                   .kind = (uint8_t)kind,
                                   .terminated = ends_with_terminator(t, start, end)};
     return true;
+}
+
+/* The first of the paragraph's sentences [first, n) from which on it is a
+ * copyright notice and what follows one ("All rights reserved. This
+ * material may not be published, broadcast, rewritten or redistributed."),
+ * or n. News feeds append the notice to a story's last paragraph: all of
+ * it would otherwise be summarised and tagged ("Salt Lake Tribune",
+ * "material"), or, in a short paragraph, taken for a footer whole with the
+ * story's own sentences. A notice is short: one that runs on for more than
+ * a footer's words is text about copyright. */
+static size_t copyright_tail(const builder *b, const char *t, size_t first, uint32_t e)
+{
+    for (size_t i = first; i < b->n; i++)
+        if (has_copyright_notice(t, b->v[i].start, b->v[i].end))
+            return e - b->v[i].start <= FURNITURE_MAX_BYTES &&
+                           !more_words_than(t, b->v[i].start, e, FURNITURE_MAX_WORDS)
+                       ? i
+                       : b->n;
+    return b->n;
 }
 
 /* An unterminated line of this many words and bytes or fewer is a heading
@@ -1081,15 +1120,23 @@ static bool split_paragraph(builder *b, splitter *sp, uint32_t a, uint32_t e, ui
         }
         s = skip_spaces(t, end, e);
     }
+    /* A copyright notice and what follows it are furniture; the sentences
+     * before it are the paragraph, as below. */
+    size_t tail = copyright_tail(b, t, first, e);
+    for (size_t i = tail; i < b->n; i++)
+        b->v[i].kind = PCS_SENT_DEBRIS;
+    if (tail == first)
+        return true;
     /* Photo captions end with a credit or mark who stands where; footers
      * claim copyright. Either way the whole paragraph is page furniture. */
-    const pcs_sentence *last = &b->v[b->n - 1];
+    const pcs_sentence *last = &b->v[tail - 1];
+    e = last->end;
     bool furniture =
         !last->terminated && is_photo_credit(t, last->start, last->end, last > b->v + first);
     if (!furniture && e - a <= FURNITURE_MAX_BYTES && !more_words_than(t, a, e, FURNITURE_MAX_WORDS))
         furniture = has_position_markers(t, a, e) || is_footer(t, a, e);
     if (furniture)
-        for (size_t i = first; i < b->n; i++)
+        for (size_t i = first; i < tail; i++)
             b->v[i].kind = PCS_SENT_DEBRIS;
     return true;
 }

@@ -748,6 +748,28 @@ static const seg_case cases[] = {
     {.name = "footer_copyright_sign",
      "Markets closed higher.\n\xC2\xA9 Reuters 2016",
      {"Markets closed higher.", P D "\xC2\xA9 Reuters 2016"}},
+    {.name = "footer_copyright_ends_short_paragraph",
+     "Guess Utah is a democracy after all. Jennifer Leiser Salt Lake City Copyright 2011 The "
+     "Salt Lake Tribune. All rights reserved. This material may not be published.",
+     {"Guess Utah is a democracy after all.",
+      D "Jennifer Leiser Salt Lake City Copyright 2011 The Salt Lake Tribune.",
+      D "All rights reserved.", D "This material may not be published."}},
+    {.name = "footer_copyright_ends_long_paragraph",
+     "The bill would have let the state close public records that were open for decades, and "
+     "its sponsors said the change was needed to protect the privacy of voters, teachers and "
+     "officials. Critics in both parties said it went too far. The governor signed a repeal on "
+     "Friday, after a week of protests at the capitol and a petition signed by thousands. "
+     "\xC2\xA9 Copyright 2011 Associated Press. All rights reserved.",
+     {"The bill would have let the state close public records that were open for decades, and "
+      "its sponsors said the change was needed to protect the privacy of voters, teachers and "
+      "officials.",
+      "Critics in both parties said it went too far.",
+      "The governor signed a repeal on Friday, after a week of protests at the capitol and a "
+      "petition signed by thousands.",
+      D "\xC2\xA9 Copyright 2011 Associated Press.", D "All rights reserved."}},
+    {.name = "copyright_in_running_text",
+     "The court heard the copyright case on Monday. Copyright law is old.",
+     {"The court heard the copyright case on Monday.", "Copyright law is old."}},
     {.name = "footer_read_more_and_advert",
      "Markets closed higher.\nRead more: Why the dollar fell.\nAdvertisement\n"
      "Traders expect calm.",
