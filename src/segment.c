@@ -1013,22 +1013,30 @@ static bool is_footer(const char *t, uint32_t a, uint32_t b)
 }
 
 /* Does a copyright notice begin in [a, b)? "©", "All rights reserved",
- * "Copyright 2011" (a year, "©" or "(" after it) at a word's start. Unlike
+ * "Copyright 2011" (a year or "(" after it) at a word's start. Unlike
  * is_footer's tests these are looked for anywhere in a sentence: a letter's
  * signature and the notice often share one ("Jennifer Leiser Salt Lake
- * City Copyright 2011 The Salt Lake Tribune."). */
+ * City Copyright 2011 The Salt Lake Tribune."). Every sentence is asked,
+ * so the bytes every notice holds ("\xC2" of the sign, the "g" of "right")
+ * are found with memchr and the words checked around them. */
 static bool has_copyright_notice(const char *t, uint32_t a, uint32_t b)
 {
-    if (contains_ci(t, a, b, "\xC2\xA9") || contains_ci(t, a, b, "all rights reserved"))
-        return true;
-    for (uint32_t i = a; i + 10 < b; i++) {
-        if ((i > a && ascii_alpha((unsigned char)t[i - 1])) || !starts_with_ci(t, i, b, "copyright "))
-            continue;
-        uint32_t cp;
-        pcs_decode(t, i + 10, &cp);
-        if (is_digit_cp(cp) || t[i + 10] == '(')
+    for (const char *p = t + a; (p = memchr(p, 0xC2, (size_t)(t + b - p))) != NULL; p++)
+        if (p + 1 < t + b && (unsigned char)p[1] == 0xA9)
             return true;
-    }
+    for (int c = 0; c < 2; c++)
+        for (const char *p = t + a; (p = memchr(p, "gG"[c], (size_t)(t + b - p))) != NULL; p++) {
+            uint32_t g = (uint32_t)(p - t);
+            if (g < a + 6 || !starts_with_ci(t, g - 1, b, "ight"))
+                continue;
+            if (starts_with_ci(t, g - 6, b, "all rights reserved"))
+                return true;
+            uint32_t cp;
+            if (starts_with_ci(t, g - 6, b, "copyright ") &&
+                (g == a + 6 || !ascii_alpha((unsigned char)t[g - 7])) && g + 4 < b &&
+                (pcs_decode(t, g + 4, &cp), is_digit_cp(cp) || t[g + 4] == '('))
+                return true;
+        }
     return false;
 }
 

@@ -767,6 +767,11 @@ static const seg_case cases[] = {
       "The governor signed a repeal on Friday, after a week of protests at the capitol and a "
       "petition signed by thousands.",
       D "\xC2\xA9 Copyright 2011 Associated Press.", D "All rights reserved."}},
+    {.name = "footer_rights_reserved_alone",
+     "Shares rose on the news. The company plans a listing. ALL RIGHTS RESERVED. Reprints "
+     "only with permission.",
+     {"Shares rose on the news.", "The company plans a listing.", D "ALL RIGHTS RESERVED.",
+      D "Reprints only with permission."}},
     {.name = "copyright_in_running_text",
      "The court heard the copyright case on Monday. Copyright law is old.",
      {"The court heard the copyright case on Monday.", "Copyright law is old."}},
