@@ -958,6 +958,26 @@ static bool is_agency_credit(const char *t, uint32_t a, uint32_t b)
     return is_dash_cp(cp) || (t[a] == '(' && t[b - 1] == ')');
 }
 
+/* Wire services credit their staff after a story: "(Reporting by Joseph
+ * Nasr; Writing by Marie-Louise Gumuchian; Editing by Andrew Dobbie)".
+ * Its names are no key terms and its roles no sentence. In parentheses,
+ * or holding two roles, or short; "Reporting by the Times found ..." is a
+ * sentence. */
+static bool is_staff_credit(const char *t, uint32_t a, uint32_t b)
+{
+    static const char *const roles[] = {"reporting by ", "additional reporting by ",
+                                        "writing by ",   "editing by ",
+                                        "edited by ",    "compiled by "};
+    bool paren = t[a] == '(';
+    if (a + paren >= b || !strchr("raecwRAECW", t[a + paren]))
+        return false; /* most sentences, at one compare */
+    for (size_t q = 0; q < sizeof roles / sizeof roles[0]; q++)
+        if (starts_with_ci(t, a + paren, b, roles[q]))
+            return paren || contains_ci(t, a, b, "; editing by ") ||
+                   !more_words_than(t, a, b, CREDIT_MAX_WORDS);
+    return false;
+}
+
 /* Picture positions: "(C)", "(L)", "(R)", "(left)" ... on their own one
  * may be a party ("Smith (R) said"), so a caption needs two different
  * ones; "(L-R)" and its kin are enough alone. Only after a space or at the
@@ -1114,7 +1134,7 @@ static bool split_paragraph(builder *b, splitter *sp, uint32_t a, uint32_t e, ui
         uint32_t trimmed = trim_end(t, s, end);
         if (trimmed > s) {
             pcs_sentence_kind kind = PCS_SENT_BODY;
-            if (!has_alnum(t, s, trimmed))
+            if (!has_alnum(t, s, trimmed) || is_staff_credit(t, s, trimmed))
                 kind = PCS_SENT_DEBRIS;
             else if (!terminated && b->n > first &&
                      (is_agency_credit(t, s, trimmed) ||

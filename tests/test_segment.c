@@ -772,6 +772,20 @@ static const seg_case cases[] = {
      "only with permission.",
      {"Shares rose on the news.", "The company plans a listing.", D "ALL RIGHTS RESERVED.",
       D "Reprints only with permission."}},
+    {.name = "staff_credit_in_parentheses",
+     "The town lies 190 km from the capital. (Reporting by Joseph Nasr; Writing by "
+     "Marie-Louise Gumuchian; Editing by Andrew Dobbie)",
+     {"The town lies 190 km from the capital.",
+      D "(Reporting by Joseph Nasr; Writing by Marie-Louise Gumuchian; Editing by Andrew "
+        "Dobbie)"}},
+    {.name = "staff_credit_short",
+     "Talks resume on Monday.\nEditing by Vicki Allen.",
+     {"Talks resume on Monday.", P D "Editing by Vicki Allen."}},
+    {.name = "reporting_by_in_running_text",
+     "Reporting by the newspaper in 2015 showed that the mayor had hidden the payments from "
+     "the council.",
+     {"Reporting by the newspaper in 2015 showed that the mayor had hidden the payments from "
+      "the council."}},
     {.name = "copyright_in_running_text",
      "The court heard the copyright case on Monday. Copyright law is old.",
      {"The court heard the copyright case on Monday.", "Copyright law is old."}},
