@@ -14,8 +14,10 @@
  *    adjectives that are never nouns ("economic") or mostly not ("common"),
  *    which may begin a key term but not end one (models/en/README-nonkey.md).
  *    In English an -ing form that acts as a verb (an object, a clause or a
- *    number after it) is no candidate where it does. A language without a
- *    list falls back to runs between stopwords (Rose et al., 2010, RAKE).
+ *    number after it) is no candidate where it does. A word of two letters
+ *    is a candidate only inside a name ("Hu Jintao", "Rio de Janeiro"). A
+ *    language without a list falls back to runs between stopwords (Rose et
+ *    al., 2010, RAKE).
  * 2. Candidate phrases are the maximal runs of adjacent candidate words (no
  *    punctuation between them, a possessor ends one), less their trailing
  *    modifiers and their leading general words: with a model, words common
@@ -213,6 +215,59 @@ static bool middle_initial(const pcs_doc *doc, const pcs_token *t)
            !all_capitals(doc->text + t[1].start, t[1].len);
 }
 
+/* A word of two letters is no candidate alone (classify_token), but
+ * directly before a name's next word it is the name's: a family name
+ * ("Hu Jintao", "Xi Jinping", "Li Peng", "Ciriaco De Mita"), an article of
+ * a place or a title ("El Paso", "La Tribune", "Le Monde"), or, in lower
+ * case after a name's word, its particle ("Charles de Gaulle", "Lula da
+ * Silva"). Without this they printed as "Jintao", "Paso police", "Gaulle
+ * airport". Not a stopword ("In", "He"), nor a listed word ("Mr Smith",
+ * "Dr Jones", "Co"), nor in capitals (a candidate already). Is token t,
+ * before the candidate t[1] and after a candidate or not (after_cand),
+ * such a word? */
+static bool name_particle(const pcs_doc *doc, const pcs_token *t, bool after_cand)
+{
+    const char *s = doc->text + t[0].start;
+    if (t[0].len != 2 || t[0].term == UINT32_MAX ||
+        (t[0].flags & (PCS_TOK_NONKEY | PCS_TOK_MODIFIER | PCS_TOK_REPORTING | PCS_TOK_DATE)) ||
+        doc->terms[t[0].term].title || !(t[1].flags & PCS_TOK_UPPER) ||
+        all_capitals(doc->text + t[1].start, t[1].len) || !adjacent(doc, &t[0], &t[1]) ||
+        !(s[1] >= 'a' && s[1] <= 'z'))
+        return false;
+    return (s[0] >= 'A' && s[0] <= 'Z') ||
+           (s[0] >= 'a' && s[0] <= 'z' && after_cand && name_capital(doc, &t[-1]) &&
+            adjacent(doc, &t[-1], &t[0]));
+}
+
+/* How many words the run of adjacent candidates through token k (a
+ * candidate or not) of the sentence [first, end) would hold: a particle
+ * joins a name only where the name stays one phrase (MAX_PHRASE), or
+ * "Banque Francaise du Commerce Exterieur", too long, would be cut to
+ * "du Commerce Exterieur" where it was "Banque Francaise" and "Commerce
+ * Exterieur". */
+static uint32_t run_length(const pcs_doc *doc, const uint8_t *cand, uint32_t first, uint32_t end,
+                           uint32_t k)
+{
+    uint32_t a = k, b = k + 1;
+    while (a > first && cand[a - 1] && adjacent(doc, &doc->toks[a - 1], &doc->toks[a]))
+        a--;
+    while (b < end && cand[b] && adjacent(doc, &doc->toks[b - 1], &doc->toks[b]))
+        b++;
+    return b - a;
+}
+
+/* Make the name particles of a sentence (name_particle) candidates that
+ * may begin a term but not end one. */
+static void join_name_particles(const pcs_doc *doc, const pcs_sentence *sent, uint8_t *cand)
+{
+    uint32_t end = sent->tok_first + sent->tok_count;
+    for (uint32_t k = sent->tok_first; k + 1 < end; k++)
+        if (doc->toks[k].len == 2 && !cand[k] && cand[k + 1] &&
+            name_particle(doc, &doc->toks[k], k > sent->tok_first && cand[k - 1]) &&
+            run_length(doc, cand, sent->tok_first, end, k) <= MAX_PHRASE)
+            cand[k] = CANDIDATE_MODIFIER;
+}
+
 static bool address_byte(char c)
 {
     return c == '.' || c == '/' || c == ':' || c == '@';
@@ -340,7 +395,7 @@ static bool among_capitals(const pcs_doc *doc, uint32_t first, uint32_t n)
  * list, which the tokenizer copied from its word cache into the token's
  * flags. */
 static uint8_t classify_token(const pcs_doc *doc, const pcs_token *t, bool capitals_are_names,
-                              address_run *run)
+                              address_run *run, bool *two_letters)
 {
     if (t->term == UINT32_MAX || t->len > KEY_WORD_MAX_BYTES)
         return NOT_CANDIDATE;
@@ -349,8 +404,10 @@ static uint8_t classify_token(const pcs_doc *doc, const pcs_token *t, bool capit
         return NOT_CANDIDATE;
     /* Words of one or two letters that are not stopwords are particles
      * of names ("de Clercq", "De Mita") unless in capitals ("EC"). */
-    if (t->len <= 2 && !all_capitals(doc->text + t->start, t->len))
+    if (t->len <= 2 && !all_capitals(doc->text + t->start, t->len)) {
+        *two_letters |= t->len == 2; /* may join a name: join_name_particles */
         return NOT_CANDIDATE;
+    }
     /* Words of attribution are never key terms, in languages without a
      * nonkey list too ("déclaré"). */
     if (t->flags & PCS_TOK_REPORTING)
@@ -628,9 +685,10 @@ static uint32_t classify_tokens(const pcs_doc *doc, const kw_language *lang, uin
         if (!content_sentence(sent))
             continue;
         uint32_t end = sent->tok_first + sent->tok_count;
-        bool name_verb = false;
+        bool name_verb = false, two_letters = false;
         for (uint32_t k = sent->tok_first; k < end; k++) {
-            cand[k] = classify_token(doc, &doc->toks[k], lang->capitals_are_names, &run);
+            cand[k] = classify_token(doc, &doc->toks[k], lang->capitals_are_names, &run,
+                                     &two_letters);
             name_verb |= (doc->toks[k].flags & (PCS_TOK_NONKEY | PCS_TOK_UPPER | PCS_TOK_INITIAL)) ==
                          (PCS_TOK_NONKEY | PCS_TOK_UPPER);
             if (lang->participles && (doc->toks[k].flags & PCS_TOK_UPPER) && k > sent->tok_first &&
@@ -652,6 +710,8 @@ static uint32_t classify_tokens(const pcs_doc *doc, const kw_language *lang, uin
         for (uint32_t k = sent->tok_first + 1; k + 1 < end; k++)
             if (!cand[k] && cand[k - 1] && cand[k + 1] && middle_initial(doc, &doc->toks[k]))
                 cand[k] = CANDIDATE_MODIFIER;
+        if (two_letters)
+            join_name_particles(doc, sent, cand);
         if (sent->tok_count && label(doc, &doc->toks[sent->tok_first]))
             cand[sent->tok_first] = NOT_CANDIDATE;
         for (uint32_t k = sent->tok_first; k < end; k++)

@@ -1065,6 +1065,29 @@ static void middle_initials_stay_in_names(void **state)
     assert_int_equal(find(f, "Kent"), -1);
 }
 
+/* A word of two letters before a name's next word is the name's: a family
+ * name ("Hu Jintao"), a place's article ("El Paso"), a particle ("Rio de
+ * Janeiro"); not a title ("Mr Greenspan" gives "Greenspan"), and not where
+ * the name would grow too long to stay one phrase ("Banque Francaise du
+ * Commerce Exterieur" stays "Banque Francaise", "Commerce Exterieur"). */
+static void short_name_words_stay_in_names(void **state)
+{
+    fixture *f = *state;
+    f->stage.opt.keywords = 20;
+    run(f, "Chinese President Hu Jintao met Premier Li Peng in Beijing. Hu Jintao said the "
+           "talks with Li Peng went well. Officials from El Paso flew to Rio de Janeiro, and "
+           "Mr Greenspan said El Paso and Rio de Janeiro would sign. Mr Greenspan spoke to Hu "
+           "Jintao about the Banque Francaise du Commerce Exterieur.");
+    assert_true(find(f, "Hu Jintao") >= 0);
+    assert_true(find(f, "Li Peng") >= 0);
+    assert_true(find(f, "El Paso") >= 0);
+    assert_true(find(f, "Rio de Janeiro") >= 0);
+    assert_true(find(f, "Greenspan") >= 0);
+    assert_int_equal(find(f, "Jintao"), -1);
+    assert_int_equal(find(f, "Mr Greenspan"), -1);
+    assert_int_equal(find(f, "du Commerce Exterieur"), -1);
+}
+
 /* A title abbreviated before a full stop is no term: the stop parts it
  * from the name, which stays ("Sen. Barbara Boxer" gives "Barbara Boxer",
  * not "Sen"); nor is the "former" of "former Rep." alone, nor the state
@@ -1299,6 +1322,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(words_of_a_name_make_one_term, setup, teardown),
         cmocka_unit_test_setup_teardown(middle_initials_stay_in_names, setup, teardown),
         cmocka_unit_test_setup_teardown(abbreviated_titles_are_no_terms, setup, teardown),
+        cmocka_unit_test_setup_teardown(short_name_words_stay_in_names, setup, teardown),
         cmocka_unit_test_setup_teardown(adjectives_stand_alone_only_in_names, setup, teardown),
         cmocka_unit_test(earnings_report_passes_an_editor),
         cmocka_unit_test(dated_reports_pass_an_editor),
