@@ -774,6 +774,14 @@ static bool agency_at(const char *t, uint32_t j, uint32_t end, uint32_t *close)
     return true;
 }
 
+/* An en or em dash at byte i: it parts a dateline's place from the
+ * story even without spaces ("ROME\xE2\x80\x94The Italian government"). */
+static bool long_dash_at(const char *t, uint32_t i, uint32_t end)
+{
+    return i + 2 < end && (unsigned char)t[i] == 0xE2 && (unsigned char)t[i + 1] == 0x80 &&
+           ((unsigned char)t[i + 2] == 0x93 || (unsigned char)t[i + 2] == 0x94);
+}
+
 /* A dateline opens a news story: "VLADIVOSTOK, Russia  Japanese ...",
  * "LONDON, England (CNN) -- A ...", "(CNN)Share ...", "WASHINGTON
  * (Reuters) - The ...", "BEIJING, Jan. 5 (Xinhua) -- ...", "Washington
@@ -792,7 +800,8 @@ static uint32_t dateline_end(const char *t, uint32_t p, uint32_t end, uint32_t *
     /* Place: up to four words in capitals, or capitalised. */
     while (i < end && words < 4) {
         uint32_t w = i;
-        while (w < end && t[w] != ' ' && t[w] != ',' && t[w] != '(' && t[w] != ':' && t[w] != '\n')
+        while (w < end && t[w] != ' ' && t[w] != ',' && t[w] != '(' && t[w] != ':' && t[w] != '\n' &&
+               !long_dash_at(t, w, end))
             w++;
         uint32_t cp;
         if (w == i || (pcs_decode(t, i, &cp), !is_upper_cp(cp)))
@@ -856,8 +865,8 @@ static uint32_t dateline_end(const char *t, uint32_t p, uint32_t end, uint32_t *
                 break;
             after += k2;
         }
-        if (after < end && t[after] != ' ')
-            return p; /* "-based", not a separator */
+        if (after < end && t[after] != ' ' && cp == '-')
+            return p; /* "-based", not a separator; "ROME\xE2\x80\x94The" is one */
     } else if (!(spaces >= 2 || (agency && spaces == 0))) {
         return p;
     }
@@ -869,6 +878,50 @@ static uint32_t dateline_end(const char *t, uint32_t p, uint32_t end, uint32_t *
         return p;
     *head_end = trim_end(t, p, head);
     return after;
+}
+
+/* A byline before a dateline: "By Kerry Grens NEW YORK (Reuters Health) -
+ * A new study ...", "BY CHRISTOPHER EMSDEN ROME\xE2\x80\x94The ...". The
+ * reporter's name is furniture (no key term, no part of a summary's
+ * sentence), the place a dateline. Where the name ends, in capitals too,
+ * is guessed: after two words ("First Last", most bylines), one or three,
+ * the place's first word in capitals first. Returns where the story
+ * starts, or p; *name_end is where the name ends and *head_end where the
+ * dateline does. */
+static uint32_t byline_dateline_end(const char *t, uint32_t p, uint32_t end, uint32_t *name_end,
+                                    uint32_t *head_end)
+{
+    if (end - p < 4 || (memcmp(t + p, "By ", 3) != 0 && memcmp(t + p, "BY ", 3) != 0))
+        return p;
+    uint32_t after[4] = {0}; /* after[k]: where the word after k name words starts */
+    uint32_t i = p + 3;
+    for (int k = 1; k <= 3; k++) {
+        uint32_t cp, w = i;
+        if (i >= end || (pcs_decode(t, i, &cp), !is_upper_cp(cp)))
+            break;
+        while (w < end && t[w] != ' ' && t[w] != ',' && t[w] != '(' && t[w] != '\n')
+            w++;
+        if (w + 1 >= end || t[w] != ' ')
+            break;
+        after[k] = i = w + 1;
+    }
+    static const int order[] = {2, 1, 3};
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t q = 0; q < sizeof order / sizeof order[0]; q++) {
+            uint32_t at = after[order[q]], w = at;
+            if (!at)
+                continue;
+            while (w < end && t[w] != ' ' && t[w] != ',' && t[w] != '(' && !long_dash_at(t, w, end))
+                w++;
+            if (pass == 0 && !all_caps_word(t, at, w))
+                continue;
+            uint32_t body = dateline_end(t, at, end, head_end);
+            if (body > at) {
+                *name_end = trim_end(t, p, at);
+                return body;
+            }
+        }
+    return p;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -976,6 +1029,33 @@ static bool is_staff_credit(const char *t, uint32_t a, uint32_t b)
             return paren || contains_ci(t, a, b, "; editing by ") ||
                    !more_words_than(t, a, b, CREDIT_MAX_WORDS);
     return false;
+}
+
+/* A byline on its own: "By John Smith", "By Sarah Lyall and Alan Cowell,
+ * Reuters", "BY ANNA MEHLER PAPERNY". It names the reporter, not what the
+ * story is about, so its words are no key terms ("Smith" ranked first).
+ * Every word after "By" capitalised but the few that join names. */
+static bool is_byline(const char *t, uint32_t a, uint32_t b)
+{
+    static const char *const joins[] = {"and", "in", "for", "de", "da", "del", "van", "von"};
+    if (b - a < 5 || (memcmp(t + a, "By ", 3) != 0 && memcmp(t + a, "BY ", 3) != 0) ||
+        more_words_than(t, a, b, CREDIT_MAX_WORDS))
+        return false;
+    for (uint32_t i = a + 3; i < b;) {
+        uint32_t w = i, cp;
+        while (w < b && t[w] != ' ' && t[w] != ',')
+            w++;
+        pcs_decode(t, i, &cp);
+        bool join = false;
+        for (size_t q = 0; q < sizeof joins / sizeof joins[0] && !join; q++)
+            join = w - i == strlen(joins[q]) && memcmp(t + i, joins[q], w - i) == 0;
+        if (w > i && !is_upper_cp(cp) && !join && !(w - i == 1 && t[i] == '&'))
+            return false;
+        i = w;
+        while (i < b && (t[i] == ' ' || t[i] == ','))
+            i++;
+    }
+    return true;
 }
 
 /* Picture positions: "(C)", "(L)", "(R)", "(left)" ... on their own one
@@ -1121,9 +1201,13 @@ static bool split_paragraph(builder *b, splitter *sp, uint32_t a, uint32_t e, ui
     uint32_t s = a;
     /* Datelines only open stories, so look in the first paragraphs. */
     if (para < 8) {
-        uint32_t head = a, body = dateline_end(t, a, e, &head);
+        uint32_t name = a, head = a, body = byline_dateline_end(t, a, e, &name, &head);
+        if (body > a && !push(b, t, a, name, para, PCS_SENT_DEBRIS))
+            return false;
+        if (body == a)
+            body = dateline_end(t, a, e, &head);
         if (body > a) {
-            if (!push(b, t, a, head, para, PCS_SENT_HEADING))
+            if (!push(b, t, skip_spaces(t, name, head), head, para, PCS_SENT_HEADING))
                 return false;
             s = body;
         }
@@ -1134,7 +1218,8 @@ static bool split_paragraph(builder *b, splitter *sp, uint32_t a, uint32_t e, ui
         uint32_t trimmed = trim_end(t, s, end);
         if (trimmed > s) {
             pcs_sentence_kind kind = PCS_SENT_BODY;
-            if (!has_alnum(t, s, trimmed) || is_staff_credit(t, s, trimmed))
+            if (!has_alnum(t, s, trimmed) || is_staff_credit(t, s, trimmed) ||
+                (!terminated && is_byline(t, s, trimmed)))
                 kind = PCS_SENT_DEBRIS;
             else if (!terminated && b->n > first &&
                      (is_agency_credit(t, s, trimmed) ||

@@ -12,8 +12,8 @@
  *
  * Notation in the table: a sentence string may start with markers
  *   P  this sentence opens a new paragraph (the first one always does)
- *   H  a heading: headline, section heading, dateline, byline, date line
- *   D  debris: markup, photo captions and credits, footers
+ *   H  a heading: headline, section heading, dateline, date line
+ *   D  debris: markup, photo captions and credits, footers, bylines
  * and carries no marker when it is running text (body).
  *
  * Cases with .known set are ones that rules cannot decide without hurting
@@ -624,12 +624,12 @@ static const seg_case cases[] = {
     {.name = "byline",
      "Tax cuts planned for 2017\nBy John Smith\nThe government will cut taxes "
      "next year, the finance minister said.",
-     {H "Tax cuts planned for 2017", P H "By John Smith",
+     {H "Tax cuts planned for 2017", P D "By John Smith",
       P "The government will cut taxes next year, the finance minister said."}},
     {.name = "byline_then_dateline",
      "By Sarah Lyall and Alan Cowell, Reuters\nLONDON (Reuters) - Britain's economy grew "
      "faster than expected.",
-     {H "By Sarah Lyall and Alan Cowell, Reuters", P H "LONDON (Reuters)",
+     {D "By Sarah Lyall and Alan Cowell, Reuters", P H "LONDON (Reuters)",
       "Britain's economy grew faster than expected."}},
     {.name = "date_line",
      "September 02, 2016 - 12:00\nThe talks began on Friday.",
@@ -684,6 +684,25 @@ static const seg_case cases[] = {
     {.name = "dateline_after_headline",
      "Abe visits Russia\nVLADIVOSTOK, Russia (AFP) - Japan's leader arrived on Friday.",
      {H "Abe visits Russia", P H "VLADIVOSTOK, Russia (AFP)", "Japan's leader arrived on Friday."}},
+    {.name = "byline_glued_to_dateline",
+     "By Kerry Grens NEW YORK (Reuters Health) - A new study finds that coffee helps. It was "
+     "small.",
+     {D "By Kerry Grens", H "NEW YORK (Reuters Health)", "A new study finds that coffee helps.",
+      "It was small."}},
+    {.name = "byline_in_capitals_glued_to_dateline",
+     "BY CHRISTOPHER EMSDEN ROME\xE2\x80\x94The Italian government may set up a fund. The "
+     "cabinet agreed.",
+     {D "BY CHRISTOPHER EMSDEN", H "ROME", "The Italian government may set up a fund.",
+      "The cabinet agreed."}},
+    {.name = "dateline_em_dash_glued",
+     "WASHINGTON\xE2\x80\x94The Senate passed the bill on Friday. It now goes to the House.",
+     {H "WASHINGTON", "The Senate passed the bill on Friday.", "It now goes to the House."}},
+    {.name = "not_byline_by_friday",
+     "By Friday the talks had failed. Both sides left.",
+     {"By Friday the talks had failed.", "Both sides left."}},
+    {.name = "not_byline_headline",
+     "By the numbers: how the vote went\nTurnout was high.",
+     {H "By the numbers: how the vote went", P "Turnout was high."}},
     {.name = "not_dateline_acronym",
      "NASA said the launch would go ahead. Engineers agreed.",
      {"NASA said the launch would go ahead.", "Engineers agreed."}},
