@@ -215,6 +215,16 @@ static bool middle_initial(const pcs_doc *doc, const pcs_token *t)
            !all_capitals(doc->text + t[1].start, t[1].len);
 }
 
+/* Is the token text s of len bytes lower-case letters parted by stops
+ * ("e.g", "a.k.a", "p.m")? */
+static bool dotted_lower(const char *s, uint32_t len)
+{
+    for (uint32_t i = 0; i < len; i++)
+        if (i % 2 ? s[i] != '.' : !(s[i] >= 'a' && s[i] <= 'z'))
+            return false;
+    return true;
+}
+
 /* A word of two letters is no candidate alone (classify_token), but
  * directly before a name's next word it is the name's: a family name
  * ("Hu Jintao", "Xi Jinping", "Li Peng", "Ciriaco De Mita"), an article of
@@ -408,6 +418,11 @@ static uint8_t classify_token(const pcs_doc *doc, const pcs_token *t, bool capit
         *two_letters |= t->len == 2; /* may join a name: join_name_particles */
         return NOT_CANDIDATE;
     }
+    /* Abbreviations in lower case, letters and stops, are Latin or the
+     * clock ("e.g.", "i.e.", "a.k.a.", "p.m."), never terms: "e.g. dust",
+     * "p.m. daily" printed. In capitals they are names ("U.S.", "U.N."). */
+    if (t->len >= 3 && doc->text[t->start + 1] == '.' && dotted_lower(doc->text + t->start, t->len))
+        return NOT_CANDIDATE;
     /* Words of attribution are never key terms, in languages without a
      * nonkey list too ("déclaré"). */
     if (t->flags & PCS_TOK_REPORTING)

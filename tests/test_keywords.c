@@ -1088,6 +1088,32 @@ static void short_name_words_stay_in_names(void **state)
     assert_int_equal(find(f, "du Commerce Exterieur"), -1);
 }
 
+/* Abbreviations in lower case ("e.g.", "i.e.", "a.k.a.", "p.m.") are no
+ * terms and no part of one ("e.g. dust", "p.m. daily" printed); dotted
+ * capitals are names ("U.S. troops"). */
+static void lower_case_abbreviations_are_no_terms(void **state)
+{
+    fixture *f = *state;
+    f->stage.opt.keywords = 20;
+    run(f, "The air pollution in Iraq is particulate matter a.k.a. fine particles. U.S. troops "
+           "breathe the particulate matter at 9 p.m. every day. The particulate matter, e.g. "
+           "dust, hurts U.S. troops, i.e. soldiers. Particulate matter in Iraq is worst at 5 "
+           "a.m. and 9 p.m. daily.");
+    assert_true(find(f, "particulate matter") >= 0);
+    bool dotted_capitals = false;
+    for (uint32_t i = 0; i < f->n; i++)
+        dotted_capitals |= strstr(f->kt[i].surface, "U.S. troops") != NULL;
+    assert_true(dotted_capitals);
+    for (uint32_t i = 0; i < f->n; i++) {
+        const char *t = f->kt[i].surface;
+        assert_null(strstr(t, "e.g"));
+        assert_null(strstr(t, "i.e"));
+        assert_null(strstr(t, "a.m"));
+        assert_null(strstr(t, "p.m"));
+        assert_null(strstr(t, "a.k"));
+    }
+}
+
 /* A title abbreviated before a full stop is no term: the stop parts it
  * from the name, which stays ("Sen. Barbara Boxer" gives "Barbara Boxer",
  * not "Sen"); nor is the "former" of "former Rep." alone, nor the state
@@ -1323,6 +1349,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(middle_initials_stay_in_names, setup, teardown),
         cmocka_unit_test_setup_teardown(abbreviated_titles_are_no_terms, setup, teardown),
         cmocka_unit_test_setup_teardown(short_name_words_stay_in_names, setup, teardown),
+        cmocka_unit_test_setup_teardown(lower_case_abbreviations_are_no_terms, setup, teardown),
         cmocka_unit_test_setup_teardown(adjectives_stand_alone_only_in_names, setup, teardown),
         cmocka_unit_test(earnings_report_passes_an_editor),
         cmocka_unit_test(dated_reports_pass_an_editor),
