@@ -215,6 +215,45 @@ static bool middle_initial(const pcs_doc *doc, const pcs_token *t)
            !all_capitals(doc->text + t[1].start, t[1].len);
 }
 
+/* Reuters' web pages (2010 to 2012) follow a company's name with its
+ * ticker and the links of a quote box: "Goldman Sachs (GS.N: Quote,
+ * Profile, Research, Stock Buzz)". Its words are no terms ("Stock Buzz",
+ * "Profile", "Research" and "BAC" were in kpcrowd top 10s). Is token t
+ * the box's first link? *open is then where its parenthesis opens. */
+#define QUOTE_WIDGET "Quote, Profile, Research, Stock Buzz)"
+#define TICKER_MAX 16
+static bool quote_widget(const pcs_doc *doc, const pcs_token *t, uint32_t *open)
+{
+    const char *s = doc->text + t->start;
+    size_t n = strlen(QUOTE_WIDGET);
+    if (s[0] != 'Q' || t->start < 3 || s[-1] != ' ' || s[-2] != ':' || doc->len - t->start < n ||
+        memcmp(s, QUOTE_WIDGET, n) != 0)
+        return false;
+    for (uint32_t i = t->start - 2; i-- > 0 && t->start - i <= TICKER_MAX;)
+        if (doc->text[i] == '(') {
+            *open = i;
+            return true;
+        }
+    return false;
+}
+
+/* Leave the words of the sentence's quote boxes (quote_widget) out. Asked
+ * only of sentences holding a 'Q'. */
+static void leave_out_quote_boxes(const pcs_doc *doc, const pcs_sentence *sent, uint8_t *cand)
+{
+    uint32_t end = sent->tok_first + sent->tok_count, open;
+    for (uint32_t k = sent->tok_first; k < end; k++) {
+        if (doc->toks[k].len != 5 || !quote_widget(doc, &doc->toks[k], &open))
+            continue;
+        uint32_t close = doc->toks[k].start + (uint32_t)strlen(QUOTE_WIDGET);
+        for (uint32_t j = k; j > sent->tok_first && doc->toks[j - 1].start >= open; j--)
+            cand[j - 1] = NOT_CANDIDATE; /* the ticker */
+        for (; k < end && doc->toks[k].start < close; k++)
+            cand[k] = NOT_CANDIDATE;
+        k--;
+    }
+}
+
 /* Is the token text s of len bytes lower-case letters parted by stops
  * ("e.g", "a.k.a", "p.m")? */
 static bool dotted_lower(const char *s, uint32_t len)
@@ -719,6 +758,8 @@ static uint32_t classify_tokens(const pcs_doc *doc, const kw_language *lang, uin
                  (k > sent->tok_first && abbreviation_after_place(doc, &doc->toks[k]))))
                 cand[k] = NOT_CANDIDATE;
         }
+        if (memchr(doc->text + sent->start, 'Q', sent->end - sent->start))
+            leave_out_quote_boxes(doc, sent, cand);
         if (name_verb && sent->kind == PCS_SENT_BODY)
             keep_capitalised_verbs_in_names(doc, sent, cand);
         leave_out_frames(doc, sent, cand);

@@ -1114,6 +1114,25 @@ static void lower_case_abbreviations_are_no_terms(void **state)
     }
 }
 
+/* The quote box of Reuters' web pages after a ticker is no text:
+ * "Morgan Stanley (MS.N: Quote, Profile, Research, Stock Buzz)". */
+static void quote_boxes_are_no_terms(void **state)
+{
+    fixture *f = *state;
+    f->stage.opt.keywords = 20;
+    run(f, "Bank of America (BAC.N: Quote, Profile, Research, Stock Buzz) was the top "
+           "underwriter. JPMorgan Chase (JPM.N: Quote, Profile, Research, Stock Buzz) came "
+           "second. Morgan Stanley (MS.N: Quote, Profile, Research, Stock Buzz) and Deutsche "
+           "Bank AG (DBKGn.DE: Quote, Profile, Research, Stock Buzz) tied among underwriters "
+           "of bonds.");
+    assert_true(find(f, "JPMorgan Chase") >= 0);
+    assert_int_equal(find(f, "Stock Buzz"), -1);
+    assert_int_equal(find(f, "Profile"), -1);
+    assert_int_equal(find(f, "Research"), -1);
+    assert_int_equal(find(f, "BAC"), -1);
+    assert_int_equal(find(f, "DBKGn"), -1);
+}
+
 /* A title abbreviated before a full stop is no term: the stop parts it
  * from the name, which stays ("Sen. Barbara Boxer" gives "Barbara Boxer",
  * not "Sen"); nor is the "former" of "former Rep." alone, nor the state
@@ -1350,6 +1369,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(abbreviated_titles_are_no_terms, setup, teardown),
         cmocka_unit_test_setup_teardown(short_name_words_stay_in_names, setup, teardown),
         cmocka_unit_test_setup_teardown(lower_case_abbreviations_are_no_terms, setup, teardown),
+        cmocka_unit_test_setup_teardown(quote_boxes_are_no_terms, setup, teardown),
         cmocka_unit_test_setup_teardown(adjectives_stand_alone_only_in_names, setup, teardown),
         cmocka_unit_test(earnings_report_passes_an_editor),
         cmocka_unit_test(dated_reports_pass_an_editor),
