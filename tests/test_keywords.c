@@ -354,6 +354,15 @@ static void capitalised_verbs_inside_names(void **state)
            "wrong about Texas Air debt, and Texas Air bonds rallied.");
     assert_true(f->n > 0);
     assert_false(any_contains(f, "Cuts"));
+    /* After a name's word it ends the name; not after capitals or as an
+     * -ed form. */
+    run(f, "Merrill Lynch said profits rose. Analysts at Merrill Lynch expect growth. Smith "
+           "told Merrill Lynch clients to buy U.S. Dlr bonds. The item said Taiwan Widened "
+           "its surplus, and Taiwan exports rose.");
+    assert_true(find(f, "Merrill Lynch") >= 0);
+    assert_int_equal(find(f, "Merrill"), -1);
+    assert_false(any_contains(f, "Dlr"));
+    assert_false(any_contains(f, "Widened"));
 }
 
 static bool equal_ignoring_case(const char *a, const char *b)
