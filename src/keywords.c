@@ -1004,6 +1004,25 @@ static bool leading_general(const pcs_doc *doc, const pcs_token *t, const pcs_to
     return n != SIZE_MAX && pcs_is_evaluative(doc->lang, folded, n);
 }
 
+/* Where the name of two words or more that ends the phrase t[lead, j)
+ * begins, when only words in lower case come before it: a role or a
+ * description in apposition ("director Zack Snyder", "critic David
+ * Edelstein", "designer Donna Karan", "film Superman Returns"), which the
+ * nonkey list's titles do not all hold; or lead. One capitalised word
+ * after lower-case ones may be a term's ("mobile Internet"). */
+static uint32_t after_role(const pcs_doc *doc, const pcs_token *t, uint32_t lead, uint32_t j)
+{
+    uint32_t m = lead;
+    while (m < j && !(t[m].flags & PCS_TOK_UPPER))
+        m++;
+    if (m == lead || j - m < 2)
+        return lead;
+    for (uint32_t q = m; q < j; q++)
+        if (!name_capital(doc, &t[q]))
+            return lead;
+    return m;
+}
+
 /* Where the phrase t[lead, j) begins once a title before a name is left
  * out: past the last `title` word of the nonkey list that only capitalised
  * words, the first a name's, follow ("Prime Minister Margaret Thatcher",
@@ -1017,6 +1036,9 @@ static uint32_t after_title(const pcs_doc *doc, const pcs_token *t, uint32_t lea
     for (uint32_t q = lead; q + 1 < j; q++)
         if (doc->terms[t[q].term].title)
             name = q + 1;
+    if (name == lead && j - lead > 2 && (t[j - 1].flags & PCS_TOK_UPPER) &&
+        !(t[lead].flags & PCS_TOK_UPPER))
+        name = after_role(doc, t, lead, j);
     if (name == lead || !name_capital(doc, &t[name]))
         return lead;
     for (uint32_t q = name; q < j; q++)
