@@ -1112,32 +1112,37 @@ static bool is_footer(const char *t, uint32_t a, uint32_t b)
             contains_ci(t, a, b, " on instagram") || contains_ci(t, a, b, " on youtube"));
 }
 
-/* Does a copyright notice begin in [a, b)? "©", "All rights reserved",
- * "Copyright 2011" (a year or "(" after it) at a word's start. Unlike
- * is_footer's tests these are looked for anywhere in a sentence: a letter's
- * signature and the notice often share one ("Jennifer Leiser Salt Lake
- * City Copyright 2011 The Salt Lake Tribune."). Every sentence is asked,
- * so the bytes every notice holds ("\xC2" of the sign, the "g" of "right")
- * are found with memchr and the words checked around them. */
-static bool has_copyright_notice(const char *t, uint32_t a, uint32_t b)
+/* Where the first copyright notice in [a, b) begins, or b: "©", "All
+ * rights reserved", "Copyright 2011" (a year or "(" after it) at a word's
+ * start. Unlike is_footer's tests these are looked for anywhere in a
+ * sentence: a letter's signature and the notice often share one
+ * ("Jennifer Leiser Salt Lake City Copyright 2011 The Salt Lake Tribune.").
+ * Every paragraph's end is asked, so the bytes every notice holds ("\xC2"
+ * of the sign, the "g" of "right") are found with memchr and the words
+ * checked around them. */
+static uint32_t copyright_notice_at(const char *t, uint32_t a, uint32_t b)
 {
-    for (const char *p = t + a; (p = memchr(p, 0xC2, (size_t)(t + b - p))) != NULL; p++)
-        if (p + 1 < t + b && (unsigned char)p[1] == 0xA9)
-            return true;
+    uint32_t at = b;
+    const char *p = t + a;
+    while ((p = memchr(p, 0xC2, (size_t)(t + b - p))) != NULL && p + 1 < t + b &&
+           (unsigned char)p[1] != 0xA9)
+        p++;
+    if (p && p + 1 < t + b)
+        at = (uint32_t)(p - t);
     for (int c = 0; c < 2; c++)
-        for (const char *p = t + a; (p = memchr(p, "gG"[c], (size_t)(t + b - p))) != NULL; p++) {
-            uint32_t g = (uint32_t)(p - t);
+        for (p = t + a; (p = memchr(p, "gG"[c], (size_t)(t + at - p))) != NULL; p++) {
+            uint32_t g = (uint32_t)(p - t), cp;
             if (g < a + 6 || !starts_with_ci(t, g - 1, b, "ight"))
                 continue;
-            if (starts_with_ci(t, g - 6, b, "all rights reserved"))
-                return true;
-            uint32_t cp;
-            if (starts_with_ci(t, g - 6, b, "copyright ") &&
-                (g == a + 6 || !ascii_alpha((unsigned char)t[g - 7])) && g + 4 < b &&
-                (pcs_decode(t, g + 4, &cp), is_digit_cp(cp) || t[g + 4] == '('))
-                return true;
+            if (starts_with_ci(t, g - 6, b, "all rights reserved") ||
+                (starts_with_ci(t, g - 6, b, "copyright ") &&
+                 (g == 6 || !ascii_alpha((unsigned char)t[g - 7])) && g + 4 < b &&
+                 (pcs_decode(t, g + 4, &cp), is_digit_cp(cp) || t[g + 4] == '('))) {
+                at = g - 6;
+                break;
+            }
         }
-    return false;
+    return at;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1172,13 +1177,19 @@ static bool push(builder *b, const char *t, uint32_t start, uint32_t end, uint32
  * a footer's words is text about copyright. */
 static size_t copyright_tail(const builder *b, const char *t, size_t first, uint32_t e)
 {
-    for (size_t i = first; i < b->n; i++)
-        if (has_copyright_notice(t, b->v[i].start, b->v[i].end))
-            return e - b->v[i].start <= FURNITURE_MAX_BYTES &&
-                           !more_words_than(t, b->v[i].start, e, FURNITURE_MAX_WORDS)
-                       ? i
-                       : b->n;
-    return b->n;
+    uint32_t a = b->v[first].start;
+    if (e - a > FURNITURE_MAX_BYTES)
+        a = e - FURNITURE_MAX_BYTES;
+    uint32_t at = copyright_notice_at(t, a, e);
+    if (at == e)
+        return b->n;
+    size_t i = b->n - 1;
+    while (i > first && b->v[i].start > at)
+        i--;
+    return e - b->v[i].start <= FURNITURE_MAX_BYTES &&
+                   !more_words_than(t, b->v[i].start, e, FURNITURE_MAX_WORDS)
+               ? i
+               : b->n;
 }
 
 /* An unterminated line of this many words and bytes or fewer is a heading
