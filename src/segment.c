@@ -774,12 +774,14 @@ static bool agency_at(const char *t, uint32_t j, uint32_t end, uint32_t *close)
     return true;
 }
 
-/* An en or em dash at byte i: it parts a dateline's place from the
- * story even without spaces ("ROME\xE2\x80\x94The Italian government"). */
-static bool long_dash_at(const char *t, uint32_t i, uint32_t end)
+/* An em dash at byte i: it parts a dateline's place from the story even
+ * without spaces ("ROME\xE2\x80\x94The Italian government"). Not an en
+ * dash, which joins compounds ("US\xE2\x80\x93China talks", "AFL\xE2\x80\x93CIO",
+ * "Winston\xE2\x80\x93Salem"). */
+static bool em_dash_at(const char *t, uint32_t i, uint32_t end)
 {
     return i + 2 < end && (unsigned char)t[i] == 0xE2 && (unsigned char)t[i + 1] == 0x80 &&
-           ((unsigned char)t[i + 2] == 0x93 || (unsigned char)t[i + 2] == 0x94);
+           (unsigned char)t[i + 2] == 0x94;
 }
 
 /* A dateline opens a news story: "VLADIVOSTOK, Russia  Japanese ...",
@@ -801,7 +803,7 @@ static uint32_t dateline_end(const char *t, uint32_t p, uint32_t end, uint32_t *
     while (i < end && words < 4) {
         uint32_t w = i;
         while (w < end && t[w] != ' ' && t[w] != ',' && t[w] != '(' && t[w] != ':' && t[w] != '\n' &&
-               !long_dash_at(t, w, end))
+               !em_dash_at(t, w, end))
             w++;
         uint32_t cp;
         if (w == i || (pcs_decode(t, i, &cp), !is_upper_cp(cp)))
@@ -865,8 +867,12 @@ static uint32_t dateline_end(const char *t, uint32_t p, uint32_t end, uint32_t *
                 break;
             after += k2;
         }
-        if (after < end && t[after] != ' ' && cp == '-')
-            return p; /* "-based", not a separator; "ROME\xE2\x80\x94The" is one */
+        /* "-based", "UPDATE:Shares" are no separators; an em dash before a
+         * sentence's first word is ("ROME\xE2\x80\x94The"). */
+        if (after < end && t[after] != ' ' &&
+            !(em_dash_at(t, s, end) && after == s + 3 && after + 1 < end &&
+              t[after] >= 'A' && t[after] <= 'Z' && t[after + 1] >= 'a' && t[after + 1] <= 'z'))
+            return p;
     } else if (!(spaces >= 2 || (agency && spaces == 0))) {
         return p;
     }
@@ -911,7 +917,7 @@ static uint32_t byline_dateline_end(const char *t, uint32_t p, uint32_t end, uin
             uint32_t at = after[order[q]], w = at;
             if (!at)
                 continue;
-            while (w < end && t[w] != ' ' && t[w] != ',' && t[w] != '(' && !long_dash_at(t, w, end))
+            while (w < end && t[w] != ' ' && t[w] != ',' && t[w] != '(' && !em_dash_at(t, w, end))
                 w++;
             if (pass == 0 && !all_caps_word(t, at, w))
                 continue;
@@ -1013,9 +1019,10 @@ static bool is_agency_credit(const char *t, uint32_t a, uint32_t b)
 
 /* Wire services credit their staff after a story: "(Reporting by Joseph
  * Nasr; Writing by Marie-Louise Gumuchian; Editing by Andrew Dobbie)".
- * Its names are no key terms and its roles no sentence. In parentheses,
- * or holding two roles, or short; "Reporting by the Times found ..." is a
- * sentence. */
+ * Its names are no key terms and its roles no sentence. A role then a
+ * capitalised name, in parentheses, or holding two roles, or short:
+ * "Reporting by the Times found ..." and "Writing by hand is a dying art"
+ * are sentences. */
 static bool is_staff_credit(const char *t, uint32_t a, uint32_t b)
 {
     static const char *const roles[] = {"reporting by ", "additional reporting by ",
@@ -1024,10 +1031,14 @@ static bool is_staff_credit(const char *t, uint32_t a, uint32_t b)
     bool paren = t[a] == '(';
     if (a + paren >= b || !strchr("raecwRAECW", t[a + paren]))
         return false; /* most sentences, at one compare */
-    for (size_t q = 0; q < sizeof roles / sizeof roles[0]; q++)
-        if (starts_with_ci(t, a + paren, b, roles[q]))
-            return paren || contains_ci(t, a, b, "; editing by ") ||
-                   !more_words_than(t, a, b, CREDIT_MAX_WORDS);
+    for (size_t q = 0; q < sizeof roles / sizeof roles[0]; q++) {
+        uint32_t name = a + paren + (uint32_t)strlen(roles[q]), cp;
+        if (!starts_with_ci(t, a + paren, b, roles[q]) || name >= b ||
+            (pcs_decode(t, name, &cp), !is_upper_cp(cp)))
+            continue; /* a person is credited by name: not "Writing by hand" */
+        return paren || contains_ci(t, a, b, "; editing by ") ||
+               !more_words_than(t, a, b, CREDIT_MAX_WORDS);
+    }
     return false;
 }
 
@@ -1112,9 +1123,10 @@ static bool is_footer(const char *t, uint32_t a, uint32_t b)
             contains_ci(t, a, b, " on instagram") || contains_ci(t, a, b, " on youtube"));
 }
 
-/* Where the first copyright notice in [a, b) begins, or b: "©", "All
- * rights reserved", "Copyright 2011" (a year or "(" after it) at a word's
- * start. Unlike is_footer's tests these are looked for anywhere in a
+/* Where the first copyright notice in [a, b) begins, or b: "© 2011" or
+ * "© Copyright", "All rights reserved", "Copyright 2011" ("Copyright ©",
+ * "Copyright (c)") at a word's start; not "(photo © AP)" nor "the
+ * Copyright (Amendment) Act", which a short paragraph may hold. Unlike is_footer's tests these are looked for anywhere in a
  * sentence: a letter's signature and the notice often share one
  * ("Jennifer Leiser Salt Lake City Copyright 2011 The Salt Lake Tribune.").
  * Every paragraph's end is asked, so the bytes every notice holds ("\xC2"
@@ -1124,11 +1136,16 @@ static uint32_t copyright_notice_at(const char *t, uint32_t a, uint32_t b)
 {
     uint32_t at = b;
     const char *p = t + a;
-    while ((p = memchr(p, 0xC2, (size_t)(t + b - p))) != NULL && p + 1 < t + b &&
-           (unsigned char)p[1] != 0xA9)
-        p++;
-    if (p && p + 1 < t + b)
-        at = (uint32_t)(p - t);
+    for (; (p = memchr(p, 0xC2, (size_t)(t + b - p))) != NULL; p++) {
+        uint32_t i = (uint32_t)(p - t) + 2;
+        if (i > b || (unsigned char)p[1] != 0xA9)
+            continue;
+        i += i < b && t[i] == ' ';
+        if (i < b && ((t[i] >= '0' && t[i] <= '9') || starts_with_ci(t, i, b, "copyright"))) {
+            at = (uint32_t)(p - t);
+            break;
+        }
+    }
     for (int c = 0; c < 2; c++)
         for (p = t + a; (p = memchr(p, "gG"[c], (size_t)(t + at - p))) != NULL; p++) {
             uint32_t g = (uint32_t)(p - t), cp;
@@ -1137,7 +1154,8 @@ static uint32_t copyright_notice_at(const char *t, uint32_t a, uint32_t b)
             if (starts_with_ci(t, g - 6, b, "all rights reserved") ||
                 (starts_with_ci(t, g - 6, b, "copyright ") &&
                  (g == 6 || !ascii_alpha((unsigned char)t[g - 7])) && g + 4 < b &&
-                 (pcs_decode(t, g + 4, &cp), is_digit_cp(cp) || t[g + 4] == '('))) {
+                 (pcs_decode(t, g + 4, &cp), is_digit_cp(cp) || cp == 0xA9 ||
+                  starts_with_ci(t, g + 4, b, "(c)")))) {
                 at = g - 6;
                 break;
             }
