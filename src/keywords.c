@@ -227,7 +227,7 @@ static bool middle_initial(const pcs_doc *doc, const pcs_token *t)
  * "Profile", "Research" and "BAC" were in kpcrowd top 10s). Is token t
  * the box's first link? *open is then where its parenthesis opens. */
 #define QUOTE_WIDGET "Quote, Profile, Research, Stock Buzz)"
-#define TICKER_MAX 16
+#define TICKER_MAX   16
 static bool quote_widget(const pcs_doc *doc, const pcs_token *t, uint32_t *open)
 {
     const char *s = doc->text + t->start;
@@ -533,10 +533,11 @@ keep_capitalised_verbs_in_names(const pcs_doc *doc, const pcs_sentence *sent, ui
         return;
     for (uint32_t i = sent->tok_count; i-- > 0;) {
         if (c[i] || !(t[i].flags & PCS_TOK_NONKEY) ||
-            (t[i].flags & (PCS_TOK_REPORTING | PCS_TOK_DATE)) || t[i].len <= 2 || t[i].len > KEY_WORD_MAX_BYTES ||
-            !name_capital(doc, &t[i]))
+            (t[i].flags & (PCS_TOK_REPORTING | PCS_TOK_DATE)) || t[i].len <= 2 ||
+            t[i].len > KEY_WORD_MAX_BYTES || !name_capital(doc, &t[i]))
             continue;
-        bool after_name = i > 0 && (t[i - 1].flags & PCS_TOK_UPPER) && adjacent(doc, &t[i - 1], &t[i]);
+        bool after_name =
+            i > 0 && (t[i - 1].flags & PCS_TOK_UPPER) && adjacent(doc, &t[i - 1], &t[i]);
         if (after_name && doc->text[t[i].start + t[i].len - 1] == 's')
             continue;
         if (i + 1 < sent->tok_count && c[i + 1] && (t[i + 1].flags & PCS_TOK_UPPER) &&
@@ -755,8 +756,8 @@ static uint32_t classify_tokens(const pcs_doc *doc, const kw_language *lang, uin
         uint32_t end = sent->tok_first + sent->tok_count;
         bool name_verb = false, two_letters = false;
         for (uint32_t k = sent->tok_first; k < end; k++) {
-            cand[k] = classify_token(doc, &doc->toks[k], lang->capitals_are_names, &run,
-                                     &two_letters);
+            cand[k] =
+                classify_token(doc, &doc->toks[k], lang->capitals_are_names, &run, &two_letters);
             name_verb |= (doc->toks[k].flags & (PCS_TOK_NONKEY | PCS_TOK_UPPER | PCS_TOK_INITIAL)) ==
                          (PCS_TOK_NONKEY | PCS_TOK_UPPER);
             if (lang->participles && (doc->toks[k].flags & PCS_TOK_UPPER) && k > sent->tok_first &&

@@ -802,8 +802,8 @@ static uint32_t dateline_end(const char *t, uint32_t p, uint32_t end, uint32_t *
     /* Place: up to four words in capitals, or capitalised. */
     while (i < end && words < 4) {
         uint32_t w = i;
-        while (w < end && t[w] != ' ' && t[w] != ',' && t[w] != '(' && t[w] != ':' && t[w] != '\n' &&
-               !em_dash_at(t, w, end))
+        while (w < end && t[w] != ' ' && t[w] != ',' && t[w] != '(' && t[w] != ':' &&
+               t[w] != '\n' && !em_dash_at(t, w, end))
             w++;
         uint32_t cp;
         if (w == i || (pcs_decode(t, i, &cp), !is_upper_cp(cp)))
@@ -870,8 +870,8 @@ static uint32_t dateline_end(const char *t, uint32_t p, uint32_t end, uint32_t *
         /* "-based", "UPDATE:Shares" are no separators; an em dash before a
          * sentence's first word is ("ROME\xE2\x80\x94The"). */
         if (after < end && t[after] != ' ' &&
-            !(em_dash_at(t, s, end) && after == s + 3 && after + 1 < end &&
-              t[after] >= 'A' && t[after] <= 'Z' && t[after + 1] >= 'a' && t[after + 1] <= 'z'))
+            !(em_dash_at(t, s, end) && after == s + 3 && after + 1 < end && t[after] >= 'A' &&
+              t[after] <= 'Z' && t[after + 1] >= 'a' && t[after + 1] <= 'z'))
             return p;
     } else if (!(spaces >= 2 || (agency && spaces == 0))) {
         return p;
@@ -1029,8 +1029,18 @@ static bool is_staff_credit(const char *t, uint32_t a, uint32_t b)
                                         "writing by ",   "editing by ",
                                         "edited by ",    "compiled by "};
     bool paren = t[a] == '(';
-    if (a + paren >= b || !strchr("raecwRAECW", t[a + paren]))
-        return false; /* most sentences, at one compare */
+    if (a + paren >= b)
+        return false;
+    switch (t[a + paren] | 0x20) { /* most sentences leave here */
+    case 'r':
+    case 'a':
+    case 'w':
+    case 'e':
+    case 'c':
+        break;
+    default:
+        return false;
+    }
     for (size_t q = 0; q < sizeof roles / sizeof roles[0]; q++) {
         uint32_t name = a + paren + (uint32_t)strlen(roles[q]), cp;
         if (!starts_with_ci(t, a + paren, b, roles[q]) || name >= b ||
@@ -1126,12 +1136,12 @@ static bool is_footer(const char *t, uint32_t a, uint32_t b)
 /* Where the first copyright notice in [a, b) begins, or b: "© 2011" or
  * "© Copyright", "All rights reserved", "Copyright 2011" ("Copyright ©",
  * "Copyright (c)") at a word's start; not "(photo © AP)" nor "the
- * Copyright (Amendment) Act", which a short paragraph may hold. Unlike is_footer's tests these are looked for anywhere in a
- * sentence: a letter's signature and the notice often share one
- * ("Jennifer Leiser Salt Lake City Copyright 2011 The Salt Lake Tribune.").
- * Every paragraph's end is asked, so the bytes every notice holds ("\xC2"
- * of the sign, the "g" of "right") are found with memchr and the words
- * checked around them. */
+ * Copyright (Amendment) Act", which a short paragraph may hold. Unlike
+ * is_footer's tests these are looked for anywhere in a sentence: a
+ * letter's signature and the notice often share one ("Jennifer Leiser Salt
+ * Lake City Copyright 2011 The Salt Lake Tribune."). Every paragraph's end
+ * is asked, so the bytes every notice holds ("\xC2" of the sign, the "g"
+ * of "right") are found with memchr and the words checked around them. */
 static uint32_t copyright_notice_at(const char *t, uint32_t a, uint32_t b)
 {
     uint32_t at = b;
@@ -1154,8 +1164,8 @@ static uint32_t copyright_notice_at(const char *t, uint32_t a, uint32_t b)
             if (starts_with_ci(t, g - 6, b, "all rights reserved") ||
                 (starts_with_ci(t, g - 6, b, "copyright ") &&
                  (g == 6 || !ascii_alpha((unsigned char)t[g - 7])) && g + 4 < b &&
-                 (pcs_decode(t, g + 4, &cp), is_digit_cp(cp) || cp == 0xA9 ||
-                  starts_with_ci(t, g + 4, b, "(c)")))) {
+                 (pcs_decode(t, g + 4, &cp),
+                  is_digit_cp(cp) || cp == 0xA9 || starts_with_ci(t, g + 4, b, "(c)")))) {
                 at = g - 6;
                 break;
             }

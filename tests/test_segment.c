@@ -698,8 +698,11 @@ static const seg_case cases[] = {
      "By Mary Ann Smith NEW YORK (Reuters) - Stocks fell on Monday. Traders sold.",
      {D "By Mary Ann Smith", H "NEW YORK (Reuters)", "Stocks fell on Monday.", "Traders sold."}},
     {.name = "not_dateline_en_dash_compound",
-     "US\xE2\x80\x93" "China talks resumed on Monday in Geneva. Officials said little.",
-     {"US\xE2\x80\x93" "China talks resumed on Monday in Geneva.", "Officials said little."}},
+     "US\xE2\x80\x93"
+     "China talks resumed on Monday in Geneva. Officials said little.",
+     {"US\xE2\x80\x93"
+      "China talks resumed on Monday in Geneva.",
+      "Officials said little."}},
     {.name = "dateline_en_dash_in_place",
      "Winston\xE2\x80\x93Salem (Reuters) - The council met on Monday. It agreed.",
      {H "Winston\xE2\x80\x93Salem (Reuters)", "The council met on Monday.", "It agreed."}},
@@ -829,22 +832,21 @@ static const seg_case cases[] = {
     {.name = "not_copyright_notice_mentions",
      "The Copyright (Amendment) Act was passed in March. The mayor spoke (photo \xC2\xA9 AP). "
      "The NoCopyright 2011 campaign ended.",
-     {"The Copyright (Amendment) Act was passed in March.",
-      "The mayor spoke (photo \xC2\xA9 AP).", "The NoCopyright 2011 campaign ended."}},
+     {"The Copyright (Amendment) Act was passed in March.", "The mayor spoke (photo \xC2\xA9 AP).",
+      "The NoCopyright 2011 campaign ended."}},
+/* A paragraph over 1,000 bytes that mentions rights early and ends
+ * with a notice: only its last 1,000 bytes are searched. */
+#define COUNCIL                                                                                    \
+    "The council met again on Tuesday to discuss the budget for the coming year, and "             \
+    "members argued for hours about the cost of roads, schools and parks."
     {.name = "footer_copyright_after_long_paragraph_mention",
-     "The charter says all rights reserved to the states stay with them. "
-     "The council met again on Tuesday to discuss the budget for the coming year, and members argued for hours about the cost of roads, schools and parks. The council met again on Tuesday to discuss the budget for the coming year, and members argued for hours about the cost of roads, schools and parks. The council met again on Tuesday to discuss the budget for the coming year, and members argued for hours about the cost of roads, schools and parks. The council met again on Tuesday to discuss the budget for the coming year, and members argued for hours about the cost of roads, schools and parks. The council met again on Tuesday to discuss the budget for the coming year, and members argued for hours about the cost of roads, schools and parks. The council met again on Tuesday to discuss the budget for the coming year, and members argued for hours about the cost of roads, schools and parks. The council met again on Tuesday to discuss the budget for the coming year, and members argued for hours about the cost of roads, schools and parks. The council met again on Tuesday to discuss the budget for the coming year, and members argued for hours about the cost of roads, schools and parks. "
-     "Copyright 2011 The Salt Lake Tribune. All rights reserved.",
-     {"The charter says all rights reserved to the states stay with them.",
-      "The council met again on Tuesday to discuss the budget for the coming year, and members argued for hours about the cost of roads, schools and parks.",
-      "The council met again on Tuesday to discuss the budget for the coming year, and members argued for hours about the cost of roads, schools and parks.",
-      "The council met again on Tuesday to discuss the budget for the coming year, and members argued for hours about the cost of roads, schools and parks.",
-      "The council met again on Tuesday to discuss the budget for the coming year, and members argued for hours about the cost of roads, schools and parks.",
-      "The council met again on Tuesday to discuss the budget for the coming year, and members argued for hours about the cost of roads, schools and parks.",
-      "The council met again on Tuesday to discuss the budget for the coming year, and members argued for hours about the cost of roads, schools and parks.",
-      "The council met again on Tuesday to discuss the budget for the coming year, and members argued for hours about the cost of roads, schools and parks.",
-      "The council met again on Tuesday to discuss the budget for the coming year, and members argued for hours about the cost of roads, schools and parks.",
+     "The charter says all rights reserved to the states stay with them. " COUNCIL " " COUNCIL
+     " " COUNCIL " " COUNCIL " " COUNCIL " " COUNCIL " " COUNCIL " " COUNCIL
+     " Copyright 2011 The Salt Lake Tribune. All rights reserved.",
+     {"The charter says all rights reserved to the states stay with them.", COUNCIL, COUNCIL,
+      COUNCIL, COUNCIL, COUNCIL, COUNCIL, COUNCIL, COUNCIL,
       D "Copyright 2011 The Salt Lake Tribune.", D "All rights reserved."}},
+#undef COUNCIL
     {.name = "copyright_in_running_text",
      "The court heard the copyright case on Monday. Copyright law is old.",
      {"The court heard the copyright case on Monday.", "Copyright law is old."}},
