@@ -244,7 +244,7 @@ static bool quote_widget(const pcs_doc *doc, const pcs_token *t, uint32_t *open)
 }
 
 /* Leave the words of the sentence's quote boxes (quote_widget) out. Asked
- * only of sentences holding a 'Q'. */
+ * only of sentences with a word that begins with 'Q'. */
 static void leave_out_quote_boxes(const pcs_doc *doc, const pcs_sentence *sent, uint8_t *cand)
 {
     uint32_t end = sent->tok_first + sent->tok_count, open;
@@ -754,12 +754,13 @@ static uint32_t classify_tokens(const pcs_doc *doc, const kw_language *lang, uin
         if (!content_sentence(sent))
             continue;
         uint32_t end = sent->tok_first + sent->tok_count;
-        bool name_verb = false, two_letters = false;
+        bool name_verb = false, two_letters = false, capital_q = false;
         for (uint32_t k = sent->tok_first; k < end; k++) {
             cand[k] =
                 classify_token(doc, &doc->toks[k], lang->capitals_are_names, &run, &two_letters);
             name_verb |= (doc->toks[k].flags & (PCS_TOK_NONKEY | PCS_TOK_UPPER | PCS_TOK_INITIAL)) ==
                          (PCS_TOK_NONKEY | PCS_TOK_UPPER);
+            capital_q |= doc->text[doc->toks[k].start] == 'Q';
             if (lang->participles && (doc->toks[k].flags & PCS_TOK_UPPER) && k > sent->tok_first &&
                 cand[k - 1] && participle_before_name(doc, &doc->toks[k - 1]))
                 cand[k - 1] = NOT_CANDIDATE;
@@ -773,7 +774,7 @@ static uint32_t classify_tokens(const pcs_doc *doc, const kw_language *lang, uin
                  (k > sent->tok_first && abbreviation_after_place(doc, &doc->toks[k]))))
                 cand[k] = NOT_CANDIDATE;
         }
-        if (memchr(doc->text + sent->start, 'Q', sent->end - sent->start))
+        if (capital_q)
             leave_out_quote_boxes(doc, sent, cand);
         if (name_verb && sent->kind == PCS_SENT_BODY)
             keep_capitalised_verbs_in_names(doc, sent, cand);
