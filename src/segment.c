@@ -1103,19 +1103,22 @@ static bool has_position_markers(const char *t, uint32_t a, uint32_t b)
     return (seen & (seen - 1)) != 0; /* two different ones */
 }
 
-/* Footers: copyright lines ("© Reuters 2016", "Copyright 2016 The
- * Associated Press. All rights reserved.") and the links pages end with
+/* Footers: copyright lines ("© Reuters 2016", "(c) 2016 Reuters",
+ * "Copyright 2016 The Associated Press.") and the links pages end with
  * ("Follow Matt on Twitter", "Click here for more", "Media playback is not
  * supported on this device", "Read more: ...", "Related: ...",
  * "Advertisement"). Phrases that also occur in running text ("said on
- * Twitter", "copyright law") only count where a footer puts them. */
+ * Twitter", "copyright law") only count where a footer puts them; a
+ * notice inside a paragraph ("... All rights reserved.") is
+ * copyright_tail's, and "Copyright" opens a line as copyright_notice_at
+ * reads one (not "Copyright (Amendment) Act ..."). */
 static bool is_footer(const char *t, uint32_t a, uint32_t b)
 {
     static const char *const links[] = {"click here", "media playback is", "read more:",
                                         "related:", "related articles",
                                         "share this", "sign up for", "subscribe to",
                                         "see also:", "watch:", "more:"};
-    if (starts_with_ci(t, a, b, "\xC2\xA9") || contains_ci(t, a, b, "all rights reserved"))
+    if (starts_with_ci(t, a, b, "\xC2\xA9"))
         return true;
     if ((b - a == 13 && starts_with_ci(t, a, b, "advertisement")) ||
         (b - a == 9 && starts_with_ci(t, a, b, "read more")))
@@ -1125,7 +1128,8 @@ static bool is_footer(const char *t, uint32_t a, uint32_t b)
             return true;
     if (starts_with_ci(t, a, b, "copyright ") || starts_with_ci(t, a, b, "(c) ")) {
         uint32_t i = a + (t[a] == '(' ? 4 : 10), cp;
-        if (i < b && (pcs_decode(t, i, &cp), is_digit_cp(cp) || cp == 0xA9 || t[i] == '('))
+        if (i < b && (pcs_decode(t, i, &cp),
+                      is_digit_cp(cp) || cp == 0xA9 || starts_with_ci(t, i, b, "(c)")))
             return true;
     }
     return starts_with_ci(t, a, b, "follow ") &&

@@ -829,6 +829,9 @@ static const seg_case cases[] = {
     {.name = "not_staff_credit_short_sentences",
      "Reporting by the Times found that the mayor lied. Writing by hand is a dying art.",
      {"Reporting by the Times found that the mayor lied.", "Writing by hand is a dying art."}},
+    {.name = "not_footer_copyright_act_paragraph",
+     "Copyright (Amendment) Act passed.\nCritics said it went too far.",
+     {"Copyright (Amendment) Act passed.", P "Critics said it went too far."}},
     {.name = "not_copyright_notice_mentions",
      "The Copyright (Amendment) Act was passed in March. The mayor spoke (photo \xC2\xA9 AP). "
      "The NoCopyright 2011 campaign ended.",
