@@ -229,6 +229,34 @@ static void hostile_files(void **state)
     expect_refused("full-hash.model", PRECIS_ERR_MODEL, "hash table");
     free(m);
 
+    /* A term whose stem lies past the string pool, and a surface form
+     * likewise: the loader checks only the hash table, so the model
+     * loads; every lookup stays inside the file (ASan would say), the
+     * broken term is not found, and a merge, which reads every entry,
+     * refuses it and adds nothing. */
+    const char *corrupt[] = {"bad-term.model", "bad-surface.model"};
+    for (int k = 0; k < 2; k++) {
+        m = (unsigned char *)slurp("good.model", &n);
+        /* The first term's or the first form's string offset. */
+        unsigned char *field = m + 128 + (k == 0 ? 0 : (size_t)terms * 20);
+        for (int i = 0; i < 4; i++)
+            field[i] = 0xF0;
+        reseal(m, n);
+        put(corrupt[k], (const char *)m, n);
+        free(m);
+        precis_model *model = NULL;
+        assert_int_equal(precis_model_load(path_of(corrupt[k]), &model, NULL), PRECIS_OK);
+        assert_int_equal(pcs_model_df(model, "away", 4), k == 0 ? 0 : 1); /* first by bytes */
+        assert_int_equal(pcs_model_df(model, "cat", 3), 3);
+        precis_model_builder *b = NULL;
+        assert_int_equal(precis_model_builder_new("english", &b, NULL), PRECIS_OK);
+        precis_error err = PRECIS_ERROR_INIT;
+        assert_int_equal(precis_model_builder_add_model(b, model, &err), PRECIS_ERR_MODEL);
+        assert_non_null(strstr(err.message, k == 0 ? "term table" : "surface table"));
+        precis_model_free(model);
+        precis_model_builder_free(b);
+    }
+
     m = (unsigned char *)slurp("good.model", &n);
     put("cut-header.model", (const char *)m, 60);
     expect_refused("cut-header.model", PRECIS_ERR_MODEL, "truncated");
