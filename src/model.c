@@ -1,16 +1,18 @@
-/* Trained models: document frequencies of stems (and of their surface
- * forms) counted over a corpus, written in a fixed binary format and
- * loaded with one read and no parsing.
+/* Trained models: document frequencies of stems counted over a corpus,
+ * written in a fixed binary format and loaded with one mapping and no
+ * parsing.
  *
- * File format, version 2 (all integers little-endian, fixed width):
+ * File format, version 3 (all integers little-endian, fixed width):
  *
  *   offset size  field
  *        0    8  magic "PRECISMD"
- *        8    4  format version (2; version 1 had an FNV-1a checksum)
+ *        8    4  format version (3; version 2 also counted each stem's
+ *                surface forms, which nothing read, and version 1 had an
+ *                FNV-1a checksum)
  *       12    4  header size (128)
  *       16    8  documents counted
  *       24    4  terms
- *       28    4  surface forms
+ *       28    4  reserved (0)
  *       32    4  hash slots (a power of two >= 2 x terms)
  *       36    4  minimum document frequency kept
  *       40    4  bytes of the string pool
@@ -22,13 +24,10 @@
  *      104    8  XXH64 checksum of the payload (seed 0)
  *      112   16  reserved (0)
  *      128       terms:    per term {u32 stem offset, u32 stem length,
- *                          u32 df, u32 first surface, u32 surfaces}, sorted
- *                          by stem bytes
- *                surfaces: per form {u32 offset, u32 length, u32 df},
- *                          grouped by term, sorted by bytes within a term
+ *                          u32 df}, sorted by stem bytes
  *                hash:     u32 slots, each 0 (empty) or term index + 1;
  *                          FNV-1a 32 of the stem, linear probing
- *                strings:  the bytes of stems and forms
+ *                strings:  the bytes of the stems
  *
  * Everything is sorted, so the same documents give the same bytes in any
  * order, and merging counts gives exactly the model of the union. */
@@ -47,10 +46,9 @@
 #include "internal.h"
 
 #define MODEL_MAGIC "PRECISMD"
-#define MODEL_VERSION 2u
+#define MODEL_VERSION 3u
 #define HEADER_SIZE 128u
-#define TERM_SIZE 20u
-#define SURFACE_SIZE 12u
+#define TERM_SIZE 12u
 #define NAME_SIZE 16u
 
 /* What a stem means depends on the tokenizer and stemmer: a model made by
@@ -63,8 +61,8 @@ struct precis_model {
     size_t size;
     bool mapped;         /* data is a read-only mapping of the file */
     uint64_t documents;
-    uint32_t n_terms, n_surfaces, hash_slots, min_df;
-    const unsigned char *terms, *surfaces, *hash, *strings;
+    uint32_t n_terms, hash_slots, min_df;
+    const unsigned char *terms, *hash, *strings;
     uint32_t strings_size;
     char language[NAME_SIZE + 1];
 };
@@ -343,15 +341,14 @@ precis_status precis_model_load(const char *path, precis_model **out, precis_err
     if (!why) {
         m->documents = rd64(header + 16);
         m->n_terms = rd32(header + 24);
-        m->n_surfaces = rd32(header + 28);
         m->hash_slots = rd32(header + 32);
         m->min_df = rd32(header + 36);
         m->strings_size = rd32(header + 40);
         memcpy(m->language, header + 48, NAME_SIZE);
-        uint64_t need = (uint64_t)m->n_terms * TERM_SIZE + (uint64_t)m->n_surfaces * SURFACE_SIZE +
-                        (uint64_t)m->hash_slots * 4 + m->strings_size;
+        uint64_t need = (uint64_t)m->n_terms * TERM_SIZE + (uint64_t)m->hash_slots * 4 +
+                        m->strings_size;
         const char *canonical;
-        if (need != payload || m->hash_slots < 2 * (uint64_t)m->n_terms ||
+        if (need != payload || rd32(header + 28) != 0 || m->hash_slots < 2 * (uint64_t)m->n_terms ||
             (m->hash_slots & (m->hash_slots - 1)) != 0)
             why = "corrupt tables";
         else if (precis_language_resolve(m->language, &canonical, NULL) != PRECIS_OK ||
@@ -360,12 +357,11 @@ precis_status precis_model_load(const char *path, precis_model **out, precis_err
     }
     if (!why) {
         m->terms = data + HEADER_SIZE;
-        m->surfaces = m->terms + (size_t)m->n_terms * TERM_SIZE;
-        m->hash = m->surfaces + (size_t)m->n_surfaces * SURFACE_SIZE;
+        m->hash = m->terms + (size_t)m->n_terms * TERM_SIZE;
         m->strings = m->hash + (size_t)m->hash_slots * 4;
         /* Each term fills one slot, so the table keeps at least half its
          * slots empty (slots >= 2 x terms) and every probe ends. The
-         * references in the tables are checked where they are followed
+         * term table's references are checked where they are followed
          * (find_term, precis_model_builder_add_model): checking all of
          * them here took a fifth of a command's instructions, for a
          * summary that looks up a few hundred stems. */
@@ -455,23 +451,13 @@ typedef struct build_term {
     uint64_t last_doc; /* the document that last counted it, plus one */
 } build_term;
 
-typedef struct build_surface {
-    const char *text;
-    uint32_t len;
-    uint32_t term;
-    uint32_t df;
-    uint64_t last_doc;
-} build_surface;
-
 struct precis_model_builder {
     const char *language;
     precis_summarizer *summarizer; /* tokenizer, stemmer, word cache */
     pcs_arena strings;
-    pcs_map terms_map, surfaces_map;
+    pcs_map terms_map;
     build_term *terms;
     size_t n_terms, cap_terms;
-    build_surface *surfaces;
-    size_t n_surfaces, cap_surfaces;
     uint64_t documents;
 };
 
@@ -503,9 +489,7 @@ void precis_model_builder_free(precis_model_builder *b)
     precis_summarizer_free(b->summarizer);
     pcs_arena_free(&b->strings);
     pcs_map_free(&b->terms_map);
-    pcs_map_free(&b->surfaces_map);
     free(b->terms);
-    free(b->surfaces);
     free(b);
 }
 
@@ -528,25 +512,6 @@ static uint32_t term_index(precis_model_builder *b, const char *stem, size_t len
     return t;
 }
 
-/* The index of a surface form of term t, added when new. */
-static uint32_t surface_index(precis_model_builder *b, uint32_t t, const char *text, size_t len)
-{
-    uint32_t h = pcs_hash(text, len);
-    const pcs_map_slot *slot = pcs_map_find(&b->surfaces_map, text, len, h);
-    if (slot)
-        return slot->value;
-    char *copy = pcs_arena_strndup(&b->strings, text, len);
-    if (!copy || b->n_surfaces >= UINT32_MAX - 1 ||
-        !pcs_grow((void **)&b->surfaces, &b->cap_surfaces, b->n_surfaces + 1,
-                  sizeof *b->surfaces))
-        return UINT32_MAX;
-    uint32_t s = (uint32_t)b->n_surfaces;
-    if (!pcs_map_put(&b->surfaces_map, copy, len, h, s))
-        return UINT32_MAX;
-    b->surfaces[b->n_surfaces++] = (build_surface){copy, (uint32_t)len, t, 0, 0};
-    return s;
-}
-
 precis_status precis_model_builder_add_text(precis_model_builder *b, const char *text,
                                             size_t len, precis_error *err)
 {
@@ -560,7 +525,7 @@ precis_status precis_model_builder_add_text(precis_model_builder *b, const char 
     precis_status st = pcs_prepare_tokens(b->summarizer, text ? text : "", len, &o, &doc, NULL, err);
     if (st != PRECIS_OK)
         return st;
-    /* Document frequency: each stem and form counts once per document. */
+    /* Document frequency: each stem counts once per document. */
     uint64_t stamp = b->documents + 1;
     for (uint32_t k = 0; k < doc.n_toks; k++) {
         const pcs_token *tok = &doc.toks[k];
@@ -568,40 +533,29 @@ precis_status precis_model_builder_add_text(precis_model_builder *b, const char 
             continue;
         const pcs_term *term = &doc.terms[tok->term];
         uint32_t t = term_index(b, term->stem, term->stem_len);
-        uint32_t s = t == UINT32_MAX ? t : surface_index(b, t, doc.text + tok->start, tok->len);
-        if (s == UINT32_MAX)
+        if (t == UINT32_MAX)
             return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
         if (b->terms[t].last_doc != stamp) {
             b->terms[t].last_doc = stamp;
             b->terms[t].df++;
-        }
-        if (b->surfaces[s].last_doc != stamp) {
-            b->surfaces[s].last_doc = stamp;
-            b->surfaces[s].df++;
         }
     }
     b->documents++;
     return PRECIS_OK;
 }
 
-/* Do the term and surface tables' references land inside the tables?
- * The loader checks only what every lookup relies on (the hash table);
- * a merge reads every entry, so it checks them all first and merges
- * nothing from a model that fails. */
-static const char *tables_corrupt(const precis_model *m)
+/* Do the term table's stems lie inside the string pool? The loader
+ * checks only what every lookup relies on (the hash table); a merge reads
+ * every entry, so it checks them all first and merges nothing from a
+ * model that fails. */
+static bool terms_ok(const precis_model *m)
 {
     for (uint32_t t = 0; t < m->n_terms; t++) {
         const unsigned char *r = m->terms + (size_t)t * TERM_SIZE;
-        uint64_t off = rd32(r), len = rd32(r + 4), first = rd32(r + 12), n = rd32(r + 16);
-        if (off + len > m->strings_size || first + n > m->n_surfaces || len == 0)
-            return "corrupt term table";
+        if ((uint64_t)rd32(r) + rd32(r + 4) > m->strings_size || rd32(r + 4) == 0)
+            return false;
     }
-    for (uint32_t s = 0; s < m->n_surfaces; s++) {
-        const unsigned char *r = m->surfaces + (size_t)s * SURFACE_SIZE;
-        if ((uint64_t)rd32(r) + rd32(r + 4) > m->strings_size)
-            return "corrupt surface table";
-    }
-    return NULL;
+    return true;
 }
 
 precis_status precis_model_builder_add_model(precis_model_builder *b, const precis_model *m,
@@ -613,22 +567,15 @@ precis_status precis_model_builder_add_model(precis_model_builder *b, const prec
         return pcs_fail(err, PRECIS_ERR_MODEL, SIZE_MAX,
                         "cannot merge a model for %s into one for %s", precis_model_language(m),
                         b->language);
-    const char *why = tables_corrupt(m);
-    if (why)
-        return pcs_fail(err, PRECIS_ERR_MODEL, SIZE_MAX, "cannot merge a model: %s", why);
+    if (!terms_ok(m))
+        return pcs_fail(err, PRECIS_ERR_MODEL, SIZE_MAX,
+                        "cannot merge a model: corrupt term table");
     for (uint32_t i = 0; i < m->n_terms; i++) {
         const unsigned char *r = m->terms + (size_t)i * TERM_SIZE;
         uint32_t t = term_index(b, (const char *)m->strings + rd32(r), rd32(r + 4));
         if (t == UINT32_MAX)
             return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
         b->terms[t].df += rd32(r + 8);
-        for (uint32_t k = rd32(r + 12); k < rd32(r + 12) + rd32(r + 16); k++) {
-            const unsigned char *q = m->surfaces + (size_t)k * SURFACE_SIZE;
-            uint32_t s = surface_index(b, t, (const char *)m->strings + rd32(q), rd32(q + 4));
-            if (s == UINT32_MAX)
-                return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
-            b->surfaces[s].df += rd32(q + 8);
-        }
     }
     b->documents += m->documents;
     return PRECIS_OK;
@@ -644,14 +591,6 @@ static int by_stem(const void *pa, const void *pb)
 {
     const build_term *a = *(const build_term *const *)pa, *b = *(const build_term *const *)pb;
     return by_bytes(a->stem, a->len, b->stem, b->len);
-}
-
-static int by_surface(const void *pa, const void *pb)
-{
-    const build_surface *a = pa, *b = pb;
-    if (a->term != b->term)
-        return a->term < b->term ? -1 : 1;
-    return by_bytes(a->text, a->len, b->text, b->len);
 }
 
 /* Create a new file beside path under an unpredictable name, as mkstemp
@@ -726,65 +665,38 @@ precis_status precis_model_builder_write(precis_model_builder *b, const char *pa
 {
     if (!b || !path)
         return pcs_fail(err, PRECIS_ERR_ARGUMENT, SIZE_MAX, "builder and path must not be NULL");
-    /* Terms kept, in stem order; rank[old] = new index. */
+    /* Terms kept, in stem order. */
     const build_term **order = malloc((b->n_terms + 1) * sizeof *order);
-    uint32_t *rank = malloc((b->n_terms + 1) * sizeof *rank);
-    build_surface *surf = malloc((b->n_surfaces + 1) * sizeof *surf);
-    if (!order || !rank || !surf) {
-        free(order), free(rank), free(surf);
+    if (!order)
         return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
-    }
     uint32_t n = 0;
     for (uint32_t t = 0; t < b->n_terms; t++)
         if (b->terms[t].df >= min_df)
             order[n++] = &b->terms[t];
     qsort(order, n, sizeof *order, by_stem);
-    memset(rank, 0xFF, (b->n_terms + 1) * sizeof *rank);
-    for (uint32_t i = 0; i < n; i++)
-        rank[order[i] - b->terms] = i;
-    size_t ns = 0;
     uint64_t strings = 0;
     for (uint32_t i = 0; i < n; i++)
         strings += order[i]->len;
-    for (size_t s = 0; s < b->n_surfaces; s++) {
-        /* A spelling rarer than min_df says as little as a rare stem. */
-        if (rank[b->surfaces[s].term] == UINT32_MAX || b->surfaces[s].df < min_df)
-            continue;
-        surf[ns] = b->surfaces[s];
-        surf[ns].term = rank[b->surfaces[s].term];
-        strings += surf[ns].len;
-        ns++;
-    }
-    qsort(surf, ns, sizeof *surf, by_surface);
     uint32_t slots = 16;
     while (slots < 2 * (uint64_t)n)
         slots *= 2;
-    uint64_t payload = (uint64_t)n * TERM_SIZE + ns * SURFACE_SIZE + (uint64_t)slots * 4 + strings;
+    uint64_t payload = (uint64_t)n * TERM_SIZE + (uint64_t)slots * 4 + strings;
     unsigned char *buf = payload + HEADER_SIZE < ((uint64_t)1 << 32)
                              ? calloc(1, HEADER_SIZE + (size_t)payload)
                              : NULL;
     if (!buf) {
-        free(order), free(rank), free(surf);
+        free(order);
         return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory (or model over 4 GiB)");
     }
-    unsigned char *terms = buf + HEADER_SIZE, *surfaces = terms + (size_t)n * TERM_SIZE;
-    unsigned char *hash = surfaces + ns * SURFACE_SIZE, *pool = hash + (size_t)slots * 4;
+    unsigned char *terms = buf + HEADER_SIZE, *hash = terms + (size_t)n * TERM_SIZE;
+    unsigned char *pool = hash + (size_t)slots * 4;
     uint32_t at = 0;
-    size_t s = 0;
     for (uint32_t i = 0; i < n; i++) {
         const build_term *t = order[i];
         unsigned char *r = terms + (size_t)i * TERM_SIZE;
         memcpy(pool + at, t->stem, t->len);
-        wr32(r, at), wr32(r + 4, t->len), wr32(r + 8, t->df), wr32(r + 12, (uint32_t)s);
+        wr32(r, at), wr32(r + 4, t->len), wr32(r + 8, t->df);
         at += t->len;
-        uint32_t first = (uint32_t)s;
-        for (; s < ns && surf[s].term == i; s++) {
-            unsigned char *q = surfaces + s * SURFACE_SIZE;
-            memcpy(pool + at, surf[s].text, surf[s].len);
-            wr32(q, at), wr32(q + 4, surf[s].len), wr32(q + 8, surf[s].df);
-            at += surf[s].len;
-        }
-        wr32(r + 16, (uint32_t)s - first);
         uint32_t mask = slots - 1, h = pcs_hash(t->stem, t->len) & mask;
         while (rd32(hash + (size_t)h * 4))
             h = (h + 1) & mask;
@@ -795,7 +707,6 @@ precis_status precis_model_builder_write(precis_model_builder *b, const char *pa
     wr32(buf + 12, HEADER_SIZE);
     wr64(buf + 16, b->documents);
     wr32(buf + 24, n);
-    wr32(buf + 28, (uint32_t)ns);
     wr32(buf + 32, slots);
     wr32(buf + 36, min_df);
     wr32(buf + 40, at);
@@ -804,7 +715,7 @@ precis_status precis_model_builder_write(precis_model_builder *b, const char *pa
     memcpy(buf + 80, b->language, strlen(b->language));
     wr64(buf + 96, payload);
     wr64(buf + 104, pcs_model_checksum(buf + HEADER_SIZE, (size_t)payload));
-    free(order), free(rank), free(surf);
+    free(order);
 
     precis_status st = write_whole(path, buf, HEADER_SIZE + (size_t)payload, err);
     free(buf);

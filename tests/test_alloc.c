@@ -148,7 +148,7 @@ static void a_header_alone_allocates_nothing_big(void **state)
 {
     (void)state;
     unsigned char h[128] = "PRECISMD";
-    h[8] = 2;          /* version */
+    h[8] = 3;          /* version */
     h[12] = 128;       /* header size */
     h[96 + 4] = 1;     /* payload: 4 GiB */
     char path[] = "/tmp/precis-test-alloc-XXXXXX";

@@ -163,9 +163,9 @@ static void unusable_files(void **state)
     put("flipped.model", bad, n);
     expect_refused("flipped.model", PRECIS_ERR_MODEL, "checksum");
     memcpy(bad, good, n);
-    bad[8] = 1; /* version 1, whose checksum was FNV-1a */
+    bad[8] = 2; /* version 2, which counted surface forms too */
     put("version.model", bad, n);
-    expect_refused("version.model", PRECIS_ERR_MODEL, "version 1");
+    expect_refused("version.model", PRECIS_ERR_MODEL, "version 2, this precis reads version 3");
     memcpy(bad, good, n);
     memcpy(bad + 64, "other-tok/9", 12); /* another tokenizer */
     put("tokenizer.model", bad, n);
@@ -219,8 +219,8 @@ static void hostile_files(void **state)
     build("good.model", (const int[]){0, 1, 2}, 3, 1);
     size_t n;
     unsigned char *m = (unsigned char *)slurp("good.model", &n);
-    uint32_t terms = le32(m + 24), surfaces = le32(m + 28), slots = le32(m + 32);
-    unsigned char *hash = m + 128 + (size_t)terms * 20 + (size_t)surfaces * 12;
+    uint32_t terms = le32(m + 24), slots = le32(m + 32);
+    unsigned char *hash = m + 128 + (size_t)terms * 12;
     for (uint32_t i = 0; i < slots; i++)
         if (le32(hash + 4 * i) == 0)
             hash[4 * i] = 1; /* every empty slot now names term 0 */
@@ -229,33 +229,35 @@ static void hostile_files(void **state)
     expect_refused("full-hash.model", PRECIS_ERR_MODEL, "hash table");
     free(m);
 
-    /* A term whose stem lies past the string pool, and a surface form
-     * likewise: the loader checks only the hash table, so the model
-     * loads; every lookup stays inside the file (ASan would say), the
-     * broken term is not found, and a merge, which reads every entry,
-     * refuses it and adds nothing. */
-    const char *corrupt[] = {"bad-term.model", "bad-surface.model"};
-    for (int k = 0; k < 2; k++) {
-        m = (unsigned char *)slurp("good.model", &n);
-        /* The first term's or the first form's string offset. */
-        unsigned char *field = m + 128 + (k == 0 ? 0 : (size_t)terms * 20);
-        for (int i = 0; i < 4; i++)
-            field[i] = 0xF0;
-        reseal(m, n);
-        put(corrupt[k], (const char *)m, n);
-        free(m);
-        precis_model *model = NULL;
-        assert_int_equal(precis_model_load(path_of(corrupt[k]), &model, NULL), PRECIS_OK);
-        assert_int_equal(pcs_model_df(model, "away", 4), k == 0 ? 0 : 1); /* first by bytes */
-        assert_int_equal(pcs_model_df(model, "cat", 3), 3);
-        precis_model_builder *b = NULL;
-        assert_int_equal(precis_model_builder_new("english", &b, NULL), PRECIS_OK);
-        precis_error err = PRECIS_ERROR_INIT;
-        assert_int_equal(precis_model_builder_add_model(b, model, &err), PRECIS_ERR_MODEL);
-        assert_non_null(strstr(err.message, k == 0 ? "term table" : "surface table"));
-        precis_model_free(model);
-        precis_model_builder_free(b);
-    }
+    /* A term whose stem lies past the string pool: the loader checks
+     * only the hash table, so the model loads; every lookup stays inside
+     * the file (ASan would say), the broken term is not found, and a
+     * merge, which reads every entry, refuses it and adds nothing. */
+    m = (unsigned char *)slurp("good.model", &n);
+    for (int i = 0; i < 4; i++)
+        m[128 + i] = 0xF0; /* the first term's string offset */
+    reseal(m, n);
+    put("bad-term.model", (const char *)m, n);
+    free(m);
+    precis_model *model = NULL;
+    assert_int_equal(precis_model_load(path_of("bad-term.model"), &model, NULL), PRECIS_OK);
+    assert_int_equal(pcs_model_df(model, "away", 4), 0); /* the first by bytes */
+    assert_int_equal(pcs_model_df(model, "cat", 3), 3);
+    precis_model_builder *b = NULL;
+    assert_int_equal(precis_model_builder_new("english", &b, NULL), PRECIS_OK);
+    precis_error err = PRECIS_ERROR_INIT;
+    assert_int_equal(precis_model_builder_add_model(b, model, &err), PRECIS_ERR_MODEL);
+    assert_non_null(strstr(err.message, "term table"));
+    assert_int_equal(precis_model_builder_documents(b), 0);
+    precis_model_free(model);
+    precis_model_builder_free(b);
+
+    /* The field that counted surface forms in version 2 is reserved. */
+    m = (unsigned char *)slurp("good.model", &n);
+    m[28] = 1;
+    put("reserved.model", (const char *)m, n);
+    expect_refused("reserved.model", PRECIS_ERR_MODEL, "corrupt tables");
+    free(m);
 
     m = (unsigned char *)slurp("good.model", &n);
     put("cut-header.model", (const char *)m, 60);
