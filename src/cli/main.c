@@ -246,7 +246,12 @@ static int summarise(const invocation *inv, char **input, size_t *len, precis_re
     if (s != PRECIS_OK) {
         free(*input);
         *input = NULL;
-        cli_complain("%s: %s", inv->name, err.message);
+        /* A headline or a one-line brief still has key terms: say how to
+         * get them rather than leave the reader with an error alone. */
+        if (s == PRECIS_ERR_ONE_SENTENCE)
+            cli_complain("%s: %s (its key terms: precis --only keywords)", inv->name, err.message);
+        else
+            cli_complain("%s: %s", inv->name, err.message);
         code = cli_exit_for(s);
     }
 done:
