@@ -1090,8 +1090,9 @@ static bool has_position_markers(const char *t, uint32_t a, uint32_t b)
     static const char *const strong[] = {"(l-r)",       "(r-l)",           "(l to r)",
                                          "(from left)", "(left to right)", "(clockwise from"};
     unsigned seen = 0;
-    for (uint32_t i = a; i < b; i++) {
-        if (t[i] != '(' || (i > a && t[i - 1] != ' '))
+    for (const char *p = t + a; (p = memchr(p, '(', (size_t)(t + b - p))) != NULL; p++) {
+        uint32_t i = (uint32_t)(p - t);
+        if (i > a && t[i - 1] != ' ')
             continue;
         for (size_t q = 0; q < sizeof strong / sizeof strong[0]; q++)
             if (starts_with_ci(t, i, b, strong[q]))
@@ -1289,8 +1290,11 @@ static bool split_paragraph(builder *b, splitter *sp, uint32_t a, uint32_t e, ui
     e = last->end;
     bool furniture =
         !last->terminated && is_photo_credit(t, last->start, last->end, last > b->v + first);
-    if (!furniture && e - a <= FURNITURE_MAX_BYTES && !more_words_than(t, a, e, FURNITURE_MAX_WORDS))
-        furniture = has_position_markers(t, a, e) || is_footer(t, a, e);
+    /* The word count last: it reads every short paragraph, the two tests
+     * find a '(' or a footer's opening words with little reading. */
+    if (!furniture && e - a <= FURNITURE_MAX_BYTES)
+        furniture = (is_footer(t, a, e) || has_position_markers(t, a, e)) &&
+                    !more_words_than(t, a, e, FURNITURE_MAX_WORDS);
     if (furniture)
         for (size_t i = first; i < tail; i++)
             b->v[i].kind = PCS_SENT_DEBRIS;
