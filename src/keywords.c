@@ -192,6 +192,18 @@ static bool name_capital(const pcs_doc *doc, const pcs_token *t)
     return !(t->flags & PCS_TOK_INITIAL) && lower_after_capital(doc, t);
 }
 
+/* Are two consecutive tokens the capitalised words of a name joined by
+ * an ampersand, " & " ("Procter & Gamble", "Dolce & Gabbana", "Ernst &
+ * Young"), not words in capitals ("DVD & Blu-ray")? The name is one term,
+ * as a reader writes it; without this its parts printed as two
+ * ("Procter", "Gamble"). */
+static bool ampersand_joined(const pcs_doc *doc, const pcs_token *a, const pcs_token *b)
+{
+    const char *s = doc->text + a->start + a->len;
+    return b->start == a->start + a->len + 3 && s[0] == ' ' && s[1] == '&' && s[2] == ' ' &&
+           lower_after_capital(doc, a) && lower_after_capital(doc, b);
+}
+
 /* Does the token end in a possessive 's (or 'S in a headline in capitals:
  * "CANADA'S WILSON")? A possessor ends its phrase ("Putin's aides" is two
  * terms) and is printed without the 's (Snowball stems both forms alike). */
@@ -1069,7 +1081,8 @@ static bool collect_phrases(kw_state *st, const uint8_t *cand, bool words, bool 
             uint32_t end = i + 1;
             while (end < sent->tok_count && c[end] &&
                    (adjacent(doc, &t[end - 1], &t[end]) ||
-                    (end - 1 > i && middle_initial(doc, &t[end - 1]))) &&
+                    (end - 1 > i && middle_initial(doc, &t[end - 1])) ||
+                    ampersand_joined(doc, &t[end - 1], &t[end])) &&
                    !possessive(doc, &t[end - 1]))
                 end++;
             /* A phrase ends in its head, never in a modifier: "Lavrov

@@ -1109,6 +1109,23 @@ static void short_name_words_stay_in_names(void **state)
     assert_int_equal(find(f, "du Commerce Exterieur"), -1);
 }
 
+/* A name whose capitalised words an ampersand joins is one term
+ * ("Procter & Gamble", not "Procter" and "Gamble"); words in capitals so
+ * joined are a list ("DVD & Blu-ray"), not a name. */
+static void ampersands_join_names(void **state)
+{
+    fixture *f = *state;
+    f->stage.opt.keywords = 20;
+    run(f, "Procter & Gamble will buy the razor maker. Procter & Gamble expects the razor deal "
+           "to close in May. Ernst & Young audited the razor maker, and the film comes out on "
+           "DVD & Blu-ray in June. The DVD sold well.");
+    assert_true(find(f, "Procter & Gamble") >= 0);
+    assert_true(find(f, "Ernst & Young") >= 0);
+    assert_int_equal(find(f, "Procter"), -1);
+    assert_int_equal(find(f, "Gamble"), -1);
+    assert_int_equal(find(f, "DVD & Blu-ray"), -1);
+}
+
 /* Abbreviations in lower case ("e.g.", "i.e.", "a.k.a.", "p.m.") are no
  * terms and no part of one ("e.g. dust", "p.m. daily" printed); dotted
  * capitals are names ("U.S. troops"). */
@@ -1387,6 +1404,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(ing_verbs_with_objects_are_no_terms, setup, teardown),
         cmocka_unit_test_setup_teardown(words_of_a_name_make_one_term, setup, teardown),
         cmocka_unit_test_setup_teardown(middle_initials_stay_in_names, setup, teardown),
+        cmocka_unit_test_setup_teardown(ampersands_join_names, setup, teardown),
         cmocka_unit_test_setup_teardown(abbreviated_titles_are_no_terms, setup, teardown),
         cmocka_unit_test_setup_teardown(short_name_words_stay_in_names, setup, teardown),
         cmocka_unit_test_setup_teardown(lower_case_abbreviations_are_no_terms, setup, teardown),
