@@ -460,7 +460,10 @@ static bool among_capitals(const pcs_doc *doc, uint32_t first, uint32_t n)
 /* A token of a content sentence: NOT_CANDIDATE, CANDIDATE or
  * CANDIDATE_MODIFIER, by the class of its word in the language's nonkey
  * list, which the tokenizer copied from its word cache into the token's
- * flags. */
+ * flags. Always inlined in the loop over every token: GCC stopped
+ * inlining it three times as the file grew, at 9 to 26 thousand
+ * instructions an article each time (bench/README, Issue 11, seventh and
+ * eighth passes). */
 static uint8_t classify_token(const pcs_doc *doc, const pcs_token *t, bool capitals_are_names,
                               address_run *run, bool *two_letters)
 {
@@ -741,14 +744,17 @@ typedef struct kw_language {
     bool capitals_are_names; /* only names take a capital mid-sentence */
     bool adjectives_follow;  /* adjectives mostly follow the noun, so a
                               * modifier may end a phrase */
+    bool of_names;           /* names hold "of" (name_of) */
 } kw_language;
 
 static kw_language language_of(const pcs_doc *doc)
 {
     const char *name = pcs_language_canonical(doc->lang);
     bool english = strcmp(name, "english") == 0, french = strcmp(name, "french") == 0;
-    return (kw_language){.participles = english, .capitals_are_names = french,
-                         .adjectives_follow = french};
+    return (kw_language){.participles = english,
+                         .capitals_are_names = french,
+                         .adjectives_follow = french,
+                         .of_names = english};
 }
 
 /* Mark each token, those outside content sentences NOT_CANDIDATE, and
@@ -906,9 +912,10 @@ typedef struct kw_state {
     uint32_t n_phrases, cap;   /* cap bounds phrases and occurrences */
     uint32_t *table, mask;     /* open addressing: phrase index + 1, 0 empty */
     uint32_t *occ_tok, *occ_next;
+    uint8_t *occ_span; /* tokens an occurrence spans: its words and any "of" */
     uint32_t n_occ;
     uint32_t *heads; /* per vertex: occurrences that end a phrase */
-    bool adjectives_follow; /* kw_language */
+    bool adjectives_follow, of_names; /* kw_language */
 } kw_state;
 
 static uint32_t hash_words(const uint32_t *v, uint32_t n)
@@ -942,14 +949,17 @@ static bool table_resize(kw_state *st, uint32_t size)
     return true;
 }
 
-/* Count one occurrence of the phrase of tokens t[0, n), the first being
- * doc->toks[tok]. Phrases and occurrences have room for one per token
- * (reserved, and only written as used); the table grows. */
-static bool add_occurrence(kw_state *st, const pcs_token *t, uint32_t n, uint32_t tok)
+/* Count one occurrence of the phrase of tokens t[0, span), the first
+ * being doc->toks[tok]: its words, and the "of" of a name (name_of),
+ * which is a stopword and no word of the phrase. Phrases and occurrences
+ * have room for one per token (reserved, and only written as used); the
+ * table grows. */
+static bool add_occurrence(kw_state *st, const pcs_token *t, uint32_t span, uint32_t tok)
 {
-    uint32_t key[MAX_PHRASE];
-    for (uint32_t i = 0; i < n; i++)
-        key[i] = st->vertex[t[i].term];
+    uint32_t key[MAX_PHRASE], n = 0;
+    for (uint32_t i = 0; i < span && n < MAX_PHRASE; i++)
+        if (t[i].term != UINT32_MAX)
+            key[n++] = st->vertex[t[i].term];
     uint32_t hash = hash_words(key, n), h = hash & st->mask;
     while (st->table[h]) {
         const phrase *p = &st->phrases[st->table[h] - 1];
@@ -982,6 +992,7 @@ static bool add_occurrence(kw_state *st, const pcs_token *t, uint32_t n, uint32_
     phrase *p = &st->phrases[st->table[h] - 1];
     p->count++;
     st->occ_tok[st->n_occ] = tok;
+    st->occ_span[st->n_occ] = (uint8_t)span;
     st->occ_next[st->n_occ] = p->first_occ;
     p->first_occ = st->n_occ++;
     return true;
@@ -1032,7 +1043,7 @@ static uint32_t after_role(const pcs_doc *doc, const pcs_token *t, uint32_t lead
     if (m == lead || j - m < 2)
         return lead;
     for (uint32_t q = m; q < j; q++)
-        if (!name_capital(doc, &t[q]))
+        if (t[q].term != UINT32_MAX && !name_capital(doc, &t[q])) /* (a name's "of" aside) */
             return lead;
     return m;
 }
@@ -1048,24 +1059,66 @@ static uint32_t after_title(const pcs_doc *doc, const pcs_token *t, uint32_t lea
 {
     uint32_t name = lead;
     for (uint32_t q = lead; q + 1 < j; q++)
-        if (doc->terms[t[q].term].title)
-            name = q + 1;
+        if (t[q].term != UINT32_MAX && doc->terms[t[q].term].title)
+            /* A title's "of" and the word after it are the title's
+             * ("Secretary of State George Shultz"). */
+            name = q + 1 + (t[q + 1].term == UINT32_MAX && q + 3 < j ? 2 : 0);
     if (name == lead && j - lead > 2 && (t[j - 1].flags & PCS_TOK_UPPER) &&
         !(t[lead].flags & PCS_TOK_UPPER))
         name = after_role(doc, t, lead, j);
     if (name == lead || !name_capital(doc, &t[name]))
         return lead;
     for (uint32_t q = name; q < j; q++)
-        if (!(t[q].flags & PCS_TOK_UPPER))
+        if (t[q].term != UINT32_MAX && !(t[q].flags & PCS_TOK_UPPER)) /* (a name's "of" aside) */
             return lead;
     return name;
+}
+
+/* English names hold "of": "Bank of England", "University of Michigan",
+ * "Gulf of Mexico", "Organization of Petroleum Exporting Countries".
+ * Is token k of the sentence's n tokens t, between two candidates c, such
+ * an "of": spaces alone around it; before it a noun, capitalised (mid-
+ * sentence or first), that the model's corpus holds in at least
+ * OF_NAME_MIN_DF documents, as an institution's noun or a title is
+ * ("Bank", "Board", "University", "Secretary": after_title leaves
+ * "Secretary of State" out before "George Shultz") and a surname mostly
+ * is not ("Lars Thuesen of Privatbanken", "Zhao Ziyang of China" are a
+ * person and a place); after
+ * it a word capitalised mid-sentence, not in capitals? Without a model no
+ * "of" joins. Without this such names printed as their parts ("Bank",
+ * "England"). */
+#define OF_NAME_MIN_DF 5
+static bool name_of(const pcs_doc *doc, const uint8_t *c, const pcs_token *t, uint32_t k,
+                    uint32_t n)
+{
+    const char *s = doc->text + t[k].start;
+    if (k == 0 || k + 1 >= n || t[k].len != 2 || s[0] != 'o' || s[1] != 'f' ||
+        t[k].term != UINT32_MAX || c[k - 1] != CANDIDATE || !c[k + 1] || !doc->model_used)
+        return false;
+    const pcs_term *before = &doc->terms[t[k - 1].term];
+    return before->idf_df >= OF_NAME_MIN_DF && lower_after_capital(doc, &t[k - 1]) &&
+           name_capital(doc, &t[k + 1]) && adjacent(doc, &t[k - 1], &t[k]) &&
+           adjacent(doc, &t[k], &t[k + 1]);
+}
+
+/* The words of the phrase tokens t[a, b): its candidates, not a name's
+ * "of". */
+static uint32_t words_in(const uint8_t *c, uint32_t a, uint32_t b)
+{
+    uint32_t n = 0;
+    for (uint32_t q = a; q < b; q++)
+        n += c[q] != NOT_CANDIDATE;
+    return n;
 }
 
 /* Collect the candidate phrases of every content sentence; with `words`,
  * each noun inside a phrase is also counted as a word of its own; with
  * `trim`, general leading words (leading_general) are left out of
- * phrases. */
-static bool collect_phrases(kw_state *st, const uint8_t *cand, bool words, bool trim)
+ * phrases. Never inlined: inlined, it grew pcs_keywords until GCC stopped
+ * inlining classify_token into the loop over every token (26 thousand
+ * instructions an article more; bench/README, Issue 11, eighth pass). */
+__attribute__((noinline)) static bool collect_phrases(kw_state *st, const uint8_t *cand, bool words,
+                                                      bool trim)
 {
     const pcs_doc *doc = st->doc;
     for (uint32_t s = 0; s < doc->n_sents; s++) {
@@ -1079,10 +1132,11 @@ static bool collect_phrases(kw_state *st, const uint8_t *cand, bool words, bool 
                 continue;
             }
             uint32_t end = i + 1;
-            while (end < sent->tok_count && c[end] &&
-                   (adjacent(doc, &t[end - 1], &t[end]) ||
-                    (end - 1 > i && middle_initial(doc, &t[end - 1])) ||
-                    ampersand_joined(doc, &t[end - 1], &t[end])) &&
+            while (end < sent->tok_count &&
+                   (c[end] ? adjacent(doc, &t[end - 1], &t[end]) ||
+                                 (end - 1 > i && middle_initial(doc, &t[end - 1])) ||
+                                 ampersand_joined(doc, &t[end - 1], &t[end])
+                           : st->of_names && name_of(doc, c, t, end, sent->tok_count)) &&
                    !possessive(doc, &t[end - 1]))
                 end++;
             /* A phrase ends in its head, never in a modifier: "Lavrov
@@ -1097,21 +1151,24 @@ static bool collect_phrases(kw_state *st, const uint8_t *cand, bool words, bool 
                     noun = c[q] == CANDIDATE;
                 j = noun ? end : i;
             } else {
-                while (j > i && c[j - 1] == CANDIDATE_MODIFIER)
+                while (j > i && c[j - 1] != CANDIDATE) /* (and an "of" they leave last) */
                     j--;
             }
-            uint32_t lead = i;
-            while (trim && j - lead > 1 && leading_general(doc, &t[lead], &t[lead + 1]))
+            uint32_t lead = i; /* (a name's "of" goes with the word before it) */
+            while (trim && j - lead > 1 &&
+                   (!c[lead] || leading_general(doc, &t[lead], &t[lead + 1])))
                 lead++;
             lead = after_title(doc, t, lead, j);
-            bool whole = j - lead <= MAX_PHRASE;
+            bool whole = words_in(c, lead, j) <= MAX_PHRASE;
             if (j > i)
                 st->heads[st->vertex[t[j - 1].term]]++;
             /* A longer run is a list, a headline or a verb taken for a
              * noun ("researchers train machine learning models"): its
              * head and the words before it make the phrase, the others
              * count alone. */
-            uint32_t from = whole ? lead : j - (MAX_PHRASE - 1);
+            uint32_t from = whole ? lead : j;
+            for (uint32_t w = 0; !whole && w < MAX_PHRASE - 1;)
+                w += c[--from] != NOT_CANDIDATE; /* back to a word, not an "of" */
             while (!whole && trim && j - from > 1 && leading_general(doc, &t[from], &t[from + 1]))
                 from++; /* (a whole phrase's lead was trimmed above) */
             if (j > i && !add_occurrence(st, &t[from], j - from, base + from))
@@ -1220,9 +1277,10 @@ static const char *best_surface(const kw_state *st, const phrase *p, const bool 
     uint32_t n = 0;
     for (uint32_t o = p->first_occ; o != UINT32_MAX && n < SPELLINGS; o = st->occ_next[o]) {
         const pcs_token *t = &doc->toks[st->occ_tok[o]];
+        uint32_t span = st->occ_span[o];
         uint32_t a = t[0].start + elided_prefix(doc, &t[0]);
-        uint32_t b = t[p->n - 1].start + t[p->n - 1].len;
-        if (possessive(doc, &t[p->n - 1]))
+        uint32_t b = t[span - 1].start + t[span - 1].len;
+        if (possessive(doc, &t[span - 1]))
             b -= doc->text[b - 2] == '\'' ? 2 : 4; /* print the possessor bare */
         size_t cap = (size_t)(b - a) + 8;
         char *buf = pcs_arena_alloc(arena, cap);
@@ -1234,7 +1292,7 @@ static const char *best_surface(const kw_state *st, const phrase *p, const bool 
          * "TRIPLE-EXPIRATION") keeps them: lowering its first letter alone
          * gave "cURRENCY". */
         uint32_t first_len = t[0].start + t[0].len - a;
-        if (initial && lower_mid[t[0].term] &&
+        if (initial && lower_mid[t[0].term] && span == p->n /* not a name with "of" */ &&
             !(first_len >= 2 && shouted(doc->text + a, first_len)))
             l = lower_first(buf, l, cap);
         text[n] = buf;
@@ -1246,7 +1304,7 @@ static const char *best_surface(const kw_state *st, const phrase *p, const bool 
          * an acronym in running text does not ("NASA", not "Nasa"). */
         bool capitals = shouted(buf, l);
         weight[n++] = (initial && (!lower_mid[t[0].term] || capitals)) ||
-                              (capitals && among_capitals(doc, st->occ_tok[o], p->n))
+                              (capitals && among_capitals(doc, st->occ_tok[o], span))
                           ? 0.4
                           : 1.0;
     }
@@ -1623,13 +1681,19 @@ precis_status pcs_keywords(const pcs_doc *doc, pcs_arena *arena, const precis_op
     uint32_t cap = doc->n_toks * 2 + 1, size = 16;
     while (size < 2 * cap && size < INITIAL_PHRASE_SLOTS)
         size <<= 1;
-    kw_state st = {.doc = doc, .vertex = vertex, .arena = arena, .cap = cap,
-                   .adjectives_follow = lang.adjectives_follow};
+    kw_state st = {.doc = doc,
+                   .vertex = vertex,
+                   .arena = arena,
+                   .cap = cap,
+                   .adjectives_follow = lang.adjectives_follow,
+                   .of_names = lang.of_names};
     st.phrases = pcs_arena_alloc(arena, (size_t)cap * sizeof *st.phrases);
     st.occ_tok = pcs_arena_alloc(arena, (size_t)cap * sizeof *st.occ_tok);
     st.occ_next = pcs_arena_alloc(arena, (size_t)cap * sizeof *st.occ_next);
+    st.occ_span = pcs_arena_alloc(arena, cap);
     st.heads = pcs_arena_calloc(arena, nv, sizeof *st.heads);
-    if (!st.phrases || !table_resize(&st, size) || !st.occ_tok || !st.occ_next || !st.heads ||
+    if (!st.phrases || !table_resize(&st, size) || !st.occ_tok || !st.occ_next || !st.occ_span ||
+        !st.heads ||
         !collect_phrases(&st, cand, by_words, !(o->ablate & PRECIS_ABLATE_KEY_GENERAL)))
         return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
     scored *rank = pcs_arena_alloc(arena, (st.n_phrases ? st.n_phrases : 1) * sizeof *rank);

@@ -1251,6 +1251,29 @@ static void capitalised_labels_with_a_model(void **state)
     precis_result_free(r);
 }
 
+/* English names hold "of" ("Bank of England", "Gulf of Mexico"), printed
+ * whole and with their capitals even first in a sentence; a person "of" a
+ * place or firm is not one name ("Lars Thuesen of Privatbanken"), nor is a
+ * title's "of" kept before a name ("Secretary of State George Shultz"). */
+static void names_hold_of(void **state)
+{
+    (void)state;
+    static const char story[] =
+        "Bank of England officials said on Monday that rates would stay on hold. The Bank of "
+        "England said inflation was falling, and traders expect the Bank of England to cut "
+        "rates in May. Oil output in the Gulf of Mexico fell, said Lars Thuesen of "
+        "Privatbanken. Lars Thuesen said the Gulf of Mexico would recover. Secretary of "
+        "State George Shultz said George Shultz would visit London.";
+    precis_result *r = english_key_terms(story, sizeof story - 1);
+    assert_true(result_find(r, "Bank of England", false) >= 0);
+    assert_true(result_find(r, "Gulf of Mexico", false) >= 0);
+    assert_int_equal(result_find(r, "bank of England", false), -1);
+    assert_int_equal(result_find(r, " of Privatbanken", true), -1);
+    assert_int_equal(result_find(r, "of State", true), -1);
+    assert_true(result_find(r, "George Shultz", false) >= 0);
+    precis_result_free(r);
+}
+
 /* A general word that begins a name stays in it: "New York Times", not
  * "York Times". */
 static void general_words_stay_in_names(void **state)
@@ -1394,6 +1417,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(story_word_prints_as_its_name, setup, teardown),
         cmocka_unit_test(general_words_lead_no_phrase),
         cmocka_unit_test(general_words_stay_in_names),
+        cmocka_unit_test(names_hold_of),
         cmocka_unit_test_setup_teardown(units_of_time_stand_in_no_term_alone, setup, teardown),
         cmocka_unit_test_setup_teardown(titles_before_names_are_left_out, setup, teardown),
         cmocka_unit_test_setup_teardown(labels_are_no_terms, setup, teardown),
