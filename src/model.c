@@ -1,6 +1,6 @@
 /* Trained models: document frequencies of stems counted over a corpus,
- * written in a fixed binary format and loaded with one mapping and no
- * parsing.
+ * written in a fixed binary format and loaded with no parsing: a regular
+ * file is mapped, a pipe read into memory.
  *
  * File format, version 3 (all integers little-endian, fixed width):
  *
@@ -426,9 +426,11 @@ static uint32_t find_term(const precis_model *m, const char *stem, size_t len)
         uint32_t v = rd32(m->hash + (size_t)i * 4);
         if (v == 0 || v > m->n_terms)
             return UINT32_MAX; /* empty, or a corrupt slot */
+        /* Each field read once: the bounds checked are the bounds used. */
         const unsigned char *r = m->terms + (size_t)(v - 1) * TERM_SIZE;
-        if (rd32(r + 4) == len && (uint64_t)rd32(r) + len <= m->strings_size &&
-            memcmp(m->strings + rd32(r), stem, len) == 0)
+        uint32_t off = rd32(r), n = rd32(r + 4);
+        if (n == len && (uint64_t)off + n <= m->strings_size &&
+            memcmp(m->strings + off, stem, len) == 0)
             return v - 1;
     }
     return UINT32_MAX;
