@@ -892,6 +892,7 @@ typedef struct word_stats {
     uint32_t first_sent; /* sentence of its first occurrence */
     bool noun;           /* seen where it may end a term */
     bool hyphenated;     /* a hyphen joins its parts ("owens-illinoi") */
+    bool named_s;        /* its 's is its name's: "Moody's said" */
 } word_stats;
 
 /* A candidate phrase: its words (vertex ids) and its occurrences, a list
@@ -1268,7 +1269,7 @@ static uint32_t elided_prefix(const pcs_doc *doc, const pcs_token *t)
  * less than a mid-sentence capital, as a spelling in capitals does. NULL
  * when out of memory. */
 static const char *best_surface(const kw_state *st, const phrase *p, const bool *lower_mid,
-                                pcs_arena *arena, uint32_t *len_out)
+                                const word_stats *ws, pcs_arena *arena, uint32_t *len_out)
 {
     const pcs_doc *doc = st->doc;
     const char *text[SPELLINGS];
@@ -1280,7 +1281,7 @@ static const char *best_surface(const kw_state *st, const phrase *p, const bool 
         uint32_t span = st->occ_span[o];
         uint32_t a = t[0].start + elided_prefix(doc, &t[0]);
         uint32_t b = t[span - 1].start + t[span - 1].len;
-        if (possessive(doc, &t[span - 1]))
+        if (possessive(doc, &t[span - 1]) && !ws[st->vertex[t[span - 1].term]].named_s)
             b -= doc->text[b - 2] == '\'' ? 2 : 4; /* print the possessor bare */
         size_t cap = (size_t)(b - a) + 8;
         char *buf = pcs_arena_alloc(arena, cap);
@@ -1358,6 +1359,14 @@ static void gather_word_stats(const pcs_doc *doc, const uint8_t *cand, const uin
             s->noun = s->noun || cand[k] == CANDIDATE;
             if (name_capital(doc, t))
                 s->names++;
+            /* A possessive never comes straight before a reporting verb:
+             * there the 's is the name's ("Moody's said", "McDonald's
+             * reported", "Standard & Poor's said"), which prints with it,
+             * where "Putin's aides" prints "Putin". */
+            if (k + 1 < sent->tok_first + sent->tok_count &&
+                (doc->toks[k + 1].flags & PCS_TOK_REPORTING) && possessive(doc, t) &&
+                adjacent(doc, t, t + 1))
+                s->named_s = true;
         }
     }
 }
@@ -1773,7 +1782,7 @@ precis_status pcs_keywords(const pcs_doc *doc, pcs_arena *arena, const precis_op
                 tw.v[tw.n++] = p->v[i];
             }
         uint32_t len;
-        const char *surface = best_surface(&st, p, lower_mid, arena, &len);
+        const char *surface = best_surface(&st, p, lower_mid, ws, arena, &len);
         if (!surface)
             return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
         double score = slot < n ? kt[slot].score : best.score;

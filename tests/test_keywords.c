@@ -159,6 +159,14 @@ static void possessive_is_not_preferred(void **state)
     assert_true(find(f, "Fed") >= 0);
     assert_true(find(f, "United") >= 0);
     assert_true(find(f, "Continental") >= 0);
+    /* Straight before a reporting verb an 's is the name's ("Moody's
+     * said"), not a possessive: the name prints with it. */
+    run(f, "Moody's said on Tuesday it cut the rating of Spain. The rating cut by Moody's hit "
+           "Spanish banks. Standard & Poor's said it would follow Moody's. Putin's aides met.");
+    assert_true(find(f, "Moody's") >= 0);
+    assert_true(find(f, "Standard & Poor's") >= 0);
+    assert_int_equal(find(f, "Moody"), -1);
+    assert_int_equal(find(f, "Putin's"), -1);
 }
 
 static void limit_and_none(void **state)
