@@ -323,18 +323,6 @@ static uint32_t run_length(const pcs_doc *doc, const uint8_t *cand, uint32_t fir
     return b - a;
 }
 
-/* Make the name particles of a sentence (name_particle) candidates that
- * may begin a term but not end one. */
-static void join_name_particles(const pcs_doc *doc, const pcs_sentence *sent, uint8_t *cand)
-{
-    uint32_t end = sent->tok_first + sent->tok_count;
-    for (uint32_t k = sent->tok_first; k + 1 < end; k++)
-        if (doc->toks[k].len == 2 && !cand[k] && cand[k + 1] &&
-            name_particle(doc, &doc->toks[k], k > sent->tok_first && cand[k - 1]) &&
-            run_length(doc, cand, sent->tok_first, end, k) <= MAX_PHRASE)
-            cand[k] = CANDIDATE_MODIFIER;
-}
-
 static bool address_byte(char c)
 {
     return c == '.' || c == '/' || c == ':' || c == '@';
@@ -732,6 +720,34 @@ static bool abbreviation_after_place(const pcs_doc *doc, const pcs_token *t)
     return t->start >= 2 && s[-1] == ' ' && s[-2] == ',' && (t[-1].flags & PCS_TOK_UPPER) &&
            t[-1].start + t[-1].len + 2 == t->start &&
            abbreviation_class(doc, t) == PCS_ABBREV_GENERAL;
+}
+
+/* Is token t a two-letter abbreviation of a place's or saint's name, its
+ * stop and a space before the name's next word ("St. Louis", "St.
+ * Petersburg", "Mt. Everest", "Ft. Lauderdale": `general` entries of
+ * models/<code>/abbreviations.txt)? It begins the name as a middle initial
+ * sits inside one; without it the name printed cut ("Louis Cardinals",
+ * "Petersburg"). Asked only of two-letter words (join_name_particles). */
+static bool name_abbreviation(const pcs_doc *doc, const pcs_token *t)
+{
+    const char *s = doc->text + t[0].start;
+    return t[0].len == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'a' && s[1] <= 'z' &&
+           s[2] == '.' && s[3] == ' ' && t[1].start == t[0].start + 4 && t[0].term != UINT32_MAX &&
+           name_capital(doc, &t[1]) && abbreviation_class(doc, t) == PCS_ABBREV_GENERAL;
+}
+
+/* Make the name particles of a sentence (name_particle) and the
+ * abbreviations that begin names (name_abbreviation) candidates that may
+ * begin a term but not end one. */
+static void join_name_particles(const pcs_doc *doc, const pcs_sentence *sent, uint8_t *cand)
+{
+    uint32_t end = sent->tok_first + sent->tok_count;
+    for (uint32_t k = sent->tok_first; k + 1 < end; k++)
+        if (doc->toks[k].len == 2 && !cand[k] && cand[k + 1] &&
+            ((name_particle(doc, &doc->toks[k], k > sent->tok_first && cand[k - 1]) &&
+              run_length(doc, cand, sent->tok_first, end, k) <= MAX_PHRASE) ||
+             name_abbreviation(doc, &doc->toks[k])))
+            cand[k] = CANDIDATE_MODIFIER;
 }
 
 /* What the rules need to know of how the language is written, looked up
@@ -1136,6 +1152,7 @@ __attribute__((noinline)) static bool collect_phrases(kw_state *st, const uint8_
             while (end < sent->tok_count &&
                    (c[end] ? adjacent(doc, &t[end - 1], &t[end]) ||
                                  (end - 1 > i && middle_initial(doc, &t[end - 1])) ||
+                                 name_abbreviation(doc, &t[end - 1]) ||
                                  ampersand_joined(doc, &t[end - 1], &t[end])
                            : st->of_names && name_of(doc, c, t, end, sent->tok_count)) &&
                    !possessive(doc, &t[end - 1]))

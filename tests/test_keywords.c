@@ -1134,6 +1134,20 @@ static void ampersands_join_names(void **state)
     assert_int_equal(find(f, "DVD & Blu-ray"), -1);
 }
 
+/* An abbreviation that begins a place's or saint's name stays in it: "St.
+ * Louis", "Mt. Everest", not "Louis", "Everest". */
+static void abbreviations_begin_names(void **state)
+{
+    fixture *f = *state;
+    f->stage.opt.keywords = 20;
+    run(f, "The team played in St. Louis on Sunday. Fans in St. Louis cheered the team. "
+           "Climbers on Mt. Everest waited, and the climbers left Mt. Everest in May.");
+    assert_true(find(f, "St. Louis") >= 0);
+    assert_true(find(f, "Mt. Everest") >= 0);
+    assert_int_equal(find(f, "Louis"), -1);
+    assert_int_equal(find(f, "Everest"), -1);
+}
+
 /* Abbreviations in lower case ("e.g.", "i.e.", "a.k.a.", "p.m.") are no
  * terms and no part of one ("e.g. dust", "p.m. daily" printed); dotted
  * capitals are names ("U.S. troops"). */
@@ -1437,6 +1451,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(words_of_a_name_make_one_term, setup, teardown),
         cmocka_unit_test_setup_teardown(middle_initials_stay_in_names, setup, teardown),
         cmocka_unit_test_setup_teardown(ampersands_join_names, setup, teardown),
+        cmocka_unit_test_setup_teardown(abbreviations_begin_names, setup, teardown),
         cmocka_unit_test_setup_teardown(abbreviated_titles_are_no_terms, setup, teardown),
         cmocka_unit_test_setup_teardown(short_name_words_stay_in_names, setup, teardown),
         cmocka_unit_test_setup_teardown(lower_case_abbreviations_are_no_terms, setup, teardown),
