@@ -301,9 +301,14 @@ static bool name_particle(const pcs_doc *doc, const pcs_token *t, bool after_can
         all_capitals(doc->text + t[1].start, t[1].len) || !adjacent(doc, &t[0], &t[1]) ||
         !(s[1] >= 'a' && s[1] <= 'z'))
         return false;
+    /* "de", "da", "di", "du" are no English words: before a name's word
+     * they are its particle even where no first name comes before ("de
+     * Clercq said", "de Castro"). */
+    bool particle = s[0] == 'd' && (s[1] == 'e' || s[1] == 'a' || s[1] == 'i' || s[1] == 'u');
     return (s[0] >= 'A' && s[0] <= 'Z') ||
-           (s[0] >= 'a' && s[0] <= 'z' && after_cand && name_capital(doc, &t[-1]) &&
-            adjacent(doc, &t[-1], &t[0]));
+           (s[0] >= 'a' && s[0] <= 'z' &&
+            ((after_cand && name_capital(doc, &t[-1]) && adjacent(doc, &t[-1], &t[0])) ||
+             (particle && !(t[0].flags & PCS_TOK_INITIAL) && name_capital(doc, &t[1]))));
 }
 
 /* How many words the run of adjacent candidates through token k (a

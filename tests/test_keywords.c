@@ -1115,6 +1115,11 @@ static void short_name_words_stay_in_names(void **state)
     assert_int_equal(find(f, "Jintao"), -1);
     assert_int_equal(find(f, "Mr Greenspan"), -1);
     assert_int_equal(find(f, "du Commerce Exterieur"), -1);
+    /* "de" begins a surname even with no first name before it. */
+    run(f, "Trade talks stalled, de Clercq said on Monday. The talks resume in June, de Clercq "
+           "told reporters, and de Clercq will lead them.");
+    assert_true(find(f, "de Clercq") >= 0);
+    assert_int_equal(find(f, "Clercq"), -1);
 }
 
 /* A name whose capitalised words an ampersand joins is one term
