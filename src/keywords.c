@@ -453,10 +453,10 @@ static bool among_capitals(const pcs_doc *doc, uint32_t first, uint32_t n)
 /* A token of a content sentence: NOT_CANDIDATE, CANDIDATE or
  * CANDIDATE_MODIFIER, by the class of its word in the language's nonkey
  * list, which the tokenizer copied from its word cache into the token's
- * flags. Always inlined in the loop over every token: GCC stopped
+ * flags. Meant to be inlined in the loop over every token: GCC stopped
  * inlining it three times as the file grew, at 9 to 26 thousand
  * instructions an article each time (bench/README, Issue 11, seventh and
- * eighth passes). */
+ * eighth passes; see collect_phrases). */
 static uint8_t classify_token(const pcs_doc *doc, const pcs_token *t, bool capitals_are_names,
                               address_run *run, bool *two_letters)
 {
@@ -736,8 +736,9 @@ static bool abbreviation_after_place(const pcs_doc *doc, const pcs_token *t)
 static bool name_abbreviation(const pcs_doc *doc, const pcs_token *t)
 {
     const char *s = doc->text + t[0].start;
-    return t[0].len == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'a' && s[1] <= 'z' &&
-           s[2] == '.' && s[3] == ' ' && t[1].start == t[0].start + 4 && t[0].term != UINT32_MAX &&
+    /* (The next token's start bounds the bytes read after this one.) */
+    return t[0].len == 2 && t[1].start == t[0].start + 4 && s[0] >= 'A' && s[0] <= 'Z' &&
+           s[1] >= 'a' && s[1] <= 'z' && s[2] == '.' && s[3] == ' ' && t[0].term != UINT32_MAX &&
            name_capital(doc, &t[1]) && abbreviation_class(doc, t) == PCS_ABBREV_GENERAL;
 }
 
