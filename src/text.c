@@ -87,8 +87,54 @@ static int space_class(utf8proc_int32_t cp)
     return utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS ? ' ' : 0;
 }
 
-/* Refuse what cannot be text before any work: over the size limit, or a
- * NUL byte. *ascii tells whether every byte is below 0x80. */
+/* What a file that is not text is, from its first bytes (the signatures
+ * of file(1)'s magic database), for a message a reader can act on:
+ * "binary data" alone leaves them guessing what went wrong with a saved
+ * PDF or a Word file, and a UTF-16 file from a Windows editor is text in
+ * the wrong encoding, not binary. NULL for anything else. */
+#define UTF16 "UTF-16 text, not UTF-8: convert it to UTF-8 first"
+#define UTF32 "UTF-32 text, not UTF-8: convert it to UTF-8 first"
+static const char *not_text_kind(const unsigned char *in, size_t len)
+{
+    static const struct {
+        const char *magic;
+        size_t len;
+        const char *kind;
+    } kinds[] = {
+        {"\xFF\xFE\0\0", 4, UTF32},
+        {"\0\0\xFE\xFF", 4, UTF32},
+        {"\xFF\xFE", 2, UTF16},
+        {"\xFE\xFF", 2, UTF16},
+        {"%PDF-1.", 7, "a PDF document, not plain text: extract its text first"},
+        {"PK\x03\x04", 4, "a ZIP archive (such as .docx, .odt or .epub), not plain text"},
+        {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8,
+         "an OLE2 document (such as .doc or .xls), not plain text"},
+        {"\x1F\x8B", 2, "gzip-compressed data: decompress it first"},
+        {"\x89PNG", 4, "a PNG image, not text"},
+        {"\xFF\xD8\xFF", 3, "a JPEG image, not text"},
+        {"GIF87a", 6, "a GIF image, not text"},
+        {"GIF89a", 6, "a GIF image, not text"},
+    };
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+        if (len >= kinds[k].len && memcmp(in, kinds[k].magic, kinds[k].len) == 0)
+            return kinds[k].kind;
+    return NULL;
+}
+#undef UTF32
+
+/* Is text with a NUL byte UTF-16 without a byte-order mark? In text of
+ * Latin letters every other byte is 0, from the first pair on. */
+static bool utf16_without_bom(const unsigned char *in, size_t len)
+{
+    size_t n = (len < 64 ? len : 64) & ~(size_t)1, zero[2] = {0, 0};
+    for (size_t i = 0; i < n; i++)
+        zero[i & 1] += in[i] == 0;
+    return n >= 4 && ((zero[0] == 0 && zero[1] == n / 2) || (zero[1] == 0 && zero[0] == n / 2));
+}
+
+/* Refuse what cannot be text before any work: over the size limit, a
+ * known binary format or a NUL byte. *ascii tells whether every byte is
+ * below 0x80. */
 static precis_status check_input(const unsigned char *in, size_t len,
                                  const precis_options *options, bool *ascii,
                                  precis_error *err)
@@ -97,7 +143,12 @@ static precis_status check_input(const unsigned char *in, size_t len,
         return pcs_fail(err, PRECIS_ERR_TOO_LARGE, SIZE_MAX,
                         "%zu bytes is more than the limit of %zu", len,
                         options->max_bytes);
+    const char *kind = not_text_kind(in, len);
+    if (kind)
+        return pcs_fail(err, PRECIS_ERR_BINARY, 0, "%s", kind);
     const unsigned char *nul = len ? memchr(in, 0, len) : NULL;
+    if (nul && utf16_without_bom(in, len))
+        return pcs_fail(err, PRECIS_ERR_BINARY, 0, "%s", UTF16);
     if (nul) {
         size_t at = (size_t)(nul - in);
         return pcs_fail(err, PRECIS_ERR_BINARY, at, "binary data (a NUL byte at byte %zu)", at);
@@ -112,6 +163,7 @@ static precis_status check_input(const unsigned char *in, size_t len,
     *ascii = (high & 0x8080808080808080u) == 0;
     return PRECIS_OK;
 }
+#undef UTF16
 
 /* The one pass over the input: where it is, and what it has seen. */
 typedef struct scan {
@@ -241,7 +293,8 @@ static precis_status put_multibyte(scan *s, bool repair, precis_error *err)
     utf8proc_ssize_t k = utf8proc_iterate(s->in + s->i, (utf8proc_ssize_t)(s->len - s->i), &cp);
     if (k <= 0) {
         if (!repair)
-            return pcs_fail(err, PRECIS_ERR_UTF8, s->i, "invalid UTF-8 at byte %zu", s->i);
+            return pcs_fail(err, PRECIS_ERR_UTF8, s->i, "invalid UTF-8 at byte %zu (0x%02X)", s->i,
+                            s->in[s->i]);
         put(&s->w, "\xEF\xBF\xBD", 3);
         s->repaired = s->content = true;
         s->i++;

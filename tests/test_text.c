@@ -153,6 +153,49 @@ static void invalid_utf8_names_offset(void **state)
                          PRECIS_ERR_UTF8);
         assert_int_equal(f->err.offset, cases[i].offset);
     }
+    /* The message shows the byte, a hint at the encoding it came from. */
+    assert_int_equal(prepare(f, "caf\xE9 au lait", 12), PRECIS_ERR_UTF8);
+    assert_non_null(strstr(f->err.message, "at byte 3 (0xE9)"));
+}
+
+/* A file of a known format, or text in UTF-16 or UTF-32, is named as what
+ * it is, whether --repair-utf8 is given or not. */
+static void known_formats_are_named(void **state)
+{
+    fixture *f = *state;
+    static const struct {
+        const char *bytes;
+        size_t len;
+        const char *says;
+    } cases[] = {
+        {"\xFF\xFEH\0i\0.\0", 8, "UTF-16 text"},
+        {"\xFE\xFF\0H\0i\0.", 8, "UTF-16 text"},
+        {"H\0e\0l\0l\0o\0.\0", 12, "UTF-16 text"}, /* no byte-order mark */
+        {"\0H\0e\0l\0l\0o\0.", 12, "UTF-16 text"},
+        {"\xFF\xFE\0\0H\0\0\0", 8, "UTF-32 text"},
+        {"%PDF-1.4\n%\xE2\xE3\xCF\xD3\n", 15, "a PDF document"},
+        {"PK\x03\x04\x14\0\x06\0", 8, "a ZIP archive"},
+        {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0", 9, "an OLE2 document"},
+        {"\x1F\x8B\x08\0", 4, "gzip"},
+        {"\x89PNG\r\n\x1A\n", 8, "a PNG image"},
+        {"\xFF\xD8\xFF\xE0", 4, "a JPEG image"},
+        {"GIF89a\x01\0", 8, "a GIF image"},
+    };
+    for (int repair = 0; repair <= 1; repair++) {
+        f->opt.repair_utf8 = repair;
+        for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+            assert_int_equal(prepare(f, cases[i].bytes, cases[i].len), PRECIS_ERR_BINARY);
+            assert_non_null(strstr(f->err.message, cases[i].says));
+        }
+    }
+    /* Text that merely mentions a format is text; a NUL in text is binary
+     * data, not UTF-16. */
+    f->opt.repair_utf8 = 0;
+    const char *pdf = "%PDF- files are everywhere. Most readers open them.";
+    assert_int_equal(prepare(f, pdf, strlen(pdf)), PRECIS_OK);
+    const char nul[] = "Hello\0world";
+    assert_int_equal(prepare(f, nul, sizeof nul - 1), PRECIS_ERR_BINARY);
+    assert_non_null(strstr(f->err.message, "a NUL byte at byte 5"));
 }
 
 static void repair_replaces_with_fffd(void **state)
@@ -266,6 +309,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(leading_bom_is_dropped, setup, teardown),
         cmocka_unit_test_setup_teardown(double_spaces_survive, setup, teardown),
         cmocka_unit_test_setup_teardown(nul_is_binary, setup, teardown),
+        cmocka_unit_test_setup_teardown(known_formats_are_named, setup, teardown),
         cmocka_unit_test_setup_teardown(invalid_utf8_names_offset, setup, teardown),
         cmocka_unit_test_setup_teardown(repair_replaces_with_fffd, setup, teardown),
         cmocka_unit_test_setup_teardown(empty_and_blank, setup, teardown),

@@ -250,6 +250,12 @@ static int summarise(const invocation *inv, char **input, size_t *len, precis_re
          * get them rather than leave the reader with an error alone. */
         if (s == PRECIS_ERR_ONE_SENTENCE)
             cli_complain("%s: %s (its key terms: precis --only keywords)", inv->name, err.message);
+        else if (s == PRECIS_ERR_UTF8)
+            /* Most such files are in a legacy 8-bit encoding: say how to
+             * convert one, and how to go on without converting. */
+            cli_complain("%s: %s: another encoding? Convert it first (iconv -f WINDOWS-1252 "
+                         "-t UTF-8), or pass --repair-utf8 to read bad bytes as U+FFFD",
+                         inv->name, err.message);
         else
             cli_complain("%s: %s", inv->name, err.message);
         code = cli_exit_for(s);
