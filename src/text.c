@@ -87,11 +87,34 @@ static int space_class(utf8proc_int32_t cp)
     return utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS ? ' ' : 0;
 }
 
+/* Does the text open, after white space and a byte-order mark, with an
+ * HTML page's "<!DOCTYPE html" or "<html" tag? Its summary would be tags
+ * and scripts. Only a whole page: wire copy writes companies in angle
+ * brackets ("<Royal Bank of Canada> said"), and a text may quote a tag. */
+static bool html_page(const unsigned char *in, size_t len)
+{
+    size_t i = len >= 3 && memcmp(in, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    while (i < len && (in[i] == ' ' || in[i] == '\t' || in[i] == '\r' || in[i] == '\n'))
+        i++;
+    static const char *const opening[] = {"<!doctype html", "<html"};
+    for (size_t k = 0; k < 2; k++) {
+        size_t n = strlen(opening[k]), j = 0;
+        while (j < n && i + j < len && (in[i + j] | (in[i + j] >= 'A' ? 0x20 : 0)) == opening[k][j])
+            j++;
+        if (j == n && i + n < len &&
+            (in[i + n] == '>' || in[i + n] == ' ' || in[i + n] == '\t' || in[i + n] == '\r' ||
+             in[i + n] == '\n'))
+            return true;
+    }
+    return false;
+}
+
 /* What a file that is not text is, from its first bytes (the signatures
  * of file(1)'s magic database), for a message a reader can act on:
  * "binary data" alone leaves them guessing what went wrong with a saved
  * PDF or a Word file, and a UTF-16 file from a Windows editor is text in
- * the wrong encoding, not binary. NULL for anything else. */
+ * the wrong encoding, not binary; a saved web page is markup, not the
+ * article. NULL for anything else. */
 #define UTF16 "UTF-16 text, not UTF-8: convert it to UTF-8 first"
 #define UTF32 "UTF-32 text, not UTF-8: convert it to UTF-8 first"
 static const char *not_text_kind(const unsigned char *in, size_t len)
@@ -118,7 +141,7 @@ static const char *not_text_kind(const unsigned char *in, size_t len)
     for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
         if (len >= kinds[k].len && memcmp(in, kinds[k].magic, kinds[k].len) == 0)
             return kinds[k].kind;
-    return NULL;
+    return html_page(in, len) ? "an HTML page, not plain text: extract its text first" : NULL;
 }
 #undef UTF32
 

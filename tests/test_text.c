@@ -180,6 +180,8 @@ static void known_formats_are_named(void **state)
         {"\x89PNG\r\n\x1A\n", 8, "a PNG image"},
         {"\xFF\xD8\xFF\xE0", 4, "a JPEG image"},
         {"GIF89a\x01\0", 8, "a GIF image"},
+        {"<!DOCTYPE html>\n<html><body><p>Hi.</p>", 38, "an HTML page"},
+        {"\xEF\xBB\xBF\n  <html lang=\"en\"><p>Hi.</p>", 32, "an HTML page"},
     };
     for (int repair = 0; repair <= 1; repair++) {
         f->opt.repair_utf8 = repair;
@@ -193,6 +195,10 @@ static void known_formats_are_named(void **state)
     f->opt.repair_utf8 = 0;
     const char *pdf = "%PDF- files are everywhere. Most readers open them.";
     assert_int_equal(prepare(f, pdf, strlen(pdf)), PRECIS_OK);
+    const char *wire = "<Royal Bank of Canada> said profit rose. <html5> is a tag.";
+    assert_int_equal(prepare(f, wire, strlen(wire)), PRECIS_OK);
+    const char *html = "<htmlx> is no page.";
+    assert_int_equal(prepare(f, html, strlen(html)), PRECIS_OK);
     const char nul[] = "Hello\0world";
     assert_int_equal(prepare(f, nul, sizeof nul - 1), PRECIS_ERR_BINARY);
     assert_non_null(strstr(f->err.message, "a NUL byte at byte 5"));

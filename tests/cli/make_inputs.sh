@@ -11,8 +11,10 @@ cp "$src/corpora/abe-putin-vladivostok-2016.txt" "$out/sample.txt"
 printf ' \n\t\r\n   \n' > "$out/whitespace.txt"
 printf 'A first line.\nThen\0binary data.\n' > "$out/binary.txt"
 printf 'Caf\xc3\xa9 prices rose sharply this week. Then a stray \xe2\x80 byte broke the parser. Traders noticed the glitch quickly.\n' > "$out/invalid-utf8.txt"
-# Text in another encoding (UTF-16 from a Windows editor) and a saved PDF.
+# Text in another encoding (UTF-16 from a Windows editor), a saved web page
+# and a PDF.
 printf '\xff\xfeC\0a\0t\0s\0.\0\n\0' > "$out/utf16.txt"
+printf '<!DOCTYPE html>\n<html><body><p>Cats chase mice.</p><p>Dogs chase cats.</p></body></html>\n' > "$out/page.html"
 printf '%%PDF-1.7\n%%\xe2\xe3\xcf\xd3\n1 0 obj\n' > "$out/document.pdf"
 printf 'Only one sentence lives in this file.\n' > "$out/one-sentence.txt"
 printf 'Cats chase mice in the barn. Dogs chase the cats around the farm. The farmer watches the animals.\n' > "$out/three-sentences.txt"
