@@ -115,6 +115,54 @@ static void own_texts(void **state)
     assert_int_equal(wrong, 0);
 }
 
+/* Each text repeated past the 300 words detection reads: the check after
+ * 100 words settles most of them early, and must settle on the same
+ * language as reading them all. */
+static void long_texts_settle_on_their_language(void **state)
+{
+    (void)state;
+    int wrong = 0;
+    for (size_t i = 0; i < sizeof samples / sizeof samples[0]; i++) {
+        size_t n = strlen(samples[i].text);
+        char *text = malloc(8 * (n + 1));
+        assert_non_null(text);
+        for (int k = 0; k < 8; k++) {
+            memcpy(text + k * (n + 1), samples[i].text, n);
+            text[k * (n + 1) + n] = '\n';
+        }
+        bool confident;
+        const char *got = detect(text, 8 * (n + 1), &confident);
+        if (strcmp(got, samples[i].language) != 0 || !confident) {
+            printf("%s text x8: detected %s%s\n", samples[i].language, got,
+                   confident ? "" : " (unsure)");
+            wrong++;
+        }
+        free(text);
+    }
+    assert_int_equal(wrong, 0);
+}
+
+/* The first 100 words settle a text that plainly reads as one language:
+ * an English story that turns to Danish after its first 130 words is
+ * English (read to 300 words, the Danish would lead). */
+static void plain_opening_settles(void **state)
+{
+    (void)state;
+    const char *en = samples[0].text, *da = NULL;
+    for (size_t i = 0; i < sizeof samples / sizeof samples[0]; i++)
+        if (strcmp(samples[i].language, "danish") == 0)
+            da = samples[i].text;
+    assert_non_null(da);
+    char text[8192] = "";
+    for (int k = 0; k < 3; k++)
+        strcat(strcat(text, en), "\n");
+    for (int k = 0; k < 6; k++)
+        strcat(strcat(text, da), "\n");
+    bool confident;
+    assert_string_equal(detect(text, strlen(text), &confident), "english");
+    assert_true(confident);
+}
+
 static void unsure_on_too_little_text(void **state)
 {
     (void)state;
@@ -259,6 +307,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(own_texts),
+        cmocka_unit_test(long_texts_settle_on_their_language),
+        cmocka_unit_test(plain_opening_settles),
         cmocka_unit_test(unsure_on_too_little_text),
         cmocka_unit_test(french_summary_is_french),
         cmocka_unit_test(every_french_fixture),
