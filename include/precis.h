@@ -101,7 +101,10 @@ typedef enum precis_status {
     PRECIS_ERR_ARGUMENT = 2,
     /* The text is empty or holds only white space. */
     PRECIS_ERR_EMPTY = 3,
-    /* The text holds a NUL byte: it is binary, not text. offset = the NUL. */
+    /* Not text: the text holds a NUL byte (offset = the NUL), or its first
+     * bytes show a file of another kind, which the message names: PDF, ZIP,
+     * OLE2, gzip, PNG, JPEG, GIF, UTF-16 or UTF-32 text, an HTML page
+     * (offset = 0). */
     PRECIS_ERR_BINARY = 4,
     /* The text is not valid UTF-8. offset = first bad byte. */
     PRECIS_ERR_UTF8 = 5,

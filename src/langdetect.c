@@ -24,15 +24,17 @@
 #define MIN_MARGIN 0.04
 #define MIN_WORDS 12
 /* Read so far, a text whose function words already point to one language
- * by this margin (and this share), in one script alone, is settled: the
- * rest of DETECT_WORDS could only overturn that by changing language. A
- * news article's 300 words cost a tenth of its time (perf, bbc-news);
- * most articles settle at the first check. Checked on every fixture and
- * Reuters story: the same language and confidence as reading 300 words
- * (bench/README, "Issue 11, ninth pass"). */
+ * by this margin (and this share), in one script alone, is settled unless
+ * it changes language further on: SAMPLE_WORDS read from its middle must
+ * lead to the same language (an abstract or a lede in one language before
+ * an article in another reads on, as it always did). A news article's 300
+ * words cost a tenth of its time (perf, bbc-news). Checked on every
+ * fixture and Reuters story: the same language and confidence as reading
+ * 300 words (bench/README, "Issue 11, ninth pass"). */
 #define EARLY_WORDS  100
 #define EARLY_MARGIN 0.15
 #define EARLY_SHARE  0.25
+#define SAMPLE_WORDS 50
 
 typedef enum script {
     SCRIPT_LATIN, SCRIPT_CYRILLIC, SCRIPT_GREEK, SCRIPT_ARABIC, SCRIPT_HEBREW,
@@ -136,6 +138,14 @@ static unsigned lowest_bit(uint32_t v)
     return position[((v & (0u - v)) * 0x077CB531u) >> 27];
 }
 
+/* What the words read so far hold: function words of each language,
+ * letters of each script, and words. */
+typedef struct counts {
+    uint32_t hits[PCS_DETECT_MAX_LANGUAGES];
+    uint32_t letters[N_SCRIPTS];
+    uint32_t words;
+} counts;
+
 /* Are all the letters read so far of one script? */
 static bool one_script(const uint32_t *letters)
 {
@@ -149,9 +159,9 @@ static bool one_script(const uint32_t *letters)
  * the one whose function words are the largest share of the words read.
  * *margin (when not NULL) gets its lead over the runner-up (1 when no
  * other language is written in the script). */
-static pcs_detection decide(const uint32_t *hits, const uint32_t *letters, uint32_t words,
-                            double *margin)
+static pcs_detection decide(const counts *c, double *margin)
 {
+    const uint32_t *hits = c->hits, *letters = c->letters, words = c->words;
     script main = SCRIPT_LATIN;
     for (int sc = 0; sc < N_SCRIPTS; sc++)
         if (letters[sc] > letters[main])
@@ -183,12 +193,12 @@ static pcs_detection decide(const uint32_t *hits, const uint32_t *letters, uint3
     return out;
 }
 
-pcs_detection pcs_detect_language(const char *text, size_t len)
+/* Count words of text from byte i until c holds `limit` words or the text
+ * ends; the byte where reading stopped. */
+static size_t read_words(const char *text, size_t len, size_t i, uint32_t limit, counts *c)
 {
-    uint32_t hits[PCS_DETECT_MAX_LANGUAGES] = {0}, letters[N_SCRIPTS] = {0}, words = 0;
     char word[256];
-    size_t i = 0;
-    while (i < len && words < DETECT_WORDS) {
+    while (i < len && c->words < limit) {
         /* One word: a run of letters and marks, with apostrophes inside. */
         size_t start = i;
         bool ascii = true;
@@ -204,7 +214,7 @@ pcs_detection pcs_detect_language(const char *text, size_t len)
                 if (i - start < sizeof word)
                     word[i - start] = (char)(b | 0x20);
                 i++;
-                letters[SCRIPT_LATIN] += letter;
+                c->letters[SCRIPT_LATIN] += letter;
                 continue;
             }
             utf8proc_int32_t cp;
@@ -213,13 +223,13 @@ pcs_detection pcs_detect_language(const char *text, size_t len)
             if (k <= 0)
                 break;
             ascii = false;
-            utf8proc_category_t c = utf8proc_category(cp);
-            bool letter = c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_ME;
+            utf8proc_category_t cat = utf8proc_category(cp);
+            bool letter = cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ME;
             if (!letter && !(pcs_is_apostrophe((uint32_t)cp) && i > start))
                 break;
             i += (size_t)k;
             if (letter)
-                letters[script_of((uint32_t)cp)]++;
+                c->letters[script_of((uint32_t)cp)]++;
         }
         if (i == start) {
             /* Not a letter: skip one code point. */
@@ -228,7 +238,7 @@ pcs_detection pcs_detect_language(const char *text, size_t len)
                 i++;
             continue;
         }
-        words++;
+        c->words++;
         /* A word too long for word[] is in no stopword list. An ASCII
          * word is in word[] already; others are folded by pcs_casefold. */
         size_t n = i - start;
@@ -236,13 +246,35 @@ pcs_detection pcs_detect_language(const char *text, size_t len)
             (n = pcs_casefold(text, (uint32_t)start, (uint32_t)i, word, sizeof word)) == SIZE_MAX)
             continue;
         for (uint32_t set = pcs_stopword_languages(word, n); set; set &= set - 1)
-            hits[lowest_bit(set)]++;
-        if (words == EARLY_WORDS && one_script(letters)) {
-            double margin;
-            pcs_detection d = decide(hits, letters, words, &margin);
-            if (d.confident && d.share >= EARLY_SHARE && margin >= EARLY_MARGIN)
+            c->hits[lowest_bit(set)]++;
+    }
+    return i;
+}
+
+/* Where to sample the rest of the text: from its middle (or from i, if the
+ * words read reach past it), at the start of a line or after a space. */
+static size_t sample_start(const char *text, size_t len, size_t i)
+{
+    size_t at = len / 2 > i ? len / 2 : i;
+    while (at < len && text[at] != ' ' && text[at] != '\n')
+        at++;
+    return at;
+}
+
+pcs_detection pcs_detect_language(const char *text, size_t len)
+{
+    counts c = {{0}, {0}, 0};
+    size_t i = read_words(text, len, 0, EARLY_WORDS, &c);
+    if (c.words == EARLY_WORDS && one_script(c.letters)) {
+        double margin;
+        pcs_detection d = decide(&c, &margin);
+        if (d.confident && d.share >= EARLY_SHARE && margin >= EARLY_MARGIN) {
+            counts rest = {{0}, {0}, 0};
+            read_words(text, len, sample_start(text, len, i), SAMPLE_WORDS, &rest);
+            if (rest.words == 0 || decide(&rest, NULL).language == d.language)
                 return d;
         }
     }
-    return decide(hits, letters, words, NULL);
+    read_words(text, len, i, DETECT_WORDS, &c);
+    return decide(&c, NULL);
 }
