@@ -87,26 +87,51 @@ static int space_class(utf8proc_int32_t cp)
     return utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS ? ' ' : 0;
 }
 
-/* Does the text open, after white space and a byte-order mark, with an
- * HTML page's "<!DOCTYPE html" or "<html" tag? Its summary would be tags
- * and scripts. Only a whole page: wire copy writes companies in angle
- * brackets ("<Royal Bank of Canada> said"), and a text may quote a tag. */
-static bool html_page(const unsigned char *in, size_t len)
+/* White space from in[i]; where it ends. */
+static size_t skip_blank(const unsigned char *in, size_t len, size_t i)
 {
-    size_t i = len >= 3 && memcmp(in, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
     while (i < len && (in[i] == ' ' || in[i] == '\t' || in[i] == '\r' || in[i] == '\n'))
         i++;
-    static const char *const opening[] = {"<!doctype html", "<html"};
-    for (size_t k = 0; k < 2; k++) {
-        size_t n = strlen(opening[k]), j = 0;
-        while (j < n && i + j < len && (in[i + j] | (in[i + j] >= 'A' ? 0x20 : 0)) == opening[k][j])
+    return i;
+}
+
+/* Does in[i, len) open with `tag` (lower case), in any case, followed by
+ * '>' or white space? */
+static bool opens_with(const unsigned char *in, size_t len, size_t i, const char *tag)
+{
+    size_t n = strlen(tag), j = 0;
+    while (j < n && i + j < len && (in[i + j] | (in[i + j] >= 'A' ? 0x20 : 0)) == tag[j])
+        j++;
+    return j == n && i + n < len &&
+           (in[i + n] == '>' || in[i + n] == ' ' || in[i + n] == '\t' || in[i + n] == '\r' ||
+            in[i + n] == '\n');
+}
+
+/* Does the text open, after white space and a byte-order mark, with an
+ * HTML page's "<!DOCTYPE html" or "<html" tag (an XML declaration and
+ * comments may come first, as XHTML and saved pages have them)? Its
+ * summary would be tags and scripts. Only a whole page: wire copy writes
+ * companies in angle brackets ("<Royal Bank of Canada> said"), and a text
+ * may quote a tag. Reads at most the first 4 kB. */
+static bool html_page(const unsigned char *in, size_t len)
+{
+    if (len > 4096)
+        len = 4096;
+    size_t i = skip_blank(in, len, len >= 3 && memcmp(in, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0);
+    for (;;) {
+        const char *close = len - i >= 5 && memcmp(in + i, "<?xml", 5) == 0  ? "?>"
+                            : len - i >= 4 && memcmp(in + i, "<!--", 4) == 0 ? "-->"
+                                                                             : NULL;
+        if (!close)
+            break;
+        size_t n = strlen(close), j = i + 2;
+        while (j + n <= len && memcmp(in + j, close, n) != 0)
             j++;
-        if (j == n && i + n < len &&
-            (in[i + n] == '>' || in[i + n] == ' ' || in[i + n] == '\t' || in[i + n] == '\r' ||
-             in[i + n] == '\n'))
-            return true;
+        if (j + n > len)
+            return false;
+        i = skip_blank(in, len, j + n);
     }
-    return false;
+    return opens_with(in, len, i, "<!doctype html") || opens_with(in, len, i, "<html");
 }
 
 /* What a file that is not text is, from its first bytes (the signatures

@@ -182,6 +182,8 @@ static void known_formats_are_named(void **state)
         {"GIF89a\x01\0", 8, "a GIF image"},
         {"<!DOCTYPE html>\n<html><body><p>Hi.</p>", 38, "an HTML page"},
         {"\xEF\xBB\xBF\n  <html lang=\"en\"><p>Hi.</p>", 32, "an HTML page"},
+        {"<?xml version=\"1.0\"?>\n<!DOCTYPE html PUBLIC>", 44, "an HTML page"},
+        {"<!-- saved from url -->\n<!-- x --><HTML>", 40, "an HTML page"},
     };
     for (int repair = 0; repair <= 1; repair++) {
         f->opt.repair_utf8 = repair;
@@ -199,6 +201,8 @@ static void known_formats_are_named(void **state)
     assert_int_equal(prepare(f, wire, strlen(wire)), PRECIS_OK);
     const char *html = "<htmlx> is no page.";
     assert_int_equal(prepare(f, html, strlen(html)), PRECIS_OK);
+    const char *comment = "<!-- a comment never closed. <html> is a tag.";
+    assert_int_equal(prepare(f, comment, strlen(comment)), PRECIS_OK);
     const char nul[] = "Hello\0world";
     assert_int_equal(prepare(f, nul, sizeof nul - 1), PRECIS_ERR_BINARY);
     assert_non_null(strstr(f->err.message, "a NUL byte at byte 5"));
