@@ -87,10 +87,16 @@ static int space_class(utf8proc_int32_t cp)
     return utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS ? ' ' : 0;
 }
 
+/* White space between and after HTML tags. */
+static bool blank(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
 /* White space from in[i]; where it ends. */
 static size_t skip_blank(const unsigned char *in, size_t len, size_t i)
 {
-    while (i < len && (in[i] == ' ' || in[i] == '\t' || in[i] == '\r' || in[i] == '\n'))
+    while (i < len && blank(in[i]))
         i++;
     return i;
 }
@@ -102,9 +108,7 @@ static bool opens_with(const unsigned char *in, size_t len, size_t i, const char
     size_t n = strlen(tag), j = 0;
     while (j < n && i + j < len && (in[i + j] | (in[i + j] >= 'A' ? 0x20 : 0)) == tag[j])
         j++;
-    return j == n && i + n < len &&
-           (in[i + n] == '>' || in[i + n] == ' ' || in[i + n] == '\t' || in[i + n] == '\r' ||
-            in[i + n] == '\n');
+    return j == n && i + n < len && (in[i + n] == '>' || blank(in[i + n]));
 }
 
 /* Does the text open, after white space and a byte-order mark, with an
@@ -140,8 +144,8 @@ static bool html_page(const unsigned char *in, size_t len)
  * PDF or a Word file, and a UTF-16 file from a Windows editor is text in
  * the wrong encoding, not binary; a saved web page is markup, not the
  * article. NULL for anything else. */
-#define UTF16 "UTF-16 text, not UTF-8: convert it to UTF-8 first"
-#define UTF32 "UTF-32 text, not UTF-8: convert it to UTF-8 first"
+static const char utf16_kind[] = "UTF-16 text, not UTF-8: convert it to UTF-8 first";
+static const char utf32_kind[] = "UTF-32 text, not UTF-8: convert it to UTF-8 first";
 static const char *not_text_kind(const unsigned char *in, size_t len)
 {
     static const struct {
@@ -149,10 +153,10 @@ static const char *not_text_kind(const unsigned char *in, size_t len)
         size_t len;
         const char *kind;
     } kinds[] = {
-        {"\xFF\xFE\0\0", 4, UTF32},
-        {"\0\0\xFE\xFF", 4, UTF32},
-        {"\xFF\xFE", 2, UTF16},
-        {"\xFE\xFF", 2, UTF16},
+        {"\xFF\xFE\0\0", 4, utf32_kind},
+        {"\0\0\xFE\xFF", 4, utf32_kind},
+        {"\xFF\xFE", 2, utf16_kind},
+        {"\xFE\xFF", 2, utf16_kind},
         {"%PDF-1.", 7, "a PDF document, not plain text: extract its text first"},
         {"PK\x03\x04", 4, "a ZIP archive (such as .docx, .odt or .epub), not plain text"},
         {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8,
@@ -168,7 +172,6 @@ static const char *not_text_kind(const unsigned char *in, size_t len)
             return kinds[k].kind;
     return html_page(in, len) ? "an HTML page, not plain text: extract its text first" : NULL;
 }
-#undef UTF32
 
 /* Is text with a NUL byte UTF-16 without a byte-order mark? In text of
  * Latin letters every other byte is 0, from the first pair on. */
@@ -196,7 +199,7 @@ static precis_status check_input(const unsigned char *in, size_t len,
         return pcs_fail(err, PRECIS_ERR_BINARY, 0, "%s", kind);
     const unsigned char *nul = len ? memchr(in, 0, len) : NULL;
     if (nul && utf16_without_bom(in, len))
-        return pcs_fail(err, PRECIS_ERR_BINARY, 0, "%s", UTF16);
+        return pcs_fail(err, PRECIS_ERR_BINARY, 0, "%s", utf16_kind);
     if (nul) {
         size_t at = (size_t)(nul - in);
         return pcs_fail(err, PRECIS_ERR_BINARY, at, "binary data (a NUL byte at byte %zu)", at);
@@ -211,7 +214,6 @@ static precis_status check_input(const unsigned char *in, size_t len,
     *ascii = (high & 0x8080808080808080u) == 0;
     return PRECIS_OK;
 }
-#undef UTF16
 
 /* The one pass over the input: where it is, and what it has seen. */
 typedef struct scan {
