@@ -61,6 +61,10 @@
 /* Slots the phrase table starts with: room at half load for the 200 to 400
  * distinct phrases of a news article, so most never grow it. */
 #define INITIAL_PHRASE_SLOTS 1024
+/* Room for phrases and occurrences reserved in the arena at most: two of
+ * each per token of a long news article (8,000 tokens). Reserved for every
+ * token, a 10 MB text asked for 190 MB of them and wrote 15. */
+#define INITIAL_PHRASES 16384
 /* Texts of at least this many sentences in which at least this share of
  * the distinct candidate words are names (mostly capitalised mid-sentence,
  * not all capitals: "OFDM" in an abstract is a term, not a name) are
@@ -931,12 +935,16 @@ typedef struct kw_state {
     const pcs_doc *doc;
     const uint32_t *vertex;
     pcs_arena *arena;
+    /* Phrases and their occurrences: in the arena, with room for a news
+     * article's; moved to malloc'd arrays when a longer text outgrows them
+     * (*_moved), and grown there. */
     phrase *phrases;
-    uint32_t n_phrases, cap;   /* cap bounds phrases and occurrences */
-    uint32_t *table, mask;     /* open addressing: phrase index + 1, 0 empty */
+    uint32_t n_phrases, phrase_cap;
+    uint32_t *table, mask; /* open addressing: phrase index + 1, 0 empty */
     uint32_t *occ_tok, *occ_next;
     uint8_t *occ_span; /* tokens an occurrence spans: its words and any "of" */
-    uint32_t n_occ;
+    uint32_t n_occ, occ_cap;
+    bool phrases_moved, occ_moved;
     uint32_t *heads; /* per vertex: occurrences that end a phrase */
     bool adjectives_follow, of_names; /* kw_language */
 } kw_state;
@@ -972,11 +980,57 @@ static bool table_resize(kw_state *st, uint32_t size)
     return true;
 }
 
+/* A malloc'd copy of the array of n elements of elem bytes at old, with
+ * room for twice as many; old is freed if it was malloc'd too. */
+static void *double_array(void *old, bool old_malloced, uint32_t n, size_t elem)
+{
+    if (n > UINT32_MAX / 2)
+        return NULL;
+    void *p = malloc((size_t)n * 2 * elem);
+    if (!p)
+        return NULL;
+    memcpy(p, old, (size_t)n * elem);
+    if (old_malloced)
+        free(old);
+    return p;
+}
+
+__attribute__((cold)) static bool grow_phrases(kw_state *st)
+{
+    phrase *p = double_array(st->phrases, st->phrases_moved, st->phrase_cap, sizeof *p);
+    if (!p)
+        return false;
+    st->phrases = p;
+    st->phrases_moved = true;
+    st->phrase_cap *= 2;
+    return true;
+}
+
+/* The three arrays of occurrences grow together, or none does. */
+__attribute__((cold)) static bool grow_occurrences(kw_state *st)
+{
+    uint32_t n = st->occ_cap;
+    uint32_t *tok = double_array(st->occ_tok, false, n, sizeof *tok);
+    uint32_t *next = double_array(st->occ_next, false, n, sizeof *next);
+    uint8_t *span = double_array(st->occ_span, false, n, 1);
+    if (!tok || !next || !span) {
+        free(tok), free(next), free(span);
+        return false;
+    }
+    if (st->occ_moved)
+        free(st->occ_tok), free(st->occ_next), free(st->occ_span);
+    st->occ_tok = tok;
+    st->occ_next = next;
+    st->occ_span = span;
+    st->occ_moved = true;
+    st->occ_cap = 2 * n;
+    return true;
+}
+
 /* Count one occurrence of the phrase of tokens t[0, span), the first
  * being doc->toks[tok]: its words, and the "of" of a name (name_of),
- * which is a stopword and no word of the phrase. Phrases and occurrences
- * have room for one per token (reserved, and only written as used); the
- * table grows. */
+ * which is a stopword and no word of the phrase. The phrases, their
+ * occurrences and the table grow as they fill. */
 static bool add_occurrence(kw_state *st, const pcs_token *t, uint32_t span, uint32_t tok)
 {
     uint32_t key[MAX_PHRASE], n = 0;
@@ -994,10 +1048,10 @@ static bool add_occurrence(kw_state *st, const pcs_token *t, uint32_t span, uint
             break;
         h = (h + 1) & st->mask;
     }
-    if (st->n_occ >= st->cap)
+    if (st->n_occ == st->occ_cap && !grow_occurrences(st))
         return false;
     if (!st->table[h]) {
-        if (st->n_phrases >= st->cap)
+        if (st->n_phrases == st->phrase_cap && !grow_phrases(st))
             return false;
         if (st->n_phrases >= st->mask / 2) {
             if (st->mask >= UINT32_MAX / 2 || !table_resize(st, (st->mask + 1) * 2))
@@ -1677,6 +1731,124 @@ static uint32_t name_slot(const kw_state *st, uint32_t name, uint32_t v, const u
     return slot;
 }
 
+/* Rank the phrases collected in st and choose the top o->keywords, one
+ * per topic, into *out (in the arena). Not inlined: inlined into
+ * pcs_keywords, it cost 1,200 instructions an article more (bench/README,
+ * tenth pass). */
+__attribute__((noinline)) static precis_status
+choose_terms(kw_state *st, const precis_options *o, const word_stats *ws, const double *weight,
+             const bool *lower_mid, uint32_t nv, bool by_words, pcs_keyterm **out, uint32_t *n_out,
+             precis_error *err)
+{
+    const pcs_doc *doc = st->doc;
+    pcs_arena *arena = st->arena;
+    scored *rank = pcs_arena_alloc(arena, (st->n_phrases ? st->n_phrases : 1) * sizeof *rank);
+    pcs_keyterm *kt = pcs_arena_alloc(arena, o->keywords * sizeof *kt);
+    holders h = {0};
+    uint32_t *chosen = pcs_arena_alloc(arena, o->keywords * sizeof *chosen);
+    bool topics = !(o->ablate & PRECIS_ABLATE_KEY_TOPICS);
+    taken_words tw = {doc, ws, topics, pcs_arena_alloc(arena, (size_t)nv * sizeof *tw.v), 0};
+    bool *listed = pcs_arena_calloc(arena, nv, sizeof *listed);
+    bool *drop = pcs_arena_alloc(arena, o->keywords * sizeof *drop);
+    if (!rank || !kt || !tw.v || !listed || !chosen || !drop ||
+        (by_words && !index_holders(st, nv, arena, &h)))
+        return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
+    double single = o->ablate & PRECIS_ABLATE_KEY_SINGLE ? 1.0 : SINGLE_WORD_WEIGHT;
+    for (uint32_t p = 0; p < st->n_phrases; p++) {
+        st->phrases[p].score = (o->ablate & PRECIS_ABLATE_KEY_SCORES)
+                                   ? first_k_score(st, &st->phrases[p])
+                                   : phrase_score(&st->phrases[p], weight, by_words, single);
+        rank[p] = (scored){st->phrases[p].score, p};
+    }
+    /* Best first from a heap: only the few best candidates are ever
+     * looked at, so no full sort. */
+    for (uint32_t i = st->n_phrases / 2; i-- > 0;)
+        sift_down(rank, st->n_phrases, i);
+    uint32_t n = 0;
+    for (uint32_t left = st->n_phrases; left > 0 && n < o->keywords;) {
+        scored best = rank[0];
+        rank[0] = rank[--left];
+        sift_down(rank, left, 0);
+        uint32_t pi = best.index, merge_at = UINT32_MAX;
+        if (by_words && st->phrases[pi].n == 1) {
+            uint32_t word = pi, name;
+            pi = representative(st, pi, &h, ws, &tw, &name);
+            if (pi == word && name != UINT32_MAX && topics)
+                merge_at = name_slot(st, name, st->phrases[word].v[0], chosen, n, ws, &tw, drop);
+            if (merge_at != UINT32_MAX)
+                pi = name;
+            else if (pi == word && 2 * st->heads[st->phrases[pi].v[0]] < st->phrases[pi].count)
+                continue;
+        }
+        const phrase *p = &st->phrases[pi];
+        /* A unit of time or a noun that attributes speech is no tag alone
+         * ("year", "week", "ans", "spokesman", "officials"), though it may
+         * end one ("fiscal year"). */
+        if (p->n == 1 && doc->terms[ws[p->v[0]].term].not_alone)
+            continue;
+        /* One term per topic. Words: a term sharing a noun (or a word of
+         * its family) with one taken is the same topic. Phrases, whose
+         * topics are finer: one holding all the words of another ("Kuril"
+         * and "Kuril islands", "computers" and "computer systems"). */
+        bool same_topic = false;
+        for (uint32_t c = 0; c < n && !same_topic; c++)
+            same_topic = chosen[c] == pi;
+        for (uint32_t i = 0;
+             i < p->n && !same_topic && topics && by_words && merge_at == UINT32_MAX; i++)
+            same_topic = taken(&tw, p->v[i]) && ws[p->v[i]].noun;
+        /* A phrase holding words already taken alone replaces them, in
+         * the place of the first ("machine learning models" for "models"
+         * and "machine"): the words ranked high on their own, the phrase
+         * says what they are. */
+        uint32_t slot = merge_at < n ? merge_at : n, held = 0;
+        for (uint32_t c = 0; c < n && !same_topic && topics && !by_words; c++) {
+            const phrase *q = &st->phrases[chosen[c]];
+            if (contains(q, p, &tw) || (q->n > 1 && contains(p, q, &tw)))
+                same_topic = true;
+            else if (contains(p, q, &tw) && p->count < q->count)
+                same_topic = true; /* the word stands alone more often */
+            else if (contains(p, q, &tw))
+                slot = held++ ? slot : c;
+        }
+        if (same_topic)
+            continue;
+        for (uint32_t i = 0; i < p->n; i++)
+            if (!listed[p->v[i]]) {
+                listed[p->v[i]] = true;
+                tw.v[tw.n++] = p->v[i];
+            }
+        uint32_t len;
+        const char *surface = best_surface(st, p, lower_mid, ws, arena, &len);
+        if (!surface)
+            return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
+        double score = slot < n ? kt[slot].score : best.score;
+        if (merge_at < n || held > 1) {
+            /* Drop the other words it holds, taken alone after its slot
+             * (a name's are marked in drop). */
+            uint32_t m = 0;
+            for (uint32_t c = 0; c < n; c++)
+                if (merge_at < n ? !drop[c]
+                                 : c <= slot || !contains(p, &st->phrases[chosen[c]], &tw)) {
+                    chosen[m] = chosen[c];
+                    kt[m++] = kt[c];
+                }
+            n = m;
+        }
+        chosen[slot] = pi;
+        kt[slot] = (pcs_keyterm){surface, len, score, p->count};
+        if (slot == n)
+            n++;
+    }
+    /* Scores on one scale whatever the text and mode: the best term's is
+     * 1. */
+    double top = n ? kt[0].score : 0;
+    for (uint32_t i = 0; i < n && top > 0; i++)
+        kt[i].score /= top;
+    *out = kt;
+    *n_out = n;
+    return PRECIS_OK;
+}
+
 precis_status pcs_keywords(const pcs_doc *doc, pcs_arena *arena, const precis_options *o,
                            pcs_keyterm **out, uint32_t *n_out, precis_error *err)
 {
@@ -1702,136 +1874,39 @@ precis_status pcs_keywords(const pcs_doc *doc, pcs_arena *arena, const precis_op
     gather_word_stats(doc, cand, vertex, ws, lower_mid);
     bool by_words = !(o->ablate & PRECIS_ABLATE_KEY_WORDS) &&
                     tag_by_words(doc, ws, nv, !(o->ablate & PRECIS_ABLATE_KEY_SPEECH));
-    precis_status r =
-        word_weights(doc, cand, vertex, ws, nv, by_words, o, arena, weight, err);
+    precis_status r = word_weights(doc, cand, vertex, ws, nv, by_words, o, arena, weight, err);
     if (r != PRECIS_OK)
         return r;
 
-    /* One phrase and one occurrence per token at most, twice with words.
-     * The table starts large enough for a news article's phrases (a few
-     * hundred) and grows on longer texts. */
-    uint32_t cap = doc->n_toks * 2 + 1, size = 16;
-    while (size < 2 * cap && size < INITIAL_PHRASE_SLOTS)
+    /* One phrase and one occurrence per token at most, twice with words:
+     * that much room for a news article's (up to INITIAL_PHRASES); longer
+     * texts, whose phrases repeat, grow the arrays. The table starts large
+     * enough for a news article's phrases (a few hundred). */
+    uint32_t room = doc->n_toks < INITIAL_PHRASES / 2 ? doc->n_toks * 2 + 1 : INITIAL_PHRASES;
+    uint32_t size = 16;
+    while (size < 2 * room && size < INITIAL_PHRASE_SLOTS)
         size <<= 1;
     kw_state st = {.doc = doc,
                    .vertex = vertex,
                    .arena = arena,
-                   .cap = cap,
+                   .phrase_cap = room,
+                   .occ_cap = room,
                    .adjectives_follow = lang.adjectives_follow,
                    .of_names = lang.of_names};
-    st.phrases = pcs_arena_alloc(arena, (size_t)cap * sizeof *st.phrases);
-    st.occ_tok = pcs_arena_alloc(arena, (size_t)cap * sizeof *st.occ_tok);
-    st.occ_next = pcs_arena_alloc(arena, (size_t)cap * sizeof *st.occ_next);
-    st.occ_span = pcs_arena_alloc(arena, cap);
+    st.phrases = pcs_arena_alloc(arena, (size_t)room * sizeof *st.phrases);
+    st.occ_tok = pcs_arena_alloc(arena, (size_t)room * sizeof *st.occ_tok);
+    st.occ_next = pcs_arena_alloc(arena, (size_t)room * sizeof *st.occ_next);
+    st.occ_span = pcs_arena_alloc(arena, room);
     st.heads = pcs_arena_calloc(arena, nv, sizeof *st.heads);
-    if (!st.phrases || !table_resize(&st, size) || !st.occ_tok || !st.occ_next || !st.occ_span ||
-        !st.heads ||
+    if (!st.phrases || !st.occ_tok || !st.occ_next || !st.occ_span || !st.heads ||
+        !table_resize(&st, size) ||
         !collect_phrases(&st, cand, by_words, !(o->ablate & PRECIS_ABLATE_KEY_GENERAL)))
-        return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
-    scored *rank = pcs_arena_alloc(arena, (st.n_phrases ? st.n_phrases : 1) * sizeof *rank);
-    pcs_keyterm *kt = pcs_arena_alloc(arena, o->keywords * sizeof *kt);
-    holders h = {0};
-    uint32_t *chosen = pcs_arena_alloc(arena, o->keywords * sizeof *chosen);
-    bool topics = !(o->ablate & PRECIS_ABLATE_KEY_TOPICS);
-    taken_words tw = {doc, ws, topics, pcs_arena_alloc(arena, (size_t)nv * sizeof *tw.v), 0};
-    bool *listed = pcs_arena_calloc(arena, nv, sizeof *listed);
-    bool *drop = pcs_arena_alloc(arena, o->keywords * sizeof *drop);
-    if (!rank || !kt || !tw.v || !listed || !chosen || !drop ||
-        (by_words && !index_holders(&st, nv, arena, &h)))
-        return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
-    double single = o->ablate & PRECIS_ABLATE_KEY_SINGLE ? 1.0 : SINGLE_WORD_WEIGHT;
-    for (uint32_t p = 0; p < st.n_phrases; p++) {
-        st.phrases[p].score = (o->ablate & PRECIS_ABLATE_KEY_SCORES)
-                                  ? first_k_score(&st, &st.phrases[p])
-                                  : phrase_score(&st.phrases[p], weight, by_words, single);
-        rank[p] = (scored){st.phrases[p].score, p};
-    }
-    /* Best first from a heap: only the few best candidates are ever
-     * looked at, so no full sort. */
-    for (uint32_t i = st.n_phrases / 2; i-- > 0;)
-        sift_down(rank, st.n_phrases, i);
-    uint32_t n = 0;
-    for (uint32_t left = st.n_phrases; left > 0 && n < o->keywords;) {
-        scored best = rank[0];
-        rank[0] = rank[--left];
-        sift_down(rank, left, 0);
-        uint32_t pi = best.index, merge_at = UINT32_MAX;
-        if (by_words && st.phrases[pi].n == 1) {
-            uint32_t word = pi, name;
-            pi = representative(&st, pi, &h, ws, &tw, &name);
-            if (pi == word && name != UINT32_MAX && topics)
-                merge_at = name_slot(&st, name, st.phrases[word].v[0], chosen, n, ws, &tw, drop);
-            if (merge_at != UINT32_MAX)
-                pi = name;
-            else if (pi == word &&
-                2 * st.heads[st.phrases[pi].v[0]] < st.phrases[pi].count)
-                continue;
-        }
-        const phrase *p = &st.phrases[pi];
-        /* A unit of time or a noun that attributes speech is no tag alone
-         * ("year", "week", "ans", "spokesman", "officials"), though it may
-         * end one ("fiscal year"). */
-        if (p->n == 1 && doc->terms[ws[p->v[0]].term].not_alone)
-            continue;
-        /* One term per topic. Words: a term sharing a noun (or a word of
-         * its family) with one taken is the same topic. Phrases, whose
-         * topics are finer: one holding all the words of another ("Kuril"
-         * and "Kuril islands", "computers" and "computer systems"). */
-        bool same_topic = false;
-        for (uint32_t c = 0; c < n && !same_topic; c++)
-            same_topic = chosen[c] == pi;
-        for (uint32_t i = 0;
-             i < p->n && !same_topic && topics && by_words && merge_at == UINT32_MAX; i++)
-            same_topic = taken(&tw, p->v[i]) && ws[p->v[i]].noun;
-        /* A phrase holding words already taken alone replaces them, in
-         * the place of the first ("machine learning models" for "models"
-         * and "machine"): the words ranked high on their own, the phrase
-         * says what they are. */
-        uint32_t slot = merge_at < n ? merge_at : n, held = 0;
-        for (uint32_t c = 0; c < n && !same_topic && topics && !by_words; c++) {
-            const phrase *q = &st.phrases[chosen[c]];
-            if (contains(q, p, &tw) || (q->n > 1 && contains(p, q, &tw)))
-                same_topic = true;
-            else if (contains(p, q, &tw) && p->count < q->count)
-                same_topic = true; /* the word stands alone more often */
-            else if (contains(p, q, &tw))
-                slot = held++ ? slot : c;
-        }
-        if (same_topic)
-            continue;
-        for (uint32_t i = 0; i < p->n; i++)
-            if (!listed[p->v[i]]) {
-                listed[p->v[i]] = true;
-                tw.v[tw.n++] = p->v[i];
-            }
-        uint32_t len;
-        const char *surface = best_surface(&st, p, lower_mid, ws, arena, &len);
-        if (!surface)
-            return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
-        double score = slot < n ? kt[slot].score : best.score;
-        if (merge_at < n || held > 1) {
-            /* Drop the other words it holds, taken alone after its slot
-             * (a name's are marked in drop). */
-            uint32_t m = 0;
-            for (uint32_t c = 0; c < n; c++)
-                if (merge_at < n ? !drop[c]
-                                 : c <= slot || !contains(p, &st.phrases[chosen[c]], &tw)) {
-                    chosen[m] = chosen[c];
-                    kt[m++] = kt[c];
-                }
-            n = m;
-        }
-        chosen[slot] = pi;
-        kt[slot] = (pcs_keyterm){surface, len, score, p->count};
-        if (slot == n)
-            n++;
-    }
-    /* Scores on one scale whatever the text and mode: the best term's is
-     * 1. */
-    double top = n ? kt[0].score : 0;
-    for (uint32_t i = 0; i < n && top > 0; i++)
-        kt[i].score /= top;
-    *out = kt;
-    *n_out = n;
-    return PRECIS_OK;
+        r = pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
+    else
+        r = choose_terms(&st, o, ws, weight, lower_mid, nv, by_words, out, n_out, err);
+    if (st.phrases_moved)
+        free(st.phrases);
+    if (st.occ_moved)
+        free(st.occ_tok), free(st.occ_next), free(st.occ_span);
+    return r;
 }

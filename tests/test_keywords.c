@@ -110,6 +110,31 @@ static void counts_occurrences(void **state)
     assert_int_equal(f->kt[i].count, 3);
 }
 
+/* A text longer than the room reserved for a news article's phrases and
+ * occurrences (INITIAL_PHRASES, 16,384): the arrays grow, and lose
+ * nothing. Each of the 9,000 sentences holds a name of made-up words of its
+ * own (ending in "um", so that no two stem alike and make near-duplicate
+ * sentences); the phrase first comes once some 9,000 phrases are in, so
+ * that its entry is moved with the upper half of the room. */
+static void long_texts_grow_their_phrases(void **state)
+{
+    fixture *f = *state;
+    enum { SENTENCES = 9000, BEFORE = 3000 };
+    size_t cap = (size_t)SENTENCES * 64, at = 0;
+    char *t = malloc(cap);
+    assert_non_null(t);
+    for (unsigned i = 0; i < SENTENCES; i++)
+        at += (size_t)snprintf(t + at, cap - at, "%s Zo%c%c%cum Vu%c%c%cum.%s",
+                               i < BEFORE ? "Rivals praised" : "Machine learning models beat",
+                               'a' + i % 26, 'a' + i / 26 % 26, 'a' + i / 676 % 26, 'a' + i % 26,
+                               'a' + i / 26 % 26, 'a' + i / 676 % 26, i % 10 == 9 ? "\n\n" : " ");
+    run(f, t);
+    free(t);
+    int i = find_any_case(f, "machine learning models");
+    assert_true(i >= 0);
+    assert_int_equal(f->kt[i].count, SENTENCES - BEFORE);
+}
+
 static void most_frequent_spelling(void **state)
 {
     fixture *f = *state;
@@ -1421,6 +1446,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(multi_word_phrases, setup, teardown),
         cmocka_unit_test_setup_teardown(counts_occurrences, setup, teardown),
+        cmocka_unit_test_setup_teardown(long_texts_grow_their_phrases, setup, teardown),
         cmocka_unit_test_setup_teardown(most_frequent_spelling, setup, teardown),
         cmocka_unit_test_setup_teardown(headline_capitals_are_not_half_lowered, setup, teardown),
         cmocka_unit_test_setup_teardown(possessive_is_not_preferred, setup, teardown),
