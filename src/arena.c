@@ -70,6 +70,17 @@ void *pcs_arena_alloc(pcs_arena *arena, size_t size)
     return p;
 }
 
+void pcs_arena_trim(pcs_arena *arena, void *p, size_t size, size_t keep)
+{
+    pcs_arena_block *b = arena->head;
+    size = (size + PCS_ALIGN - 1) & ~(PCS_ALIGN - 1);
+    keep = (keep + PCS_ALIGN - 1) & ~(PCS_ALIGN - 1);
+    if (!b || keep >= size || (unsigned char *)p + size != b->data + b->used)
+        return;
+    b->used -= size - keep;
+    arena->used_total -= size - keep;
+}
+
 void *pcs_arena_calloc(pcs_arena *arena, size_t count, size_t size)
 {
     size_t bytes;

@@ -60,6 +60,10 @@ void pcs_arena_init(pcs_arena *arena);
 void *pcs_arena_alloc(pcs_arena *arena, size_t size);
 void *pcs_arena_calloc(pcs_arena *arena, size_t count, size_t size);
 char *pcs_arena_strndup(pcs_arena *arena, const char *s, size_t len);
+/* Give back all but the first keep bytes of p, the arena's last allocation
+ * (of size bytes), for the allocations that follow: for a buffer sized for
+ * the worst case. Does nothing if p is not the last allocation. */
+void pcs_arena_trim(pcs_arena *arena, void *p, size_t size, size_t keep);
 void pcs_arena_reset(pcs_arena *arena);
 void pcs_arena_free(pcs_arena *arena);
 

@@ -420,12 +420,14 @@ precis_status pcs_text_prepare(pcs_doc *doc, pcs_arena *arena,
     if (st != PRECIS_OK)
         return st;
     /* UTF-8 output of NFC or of U+FFFD repair is at most three times the
-     * input (UAX #15, section 13: NFC expands by at most 3x). */
+     * input (UAX #15, section 13: NFC expands by at most 3x); what the
+     * text did not use goes back to the arena. */
     size_t cap = ascii ? len + 1 : len * 3 + 1;
     scan s = {.w = {.out = pcs_arena_alloc(arena, cap)}, .in = in, .len = len};
     if (!s.w.out)
         return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
     st = scan_text(&s, options->repair_utf8, err);
+    pcs_arena_trim(arena, s.w.out, cap, s.w.n + 1);
     doc->repaired = s.repaired;
     if (st == PRECIS_OK)
         st = keep_text(doc, arena, &s, err);

@@ -86,6 +86,7 @@ typedef struct tok_state {
     size_t n_toks, cap_toks;
     pcs_term *terms;
     size_t n_terms, cap_terms;
+    size_t n_occurrences; /* tokens that are a term's */
     bool elide;
     uint32_t document; /* this document's number for the word cache */
 } tok_state;
@@ -130,6 +131,7 @@ static precis_status add_folded(tok_state *st, uint32_t a, uint32_t b, const cha
     } else if (!pcs_is_stopword(st->lang, w, n) && !(stem = pcs_stem_intern(st->lang, w, n))) {
         return PRECIS_ERR_NOMEM;
     }
+    st->n_occurrences += stem != NULL;
     if (stem && stem->doc == st->document) {
         term = stem->term;
         st->terms[term].count++;
@@ -355,7 +357,8 @@ static precis_status tokenize_sentence(tok_state *st, uint32_t si,
 
 /* Build each sentence's bag of terms and mark near-duplicate body
  * sentences. */
-static precis_status bags_and_duplicates(pcs_doc *doc, pcs_arena *arena, bool duplicates)
+static precis_status bags_and_duplicates(pcs_doc *doc, pcs_arena *arena, size_t total,
+                                         bool duplicates)
 {
     uint32_t n = doc->n_sents, nt = doc->n_terms;
     uint32_t *slot = malloc((nt ? nt : 1) * sizeof *slot);
@@ -366,10 +369,8 @@ static precis_status bags_and_duplicates(pcs_doc *doc, pcs_arena *arena, bool du
         free(slot), free(stamp), free(df);
         return PRECIS_ERR_NOMEM;
     }
-    /* Distinct terms per sentence are at most its tokens. */
-    size_t total = 0;
-    for (uint32_t i = 0; i < n; i++)
-        total += doc->sents[i].tok_count;
+    /* Distinct terms per sentence are at most its occurrences of terms
+     * (about half its tokens: stopwords and punctuation have none). */
     doc->bag_term = pcs_arena_alloc(arena, (total ? total : 1) * sizeof(uint32_t));
     doc->bag_count = pcs_arena_alloc(arena, (total ? total : 1) * sizeof(uint32_t));
     if (!doc->bag_term || !doc->bag_count) {
@@ -512,8 +513,7 @@ precis_status pcs_tokenize(pcs_doc *doc, pcs_arena *arena, pcs_language *lang,
         }
     }
     free(st.terms);
-    if (r == PRECIS_OK &&
-        bags_and_duplicates(doc, arena, hygiene) != PRECIS_OK)
+    if (r == PRECIS_OK && bags_and_duplicates(doc, arena, st.n_occurrences, hygiene) != PRECIS_OK)
         r = pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
     return r;
 }
