@@ -984,9 +984,10 @@ static bool table_resize(kw_state *st, uint32_t size)
  * room for twice as many; old is freed if it was malloc'd too. */
 static void *double_array(void *old, bool old_malloced, uint32_t n, size_t elem)
 {
-    if (n > UINT32_MAX / 2)
+    size_t bytes;
+    if (n > UINT32_MAX / 2 || !pcs_mul_ok((size_t)n * 2, elem, &bytes))
         return NULL;
-    void *p = malloc((size_t)n * 2 * elem);
+    void *p = malloc(bytes);
     if (!p)
         return NULL;
     memcpy(p, old, (size_t)n * elem);
