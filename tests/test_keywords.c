@@ -1085,6 +1085,13 @@ static void titles_before_names_are_left_out(void **state)
     assert_false(any_contains(f, "director "));
     assert_false(any_contains(f, "critic "));
     assert_true(any_contains(f, "mobile Internet"));
+    /* A company's officer, after the words of the office, capitalised
+     * ("Chief Executive Officer Barry Rand"). */
+    run(f, "Lawmakers questioned Chief Executive Officer Barry Rand on Friday. Chief "
+           "Executive Officer Barry Rand defended the group, and Chief Financial Officer "
+           "Jane Doyle backed him. Barry Rand said the group would answer.");
+    assert_true(find(f, "Barry Rand") >= 0);
+    assert_false(any_contains(f, "Officer "));
 }
 
 /* An adjective that is mostly one is no term alone in lower case
