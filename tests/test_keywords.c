@@ -1092,6 +1092,10 @@ static void titles_before_names_are_left_out(void **state)
            "Jane Doyle backed him. Barry Rand said the group would answer.");
     assert_true(find(f, "Barry Rand") >= 0);
     assert_false(any_contains(f, "Officer "));
+    run(f, "Goldman Sachs CEO Lloyd Blankfein spoke to lawmakers. Blankfein said the bank "
+           "had changed. CEO Lloyd Blankfein then left, and Blankfein's deputy stayed.");
+    assert_true(find(f, "Lloyd Blankfein") >= 0);
+    assert_false(any_contains(f, "CEO "));
 }
 
 /* An adjective that is mostly one is no term alone in lower case
