@@ -1096,6 +1096,14 @@ static void titles_before_names_are_left_out(void **state)
            "had changed. CEO Lloyd Blankfein then left, and Blankfein's deputy stayed.");
     assert_true(find(f, "Lloyd Blankfein") >= 0);
     assert_false(any_contains(f, "CEO "));
+    /* Police ranks and academic titles, abbreviated too. */
+    run(f, "Det Sgt Tim Powell said the van was found in Leeds. Det Sgt Tim Powell asked "
+           "for witnesses, and Prof Alan Reddy studied the van's engine. Powell thanked "
+           "Prof Alan Reddy.");
+    assert_true(find(f, "Tim Powell") >= 0);
+    assert_true(find(f, "Alan Reddy") >= 0);
+    assert_false(any_contains(f, "Sgt "));
+    assert_false(any_contains(f, "Prof "));
 }
 
 /* An adjective that is mostly one is no term alone in lower case
