@@ -1250,6 +1250,11 @@ __attribute__((noinline)) static bool collect_phrases(kw_state *st, const uint8_
                 w += c[--from] != NOT_CANDIDATE; /* back to a word, not an "of" */
             while (!whole && trim && j - from > 1 && leading_general(doc, &t[from], &t[from + 1]))
                 from++; /* (a whole phrase's lead was trimmed above) */
+            /* The cut phrase may begin with a role before a name, as a whole
+             * one may: "Rugby Football Union chief executive Mark Arthur"
+             * keeps "executive Mark Arthur", that is "Mark Arthur". */
+            if (!whole)
+                from = after_title(doc, t, from, j);
             if (j > i && !add_occurrence(st, &t[from], j - from, base + from))
                 return false;
             /* In texts tagged by phrases a general word is no term alone

@@ -1104,6 +1104,15 @@ static void titles_before_names_are_left_out(void **state)
     assert_true(find(f, "Alan Reddy") >= 0);
     assert_false(any_contains(f, "Sgt "));
     assert_false(any_contains(f, "Prof "));
+    /* A role ends a run longer than a phrase, whose last words make the
+     * phrase ("Rugby Football Union chief executive Mark Arthur"). */
+    run(f, "Rugby Football Union chief executive Mark Arthur met the players on Monday. "
+           "Boston Red Sox shortstop Nomar Garciaparra spoke too. Arthur said the union "
+           "would pay, and Garciaparra agreed with Arthur.");
+    assert_true(find(f, "Mark Arthur") >= 0);
+    assert_true(find(f, "Nomar Garciaparra") >= 0);
+    assert_false(any_contains(f, "executive "));
+    assert_false(any_contains(f, "shortstop "));
 }
 
 /* An adjective that is mostly one is no term alone in lower case
