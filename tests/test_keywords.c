@@ -1085,34 +1085,41 @@ static void titles_before_names_are_left_out(void **state)
     assert_false(any_contains(f, "director "));
     assert_false(any_contains(f, "critic "));
     assert_true(any_contains(f, "mobile Internet"));
-    /* A company's officer, after the words of the office, capitalised
-     * ("Chief Executive Officer Barry Rand"). */
-    run(f, "Lawmakers questioned Chief Executive Officer Barry Rand on Friday. Chief "
-           "Executive Officer Barry Rand defended the group, and Chief Financial Officer "
-           "Jane Doyle backed him. Barry Rand said the group would answer.");
-    assert_true(find(f, "Barry Rand") >= 0);
-    assert_false(any_contains(f, "Officer "));
-    run(f, "Goldman Sachs CEO Lloyd Blankfein spoke to lawmakers. Blankfein said the bank "
-           "had changed. CEO Lloyd Blankfein then left, and Blankfein's deputy stayed.");
-    assert_true(find(f, "Lloyd Blankfein") >= 0);
-    assert_false(any_contains(f, "CEO "));
-    /* Police ranks and academic titles, abbreviated too. */
-    run(f, "Det Sgt Tim Powell said the van was found in Leeds. Det Sgt Tim Powell asked "
-           "for witnesses, and Prof Alan Reddy studied the van's engine. Powell thanked "
-           "Prof Alan Reddy.");
-    assert_true(find(f, "Tim Powell") >= 0);
-    assert_true(find(f, "Alan Reddy") >= 0);
-    assert_false(any_contains(f, "Sgt "));
-    assert_false(any_contains(f, "Prof "));
-    /* A role ends a run longer than a phrase, whose last words make the
-     * phrase ("Rugby Football Union chief executive Mark Arthur"). */
-    run(f, "Rugby Football Union chief executive Mark Arthur met the players on Monday. "
-           "Boston Red Sox shortstop Nomar Garciaparra spoke too. Arthur said the union "
-           "would pay, and Garciaparra agreed with Arthur.");
-    assert_true(find(f, "Mark Arthur") >= 0);
-    assert_true(find(f, "Nomar Garciaparra") >= 0);
-    assert_false(any_contains(f, "executive "));
-    assert_false(any_contains(f, "shortstop "));
+    /* Titles the list holds and roles cut with a long run's last words
+     * ("Rugby Football Union chief executive Mark Arthur"): each case's
+     * names print without the words before them. */
+    static const struct {
+        const char *text, *names[2], *left_out[2];
+    } cases[] = {
+        {"Lawmakers questioned Chief Executive Officer Barry Rand on Friday. Chief Executive "
+         "Officer Barry Rand defended the group, and Chief Financial Officer Jane Doyle backed "
+         "him. Barry Rand said the group would answer.",
+         {"Barry Rand"},
+         {"Officer "}},
+        {"Goldman Sachs CEO Lloyd Blankfein spoke to lawmakers. Blankfein said the bank had "
+         "changed. CEO Lloyd Blankfein then left, and Blankfein's deputy stayed.",
+         {"Lloyd Blankfein"},
+         {"CEO "}},
+        {"Det Sgt Tim Powell said the van was found in Leeds. Det Sgt Tim Powell asked for "
+         "witnesses, and Prof Alan Reddy studied the van's engine. Powell thanked Prof Alan "
+         "Reddy.",
+         {"Tim Powell", "Alan Reddy"},
+         {"Sgt ", "Prof "}},
+        {"Rugby Football Union chief executive Mark Arthur met the players on Monday. Boston "
+         "Red Sox shortstop Nomar Garciaparra spoke too. Arthur said the union would pay, and "
+         "Garciaparra agreed with Arthur.",
+         {"Mark Arthur", "Nomar Garciaparra"},
+         {"executive ", "shortstop "}},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        run(f, cases[c].text);
+        for (size_t k = 0; k < 2; k++) {
+            if (cases[c].names[k])
+                assert_true(find(f, cases[c].names[k]) >= 0);
+            if (cases[c].left_out[k])
+                assert_false(any_contains(f, cases[c].left_out[k]));
+        }
+    }
 }
 
 /* An adjective that is mostly one is no term alone in lower case
