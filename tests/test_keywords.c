@@ -342,6 +342,22 @@ static void verbs_and_adverbs_are_not_key_terms(void **state)
     assert_true(find(f, "coffee prices") >= 0);
 }
 
+/* Prepositions and conjunctions that the stopword list lacks are no
+ * terms and no part of one ("positions amidst uncertainty", "versus"). */
+static void function_words_are_not_key_terms(void **state)
+{
+    fixture *f = *state;
+    f->stage.opt.keywords = 50;
+    run(f, "Cattle prices were steady amid moderate demand. Hog prices fell versus last week "
+           "amid moderate demand. Traders kept positions amidst uncertainty. Cattle demand "
+           "rose whilst hog demand fell, whereby traders gained.");
+    assert_true(f->n > 0);
+    static const char *const words[] = {"amid", "versus", "whilst", "whereby"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        assert_false(any_contains(f, words[i]));
+    assert_true(find(f, "moderate demand") >= 0);
+}
+
 /* Forms that are nouns too but mostly verbs ("show", "presents") glue no
  * clause into a term. */
 static void mostly_verbs_break_phrases(void **state)
@@ -1490,6 +1506,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(numbers_are_not_key_terms, setup, teardown),
         cmocka_unit_test(word_classes),
         cmocka_unit_test_setup_teardown(verbs_and_adverbs_are_not_key_terms, setup, teardown),
+        cmocka_unit_test_setup_teardown(function_words_are_not_key_terms, setup, teardown),
         cmocka_unit_test_setup_teardown(mostly_verbs_break_phrases, setup, teardown),
         cmocka_unit_test_setup_teardown(capitalised_verbs_inside_names, setup, teardown),
         cmocka_unit_test_setup_teardown(participles_before_names_are_verbs, setup, teardown),
