@@ -679,6 +679,37 @@ static bool ing_before_number(const pcs_doc *doc, const pcs_token *t)
            !doc->terms[t[1].term].alpha;
 }
 
+/* Is token t a determiner (an article, a possessive or a demonstrative)? */
+static bool determiner(const pcs_doc *doc, const pcs_token *t)
+{
+    static const char *const words[] = {"the", "a",  "an",   "its",  "their", "his",  "her",
+                                        "our", "my", "your", "this", "these", "those"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (any_case_is(doc->text + t->start, t->len, words[i]))
+            return true;
+    return false;
+}
+
+/* An English -ing form that begins a run of words, directly before an
+ * adjective in lower case, is a verb whose object the adjective begins:
+ * "reducing transaction related expenditures", "maximizing long-term
+ * stockholder value", "reading relevant literature". A gerund that
+ * modifies a noun stands before the noun ("manufacturing process",
+ * "rising interest rates"); one after a word of the run or after a
+ * determiner is a noun, and an -ed form after it mostly a participle of
+ * its own ("annual meeting expected", "panic buying", "the unveiling
+ * attended by"): the caller tests what precedes. Hyphenated, it is a
+ * compound adjective or noun ("front-running", "fast-changing economic
+ * climate"). Is token t, an -ing form, such a verb before the next token? */
+static bool ing_before_adjective(const pcs_doc *doc, const pcs_token *t)
+{
+    const char *next_end = doc->text + t[1].start + t[1].len;
+    return !(t[0].flags & PCS_TOK_HYPHEN) &&
+           (t[1].flags & (PCS_TOK_MODIFIER | PCS_TOK_UPPER)) == PCS_TOK_MODIFIER &&
+           !(t[1].len > 2 && next_end[-2] == 'e' && next_end[-1] == 'd') &&
+           adjacent(doc, &t[0], &t[1]);
+}
+
 /* Token t case-folded into buf[0, cap), for the short lists looked up by
  * their folded words; its length, or SIZE_MAX when it does not fit. ASCII,
  * nearly every word, is lowered here: the general case fold cost the
@@ -811,7 +842,11 @@ static uint32_t classify_tokens(const pcs_doc *doc, const kw_language *lang, uin
             if (lang->participles && cand[k] && k + 1 < end && ing_form(doc, &doc->toks[k]) &&
                 (ing_verb_with_object(doc, &doc->toks[k]) ||
                  (k > sent->tok_first && cand[k - 1] && ing_after_plural(doc, &doc->toks[k])) ||
-                 ing_before_number(doc, &doc->toks[k])))
+                 ing_before_number(doc, &doc->toks[k]) ||
+                 (ing_before_adjective(doc, &doc->toks[k]) &&
+                  (k == sent->tok_first ||
+                   (!determiner(doc, &doc->toks[k - 1]) &&
+                    (!cand[k - 1] || !adjacent(doc, &doc->toks[k - 1], &doc->toks[k])))))))
                 cand[k] = NOT_CANDIDATE;
             if (cand[k] && (doc->toks[k].flags & PCS_TOK_UPPER) &&
                 (title_abbreviation(doc, &doc->toks[k]) ||

@@ -1059,6 +1059,17 @@ static void ing_verbs_with_objects_are_no_terms(void **state)
     assert_true(any_contains(f, "order"));
     assert_false(any_contains(f, "totaling"));
     assert_false(any_contains(f, "rising"));
+    /* Before an adjective, beginning a run: "maximizing long-term
+     * stockholder value"; after a determiner or before an -ed form, a noun
+     * ("the annual meeting", "the unveiling attended by"). */
+    run(f, "The board is maximizing long-term stockholder value. Maximizing long-term "
+           "stockholder value is its aim, the board said at the annual meeting held in May. "
+           "The unveiling attended by investors praised long-term stockholder value. "
+           "Investors liked the unveiling.");
+    assert_true(find(f, "long-term stockholder value") >= 0);
+    assert_false(any_contains(f, "aximizing"));
+    assert_true(any_contains(f, "annual meeting"));
+    assert_true(find(f, "unveiling") >= 0);
 }
 
 /* A name whose other word is a term alone already is that term's topic
