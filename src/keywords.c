@@ -1142,21 +1142,45 @@ static bool leading_general(const pcs_doc *doc, const pcs_token *t, const pcs_to
     return n != SIZE_MAX && pcs_is_evaluative(doc->lang, folded, n);
 }
 
+/* Is token t, in lower case, a particle of a name ("Charles de Gaulle",
+ * "Confederation des Caisses Populaires", "Ludwig van Beethoven")? */
+static bool lower_particle(const pcs_doc *doc, const pcs_token *t)
+{
+    static const char *const words[] = {"de",  "da",  "di",  "du",  "des", "del", "della",
+                                        "der", "den", "van", "von", "la",  "le",  "el",
+                                        "al",  "bin", "ibn", "dos", "das", "ter", "ten"};
+    if (t->len > 5)
+        return false;
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (any_case_is(doc->text + t->start, t->len, words[i]))
+            return true;
+    return false;
+}
+
 /* Where the name of two words or more that ends the phrase t[lead, j)
- * begins, when only words in lower case come before it: a role or a
+ * begins, when a word in lower case comes right before it: a role or a
  * description in apposition ("director Zack Snyder", "critic David
- * Edelstein", "designer Donna Karan", "film Superman Returns"), which the
- * nonkey list's titles do not all hold; or lead. One capitalised word
- * after lower-case ones may be a term's ("mobile Internet"). */
+ * Edelstein", "film Superman Returns", "Labour candidate Deirdre Wood",
+ * "Saudi businessman Adnan Khashoggi", "Croatian duo Ivan Ljubicic"),
+ * which the nonkey list's titles do not all hold; or lead. One
+ * capitalised word after lower-case ones may be a term's ("mobile
+ * Internet"); a name's particle is the name's ("Confederation des Caisses
+ * Populaires"). */
 static uint32_t after_role(const pcs_doc *doc, const pcs_token *t, uint32_t lead, uint32_t j)
 {
-    uint32_t m = lead;
-    while (m < j && !(t[m].flags & PCS_TOK_UPPER))
+    uint32_t m = j;
+    while (m > lead && (t[m - 1].term == UINT32_MAX || (t[m - 1].flags & PCS_TOK_UPPER) ||
+                        lower_particle(doc, &t[m - 1])))
+        m--;
+    if (m == lead)
+        return lead;
+    while (m < j && t[m].term == UINT32_MAX) /* (a stopword begins no name) */
         m++;
-    if (m == lead || j - m < 2)
+    if (j - m < 2)
         return lead;
     for (uint32_t q = m; q < j; q++)
-        if (t[q].term != UINT32_MAX && !name_capital(doc, &t[q])) /* (a name's "of" aside) */
+        if (t[q].term != UINT32_MAX && !name_capital(doc, &t[q]) &&
+            !lower_particle(doc, &t[q])) /* (a name's "of" aside) */
             return lead;
     return m;
 }
@@ -1179,13 +1203,13 @@ after_title(const pcs_doc *doc, const pcs_token *t, uint32_t lead, uint32_t j)
             /* A title's "of" and the word after it are the title's
              * ("Secretary of State George Shultz"). */
             name = q + 1 + (t[q + 1].term == UINT32_MAX && q + 3 < j ? 2 : 0);
-    if (name == lead && j - lead > 2 && (t[j - 1].flags & PCS_TOK_UPPER) &&
-        !(t[lead].flags & PCS_TOK_UPPER))
+    if (name == lead && j - lead > 2 && (t[j - 1].flags & PCS_TOK_UPPER))
         name = after_role(doc, t, lead, j);
     if (name == lead || !name_capital(doc, &t[name]))
         return lead;
     for (uint32_t q = name; q < j; q++)
-        if (t[q].term != UINT32_MAX && !(t[q].flags & PCS_TOK_UPPER)) /* (a name's "of" aside) */
+        if (t[q].term != UINT32_MAX && !(t[q].flags & PCS_TOK_UPPER) &&
+            !lower_particle(doc, &t[q])) /* (a name's "of" and "de" aside) */
             return lead;
     return name;
 }

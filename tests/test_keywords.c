@@ -1112,9 +1112,11 @@ static void titles_before_names_are_left_out(void **state)
     assert_false(any_contains(f, "director "));
     assert_false(any_contains(f, "critic "));
     assert_true(any_contains(f, "mobile Internet"));
-    /* Titles the list holds and roles cut with a long run's last words
-     * ("Rugby Football Union chief executive Mark Arthur"): each case's
-     * names print without the words before them. */
+    /* Titles the list holds, roles cut with a long run's last words
+     * ("Rugby Football Union chief executive Mark Arthur"), roles after a
+     * capitalised word ("Labour candidate Deirdre Wood") and before a name
+     * with a particle: each case's names print without the words before
+     * them. */
     static const struct {
         const char *text, *names[2], *left_out[2];
     } cases[] = {
@@ -1137,6 +1139,15 @@ static void titles_before_names_are_left_out(void **state)
          "Garciaparra agreed with Arthur.",
          {"Mark Arthur", "Nomar Garciaparra"},
          {"executive ", "shortstop "}},
+        {"Saudi businessman Adnan Khashoggi met Labour candidate Deirdre Wood in London on "
+         "Monday. Saudi businessman Adnan Khashoggi praised the city, and Labour candidate "
+         "Deirdre Wood thanked him.",
+         {"Adnan Khashoggi", "Deirdre Wood"},
+         {"businessman ", "candidate "}},
+        {"Rusedski will play qualifier Sebastien de Chaunac on Tuesday, and qualifier "
+         "Sebastien de Chaunac is ready. Rusedski beat Coria.",
+         {"Sebastien de Chaunac"},
+         {"qualifier "}},
     };
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         run(f, cases[c].text);
