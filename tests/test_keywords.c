@@ -990,6 +990,22 @@ static void general_words_lead_no_phrase(void **state)
     precis_result_free(r);
 }
 
+/* What a text does not tell names no topic: "undisclosed terms", "an
+ * undisclosed amount", and the amount or sum alone. */
+static void untold_quantities_are_no_terms(void **state)
+{
+    fixture *f = *state;
+    f->stage.opt.keywords = 20;
+    run(f, "Acme bought Beta Corp for an undisclosed sum. The undisclosed sum was paid in "
+           "cash, and Acme will pay an undisclosed amount for the Beta plant on undisclosed "
+           "terms. Beta makes valves, and the amount covers the valves plant.");
+    assert_true(find(f, "Acme") >= 0);
+    assert_false(any_contains(f, "undisclosed"));
+    static const char *const alone[] = {"sum", "amount", "terms"};
+    for (size_t i = 0; i < sizeof alone / sizeof *alone; i++)
+        assert_int_equal(find_any_case(f, alone[i]), -1);
+}
+
 /* A unit of time is no key term alone, though it may end one: "fiscal
  * year" is a term, "year" and "weeks" are not; nor is an ordinal alone, nor
  * the "net" of an earnings table. */
@@ -1546,6 +1562,7 @@ int main(void)
         cmocka_unit_test(general_words_stay_in_names),
         cmocka_unit_test(names_hold_of),
         cmocka_unit_test_setup_teardown(units_of_time_stand_in_no_term_alone, setup, teardown),
+        cmocka_unit_test_setup_teardown(untold_quantities_are_no_terms, setup, teardown),
         cmocka_unit_test_setup_teardown(titles_before_names_are_left_out, setup, teardown),
         cmocka_unit_test_setup_teardown(labels_are_no_terms, setup, teardown),
         cmocka_unit_test(capitalised_labels_with_a_model),
