@@ -618,8 +618,9 @@ static bool ing_verb_with_object(const pcs_doc *doc, const pcs_token *t)
 
 /* A noun of the fixed phrases that work as prepositions or adverbs ("in
  * addition to", "at the end of", "in part", "au sein de": `frame` entries
- * of the nonkey list) is no part of a key term after a stopword (or another
- * word that is none: "on undisclosed terms.") and before a stopword, a
+ * of the nonkey list) is no part of a key term first in a sentence or after
+ * a stopword (or another word that is none: "on undisclosed terms.",
+ * "Terms were not disclosed.") and before a stopword, a
  * punctuation mark or the sentence's end, as in those phrases ("In
  * addition, ..."); elsewhere ("the Marines spy case") it is a noun like
  * any other. Quirk et al. (A Comprehensive Grammar of the English
@@ -627,9 +628,9 @@ static bool ing_verb_with_object(const pcs_doc *doc, const pcs_token *t)
 static void leave_out_frames(const pcs_doc *doc, const pcs_sentence *sent, uint8_t *cand)
 {
     uint32_t end = sent->tok_first + sent->tok_count;
-    for (uint32_t k = sent->tok_first + 1; k < end; k++) {
+    for (uint32_t k = sent->tok_first; k < end; k++) {
         const pcs_token *t = &doc->toks[k];
-        if (cand[k] && doc->terms[t->term].frame && !cand[k - 1] &&
+        if (cand[k] && doc->terms[t->term].frame && (k == sent->tok_first || !cand[k - 1]) &&
             (k + 1 == end || t[1].term == UINT32_MAX || !adjacent(doc, &t[0], &t[1])))
             cand[k] = NOT_CANDIDATE;
     }

@@ -998,7 +998,8 @@ static void untold_quantities_are_no_terms(void **state)
     f->stage.opt.keywords = 20;
     run(f, "Acme bought Beta Corp for an undisclosed sum. The undisclosed sum was paid in "
            "cash, and Acme will pay an undisclosed amount for the Beta plant on undisclosed "
-           "terms. Beta makes valves, and the amount covers the valves plant.");
+           "terms. Beta makes valves, and the amount covers the valves plant. Terms were "
+           "not disclosed.");
     assert_true(find(f, "Acme") >= 0);
     assert_false(any_contains(f, "undisclosed"));
     static const char *const alone[] = {"sum", "amount", "terms"};
@@ -1164,6 +1165,10 @@ static void titles_before_names_are_left_out(void **state)
          "Sebastien de Chaunac is ready. Rusedski beat Coria.",
          {"Sebastien de Chaunac"},
          {"qualifier "}},
+        {"U.S. Trade Representative Clayton Yeutter met Japan's trade minister. Yeutter "
+         "said tariffs would rise, and Representative Clayton Yeutter left Tokyo.",
+         {"Clayton Yeutter"},
+         {"Representative "}},
     };
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         run(f, cases[c].text);
