@@ -618,9 +618,11 @@ static bool ing_verb_with_object(const pcs_doc *doc, const pcs_token *t)
 
 /* A noun of the fixed phrases that work as prepositions or adverbs ("in
  * addition to", "at the end of", "in part", "au sein de": `frame` entries
- * of the nonkey list) is no part of a key term first in a sentence or after
- * a stopword (or another word that is none: "on undisclosed terms.",
- * "Terms were not disclosed.") and before a stopword, a
+ * of the nonkey list) is no part of a key term first in a sentence, after a
+ * stopword or a reporting verb, or after a stopword and a listed word
+ * ("Terms were not disclosed.", "said terms of", "on undisclosed terms.";
+ * not after a number: "the 1998 case", "a 500 mln dlr case") and before a
+ * stopword, a
  * punctuation mark or the sentence's end, as in those phrases ("In
  * addition, ..."); elsewhere ("the Marines spy case") it is a noun like
  * any other. Quirk et al. (A Comprehensive Grammar of the English
@@ -630,7 +632,11 @@ static void leave_out_frames(const pcs_doc *doc, const pcs_sentence *sent, uint8
     uint32_t end = sent->tok_first + sent->tok_count;
     for (uint32_t k = sent->tok_first; k < end; k++) {
         const pcs_token *t = &doc->toks[k];
-        if (cand[k] && doc->terms[t->term].frame && (k == sent->tok_first || !cand[k - 1]) &&
+        if (cand[k] && doc->terms[t->term].frame &&
+            (k == sent->tok_first || t[-1].term == UINT32_MAX ||
+             (t[-1].flags & PCS_TOK_REPORTING) ||
+             (k > sent->tok_first + 1 && (t[-1].flags & PCS_TOK_NONKEY) &&
+              doc->terms[t[-1].term].alpha && t[-2].term == UINT32_MAX)) &&
             (k + 1 == end || t[1].term == UINT32_MAX || !adjacent(doc, &t[0], &t[1])))
             cand[k] = NOT_CANDIDATE;
     }
@@ -1174,11 +1180,7 @@ static uint32_t after_role(const pcs_doc *doc, const pcs_token *t, uint32_t lead
     while (m > lead && (t[m - 1].term == UINT32_MAX || (t[m - 1].flags & PCS_TOK_UPPER) ||
                         lower_particle(doc, &t[m - 1])))
         m--;
-    if (m == lead)
-        return lead;
-    while (m < j && t[m].term == UINT32_MAX) /* (a stopword begins no name) */
-        m++;
-    if (j - m < 2)
+    if (m == lead || j - m < 2)
         return lead;
     for (uint32_t q = m; q < j; q++)
         if (t[q].term != UINT32_MAX && !name_capital(doc, &t[q]) &&

@@ -999,7 +999,7 @@ static void untold_quantities_are_no_terms(void **state)
     run(f, "Acme bought Beta Corp for an undisclosed sum. The undisclosed sum was paid in "
            "cash, and Acme will pay an undisclosed amount for the Beta plant on undisclosed "
            "terms. Beta makes valves, and the amount covers the valves plant. Terms were "
-           "not disclosed.");
+           "not disclosed, and Beta said terms of the sale were fair.");
     assert_true(find(f, "Acme") >= 0);
     assert_false(any_contains(f, "undisclosed"));
     static const char *const alone[] = {"sum", "amount", "terms"};
@@ -1041,6 +1041,10 @@ static void nouns_of_fixed_phrases_are_no_terms_inside_them(void **state)
     run(f, "The court heard the Marines spy case on Monday. The Marines spy case turns on "
            "a witness. Lawyers in the Marines spy case said so.");
     assert_true(find(f, "Marines spy case") >= 0);
+    /* After a number it is the topic: "the 1998 case". */
+    run(f, "The court reopened the 1998 case. Lawyers said the 1998 case was weak, and "
+           "the court heard the 1998 case again.");
+    assert_true(find(f, "case") >= 0);
 }
 
 /* An -ing form with a direct object, after a plural before a stopword, or
@@ -1077,16 +1081,33 @@ static void ing_verbs_with_objects_are_no_terms(void **state)
     assert_false(any_contains(f, "totaling"));
     assert_false(any_contains(f, "rising"));
     /* Before an adjective, beginning a run: "maximizing long-term
-     * stockholder value"; after a determiner or before an -ed form, a noun
-     * ("the annual meeting", "the unveiling attended by"). */
+     * stockholder value". */
     run(f, "The board is maximizing long-term stockholder value. Maximizing long-term "
-           "stockholder value is its aim, the board said at the annual meeting held in May. "
-           "The unveiling attended by investors praised long-term stockholder value. "
-           "Investors liked the unveiling.");
+           "stockholder value is its aim, the board said at the annual meeting held in May.");
     assert_true(find(f, "long-term stockholder value") >= 0);
     assert_false(any_contains(f, "aximizing"));
     assert_true(any_contains(f, "annual meeting"));
-    assert_true(find(f, "unveiling") >= 0);
+    /* A noun after a determiner ("the banking regulatory reform"), before an
+     * -ed form ("spending increased") or hyphenated ("front-running"): each
+     * case holds the -ing form only where that guard keeps it. */
+    static const struct {
+        const char *text, *kept;
+    } nouns[] = {
+        {"Lawmakers debated the banking regulatory reform. The banking regulatory reform "
+         "passed, and lawmakers praised the banking regulatory reform.",
+         "banking"},
+        {"Officials said spending increased in May, and analysts said spending increased "
+         "again in June as officials expected.",
+         "spending"},
+        {"Regulators said front-running illegal trades hurt investors, and investors said "
+         "front-running illegal trades cost them.",
+         "front-running"},
+    };
+    for (size_t i = 0; i < sizeof nouns / sizeof *nouns; i++) {
+        run(f, nouns[i].text);
+        if (!any_contains(f, nouns[i].kept))
+            fail_msg("'%s' left out of every term", nouns[i].kept);
+    }
 }
 
 /* A name whose other word is a term alone already is that term's topic
