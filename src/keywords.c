@@ -618,15 +618,14 @@ static bool ing_verb_with_object(const pcs_doc *doc, const pcs_token *t)
 
 /* A noun of the fixed phrases that work as prepositions or adverbs ("in
  * addition to", "at the end of", "in part", "au sein de": `frame` entries
- * of the nonkey list) is no part of a key term first in a sentence, after a
- * stopword or a reporting verb, or after a stopword and a listed word
- * ("Terms were not disclosed.", "said terms of", "on undisclosed terms.";
- * not after a number: "the 1998 case", "a 500 mln dlr case") and before a
- * stopword, a
- * punctuation mark or the sentence's end, as in those phrases ("In
- * addition, ..."); elsewhere ("the Marines spy case") it is a noun like
- * any other. Quirk et al. (A Comprehensive Grammar of the English
- * Language, 1985) call such phrases complex prepositions. */
+ * of the nonkey list) is no part of a key term where those phrases put it:
+ * first in a sentence, after a stopword or a reporting verb, or after a
+ * stopword and a listed word ("In addition, ...", "Terms were not
+ * disclosed.", "said terms of", "on undisclosed terms."), and before a
+ * stopword, a punctuation mark or the sentence's end. Elsewhere it is a
+ * noun like any other: "the Marines spy case", and after a number, "the
+ * 1998 case", "a 500 mln dlr case". Quirk et al. (A Comprehensive Grammar
+ * of the English Language, 1985) call such phrases complex prepositions. */
 static void leave_out_frames(const pcs_doc *doc, const pcs_sentence *sent, uint8_t *cand)
 {
     uint32_t end = sent->tok_first + sent->tok_count;
