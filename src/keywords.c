@@ -1747,7 +1747,8 @@ static bool name_phrase(const phrase *q, const word_stats *ws)
  * and shares no noun with a term already taken; p
  * itself when there is none. *name gets the most frequent name that would
  * print p but for a word already taken (UINT32_MAX when none): "American
- * Airlines" for "Airlines" once "American" is a term. */
+ * Airlines" for "Airlines" once "American" is a term, and "Tim Henman" for
+ * "Tim" once "Henman" is, even where "Tim Henman" is written once. */
 static uint32_t representative(const kw_state *st, uint32_t p, const holders *h,
                                const word_stats *ws, const taken_words *tw, uint32_t *name)
 {
@@ -1756,9 +1757,16 @@ static uint32_t representative(const kw_state *st, uint32_t p, const holders *h,
     *name = UINT32_MAX;
     for (uint32_t j = h->ptr[v]; j < h->ptr[v + 1]; j++) {
         const phrase *q = &st->phrases[h->phrase[j]];
-        if ((double)q->count < PHRASE_SHARE * (double)word->count)
+        /* A given name said alone ("Tim", "Arjen") is its bearer's, whose
+         * surname is taken already, however seldom the whole name is
+         * written: the first word of the one name that holds it. A word
+         * that several names hold ("France" of "France Culture" and
+         * "France 5") is no given name. */
+        bool given = h->ptr[v + 1] - h->ptr[v] == 1 && q->n == 2 && q->v[0] == v &&
+                     taken(tw, q->v[1]) && ws[q->v[1]].noun && name_phrase(q, ws);
+        if ((double)q->count < PHRASE_SHARE * (double)word->count && !given)
             continue;
-        bool clash = false;
+        bool clash = given;
         for (uint32_t i = 0; i < q->n && !clash; i++)
             clash = q->v[i] != v && taken(tw, q->v[i]) && ws[q->v[i]].noun;
         const phrase *b = &st->phrases[best];

@@ -1112,7 +1112,8 @@ static void ing_verbs_with_objects_are_no_terms(void **state)
 
 /* A name whose other word is a term alone already is that term's topic
  * and replaces it: "American" and "Airlines" of "American Airlines" are
- * one term, "American Airlines", in the place of the first. */
+ * one term, "American Airlines", in the place of the first; so are "Tim"
+ * and "Henman" of "Tim Henman". */
 static void words_of_a_name_make_one_term(void **state)
 {
     fixture *f = *state;
@@ -1125,6 +1126,21 @@ static void words_of_a_name_make_one_term(void **state)
     assert_int_equal(find(f, "American Airlines"), 0);
     assert_int_equal(find(f, "American"), -1);
     assert_int_equal(find(f, "Airlines"), -1);
+    /* A given name said alone is its bearer's, though the whole name is
+     * written once; a word several names hold is no given name. */
+    run(f, "Britain's Tim Henman reached the final in Rotterdam on Sunday. In two sets Henman "
+           "beat Ancic, and afterwards Henman said the win pleased him. His coach praised Tim "
+           "on Monday. On Tuesday Henman meets Ljubicic, who said Henman was the favourite. "
+           "The coach said Tim was fit. In London Henman trains, officials said.");
+    assert_int_equal(find(f, "Tim Henman"), 0);
+    assert_int_equal(find(f, "Tim"), -1);
+    assert_int_equal(find(f, "Henman"), -1);
+    run(f, "Fans cheered Michael Jordan in Chicago on Sunday. On the court Jordan scored 40 "
+           "points, and later Jordan said the team was ready. Fans said Jordan was the best. "
+           "The coach praised Michael Owen too. Reporters said Michael was tired, and the coach "
+           "said Michael would rest. Next week Jordan plays in Boston, officials said.");
+    assert_true(find(f, "Jordan") >= 0);
+    assert_int_equal(find(f, "Michael Jordan"), -1);
 }
 
 /* A title before a name is left out of the term ("Margaret Thatcher", not
