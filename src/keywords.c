@@ -1742,6 +1742,18 @@ static bool name_phrase(const phrase *q, const word_stats *ws)
     return name;
 }
 
+/* Are all the words of q capitalised wherever they are written, and each
+ * mid-sentence at least once? A name whose words often open a sentence or
+ * a quote ("Steven can win all he wants", "Gerrard scored") is one though
+ * name_phrase does not count those. */
+static bool never_lower(const phrase *q, const word_stats *ws, const bool *lower_mid)
+{
+    for (uint32_t i = 0; i < q->n; i++)
+        if (lower_mid[ws[q->v[i]].term] || ws[q->v[i]].names == 0)
+            return false;
+    return true;
+}
+
 /* The phrase that prints word p (a one-word phrase): the most frequent
  * phrase holding it that accounts for PHRASE_SHARE of its occurrences
  * and shares no noun with a term already taken; p
@@ -1750,20 +1762,24 @@ static bool name_phrase(const phrase *q, const word_stats *ws)
  * Airlines" for "Airlines" once "American" is a term, and "Tim Henman" for
  * "Tim" once "Henman" is, even where "Tim Henman" is written once. */
 static uint32_t representative(const kw_state *st, uint32_t p, const holders *h,
-                               const word_stats *ws, const taken_words *tw, uint32_t *name)
+                               const word_stats *ws, const bool *lower_mid, const taken_words *tw,
+                               uint32_t *name)
 {
     const phrase *word = &st->phrases[p];
     uint32_t v = word->v[0], best = p;
     *name = UINT32_MAX;
     for (uint32_t j = h->ptr[v]; j < h->ptr[v + 1]; j++) {
         const phrase *q = &st->phrases[h->phrase[j]];
-        /* A given name said alone ("Tim", "Arjen") is its bearer's, whose
+        /* A given name ("Tim", "Arjen", "Dilson") is its bearer's, whose
          * surname is taken already, however seldom the whole name is
-         * written: the first word of the one name that holds it. A word
-         * that several names hold ("France" of "France Culture" and
-         * "France 5") is no given name. */
+         * written: the first word of the one name that holds it, so that
+         * "Henman" and "Tim" print as "Tim Henman", and "Funaro" as
+         * "Dilson Funaro" once "Dilson" comes up. A word that several
+         * names hold ("France" of "France Culture" and "France 5") is no
+         * given name. */
         bool given = h->ptr[v + 1] - h->ptr[v] == 1 && q->n == 2 && q->v[0] == v &&
-                     taken(tw, q->v[1]) && ws[q->v[1]].noun && name_phrase(q, ws);
+                     taken(tw, q->v[1]) && ws[q->v[1]].noun &&
+                     (name_phrase(q, ws) || never_lower(q, ws, lower_mid));
         if ((double)q->count < PHRASE_SHARE * (double)word->count && !given)
             continue;
         bool clash = given;
@@ -1773,7 +1789,7 @@ static uint32_t representative(const kw_state *st, uint32_t p, const holders *h,
         if (!clash && (best == p || q->count > b->count ||
                        (q->count == b->count && q->score > b->score)))
             best = h->phrase[j];
-        if (clash && name_phrase(q, ws) &&
+        if (clash && (given || name_phrase(q, ws)) &&
             (*name == UINT32_MAX || q->count > st->phrases[*name].count))
             *name = h->phrase[j];
     }
@@ -1851,7 +1867,7 @@ choose_terms(kw_state *st, const precis_options *o, const word_stats *ws, const 
         uint32_t pi = best.index, merge_at = UINT32_MAX;
         if (by_words && st->phrases[pi].n == 1) {
             uint32_t word = pi, name;
-            pi = representative(st, pi, &h, ws, &tw, &name);
+            pi = representative(st, pi, &h, ws, lower_mid, &tw, &name);
             if (pi == word && name != UINT32_MAX && topics)
                 merge_at = name_slot(st, name, st->phrases[word].v[0], chosen, n, ws, &tw, drop);
             if (merge_at != UINT32_MAX)

@@ -1135,6 +1135,14 @@ static void words_of_a_name_make_one_term(void **state)
     assert_int_equal(find(f, "Tim Henman"), 0);
     assert_int_equal(find(f, "Tim"), -1);
     assert_int_equal(find(f, "Henman"), -1);
+    /* So where the name's words mostly open sentences and quotes, never
+     * written in lower case. */
+    run(f, "The club will never sell Steven Gerrard, its chief said on Monday. \"Steven can "
+           "win everything here,\" the manager said. Gerrard scored twice on Saturday. Gerrard "
+           "said he was happy. Critics said Gerrard was tired. The manager said Steven would "
+           "stay. Gerrard trains on Tuesday.");
+    assert_int_equal(find(f, "Steven Gerrard"), 0);
+    assert_int_equal(find(f, "Steven"), -1);
     run(f, "Fans cheered Michael Jordan in Chicago on Sunday. On the court Jordan scored 40 "
            "points, and later Jordan said the team was ready. Fans said Jordan was the best. "
            "The coach praised Michael Owen too. Reporters said Michael was tired, and the coach "
