@@ -1754,6 +1754,23 @@ static bool never_lower(const phrase *q, const word_stats *ws, const bool *lower
     return true;
 }
 
+/* Is v the only word that comes right before w where a name ends in w?
+ * Where two names end in one surname ("Marsha Barbour", "Haley Barbour";
+ * "Robert Dole", "Elizabeth Dole") or one word ("British Airways", "Cathay
+ * Pacific Airways"), the surname alone may be either: no given name takes
+ * it. */
+static bool only_name_ending(const kw_state *st, const holders *h, const word_stats *ws,
+                             const bool *lower_mid, uint32_t w, uint32_t v)
+{
+    for (uint32_t j = h->ptr[w]; j < h->ptr[w + 1]; j++) {
+        const phrase *r = &st->phrases[h->phrase[j]];
+        if (r->v[r->n - 1] == w && r->v[r->n - 2] != v &&
+            (name_phrase(r, ws) || never_lower(r, ws, lower_mid)))
+            return false;
+    }
+    return true;
+}
+
 /* The phrase that prints word p (a one-word phrase): the most frequent
  * phrase holding it that accounts for PHRASE_SHARE of its occurrences
  * and shares no noun with a term already taken; p
@@ -1779,7 +1796,8 @@ static uint32_t representative(const kw_state *st, uint32_t p, const holders *h,
          * given name. */
         bool given = h->ptr[v + 1] - h->ptr[v] == 1 && q->n == 2 && q->v[0] == v &&
                      taken(tw, q->v[1]) && ws[q->v[1]].noun &&
-                     (name_phrase(q, ws) || never_lower(q, ws, lower_mid));
+                     (name_phrase(q, ws) || never_lower(q, ws, lower_mid)) &&
+                     only_name_ending(st, h, ws, lower_mid, q->v[1], v);
         if ((double)q->count < PHRASE_SHARE * (double)word->count && !given)
             continue;
         bool clash = given;

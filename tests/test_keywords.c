@@ -1149,6 +1149,14 @@ static void words_of_a_name_make_one_term(void **state)
            "said Michael would rest. Next week Jordan plays in Boston, officials said.");
     assert_true(find(f, "Jordan") >= 0);
     assert_int_equal(find(f, "Michael Jordan"), -1);
+    /* Nor takes a given name a surname two names share. */
+    run(f, "Governor Haley Barbour spoke in Jackson on Monday. His wife Marsha Barbour spoke "
+           "too. Reporters said Barbour was ready, and aides said Barbour would run. Critics "
+           "said Haley was late. Friends said Marsha was calm. Voters said Barbour was "
+           "popular. In Memphis Barbour rested.");
+    assert_int_equal(find(f, "Barbour"), 0);
+    assert_int_equal(find(f, "Haley Barbour"), -1);
+    assert_int_equal(find(f, "Marsha Barbour"), -1);
 }
 
 /* A title before a name is left out of the term ("Margaret Thatcher", not
