@@ -604,6 +604,9 @@ static bool ing_form(const pcs_doc *doc, const pcs_token *t)
  * (ing_form), such a verb before the next token? */
 static bool ing_verb_with_object(const pcs_doc *doc, const pcs_token *t)
 {
+    /* The determiners of determiner() but the demonstratives, which after
+     * an -ing form mostly begin a time ("profit-taking this week"): taken
+     * as objects they cost inspec 0.02 and lost "profit-taking". */
     static const char *const objects[] = {"the", "a", "an", "its", "their", "his", "her",
                                           "our", "my", "your", "it", "them", "him", "us", "me"};
     const char *w = doc->text + t[0].start;
