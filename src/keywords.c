@@ -190,6 +190,16 @@ static bool lower_after_capital(const pcs_doc *doc, const pcs_token *t)
     return (t->flags & PCS_TOK_UPPER) && ((second >= 'a' && second <= 'z') || second >= 0x80);
 }
 
+/* Capitals each followed by a full stop: "J.C." of "J.C. Penney", "U.S.". */
+static bool initials(const pcs_doc *doc, const pcs_token *t)
+{
+    const char *s = doc->text + t->start;
+    bool all = t->len >= 2 && t->len % 2 == 0;
+    for (uint32_t i = 0; i + 1 < t->len && all; i += 2)
+        all = s[i] >= 'A' && s[i] <= 'Z' && s[i + 1] == '.';
+    return all;
+}
+
 /* Capitalised mid-sentence, not in capitals: "Saxony", not "EC". */
 static bool name_capital(const pcs_doc *doc, const pcs_token *t)
 {
@@ -963,6 +973,8 @@ typedef struct word_stats {
     uint32_t first_sent; /* sentence of its first occurrence */
     bool noun;           /* seen where it may end a term */
     bool hyphenated;     /* a hyphen joins its parts ("owens-illinoi") */
+    bool odd_shape;      /* written somewhere neither capitalised nor as
+                            initials: "HP", "MYLEENE", "reed" */
     bool named_s;        /* its 's is its name's: "Moody's said" */
 } word_stats;
 
@@ -1510,6 +1522,7 @@ static void gather_word_stats(const pcs_doc *doc, const uint8_t *cand, const uin
             s->noun = s->noun || cand[k] == CANDIDATE;
             if (name_capital(doc, t))
                 s->names++;
+            s->odd_shape = s->odd_shape || !(lower_after_capital(doc, t) || initials(doc, t));
             /* A possessive never comes straight before a reporting verb:
              * there the 's is the name's ("Moody's said", "McDonald's
              * reported", "Standard & Poor's said"), which prints with it,
@@ -1745,15 +1758,21 @@ static bool name_phrase(const phrase *q, const word_stats *ws)
     return name;
 }
 
-/* Are all the words of q capitalised wherever they are written, and each
- * mid-sentence at least once? A name whose words often open a sentence or
- * a quote ("Steven can win all he wants", "Gerrard scored") is one though
- * name_phrase does not count those. */
+/* Are all the words of q capitalised wherever they are written, each
+ * mid-sentence at least once or else shaped as a name's word is? A name
+ * whose words often open a sentence or a quote ("Steven can win all he
+ * wants", "Gerrard scored") is one though name_phrase does not count
+ * those; so is one whose first word opens every sentence it is in ("Tiger
+ * Woods said") or is initials ("J.C. Penney"), which name_phrase never
+ * counts. Not a word in capitals ("HP France", "NH Senate") or hyphenated
+ * ("Houston-based Panhandle") that only opens sentences. */
 static bool never_lower(const phrase *q, const word_stats *ws, const bool *lower_mid)
 {
-    for (uint32_t i = 0; i < q->n; i++)
-        if (lower_mid[ws[q->v[i]].term] || ws[q->v[i]].names == 0)
+    for (uint32_t i = 0; i < q->n; i++) {
+        const word_stats *w = &ws[q->v[i]];
+        if (lower_mid[w->term] || (w->names == 0 && (w->odd_shape || w->hyphenated)))
             return false;
+    }
     return true;
 }
 
