@@ -1290,6 +1290,11 @@ static void titles_before_names_are_left_out(void **state)
          "Garciaparra agreed with Arthur.",
          {"Mark Arthur", "Nomar Garciaparra"},
          {"executive ", "shortstop "}},
+        {"Frenchman Gilles Simon beat Briton Andy Murray in Paris on Tuesday. Frenchman Gilles "
+         "Simon will meet the winner on Friday, and Briton Andy Murray said Simon was the "
+         "better player.",
+         {"Gilles Simon", "Andy Murray"},
+         {"Frenchman ", "Briton "}},
         {"Saudi businessman Adnan Khashoggi met Labour candidate Deirdre Wood in London on "
          "Monday. Saudi businessman Adnan Khashoggi praised the city, and Labour candidate "
          "Deirdre Wood thanked him.",
