@@ -973,8 +973,8 @@ typedef struct word_stats {
     uint32_t first_sent; /* sentence of its first occurrence */
     bool noun;           /* seen where it may end a term */
     bool hyphenated;     /* a hyphen joins its parts ("owens-illinoi") */
-    bool odd_shape;      /* written somewhere neither capitalised nor as
-                            initials: "HP", "MYLEENE", "reed" */
+    bool odd_shape;      /* written somewhere with a capital but neither
+                            as a name's word nor as initials: "HP" */
     bool named_s;        /* its 's is its name's: "Moody's said" */
 } word_stats;
 
@@ -1520,9 +1520,12 @@ static void gather_word_stats(const pcs_doc *doc, const uint8_t *cand, const uin
             s->term = t->term;
             s->count++;
             s->noun = s->noun || cand[k] == CANDIDATE;
-            if (name_capital(doc, t))
-                s->names++;
-            s->odd_shape = s->odd_shape || !(lower_after_capital(doc, t) || initials(doc, t));
+            /* (Lower case mid-sentence is in lower_mid.) */
+            if (t->flags & PCS_TOK_UPPER) {
+                bool titled = lower_after_capital(doc, t);
+                s->names += titled && !(t->flags & PCS_TOK_INITIAL);
+                s->odd_shape = s->odd_shape || !(titled || initials(doc, t));
+            }
             /* A possessive never comes straight before a reporting verb:
              * there the 's is the name's ("Moody's said", "McDonald's
              * reported", "Standard & Poor's said"), which prints with it,
