@@ -149,6 +149,16 @@ static bool all_capitals(const char *s, uint32_t len)
     return true;
 }
 
+/* An age: a compound ending in "-old" or "-olds" ("21-year-old",
+ * "seven-year-olds", "centuries-old"). It describes ("a 29-year-old
+ * partner", "the 62-year-old") and is no term, as a number is none; it
+ * stood alone in the top 10 of 30 of 2,106 summary fixtures. */
+static bool age(const char *s, uint32_t len)
+{
+    return (len > 4 && memcmp(s + len - 4, "-old", 4) == 0) ||
+           (len > 5 && memcmp(s + len - 5, "-olds", 5) == 0);
+}
+
 /* Digits and an ordinal ending, English or French, in either case: "1st",
  * "4TH", "1er", "3è", "17ème", "5ÈME". */
 static bool ordinal(const char *s, uint32_t len)
@@ -514,11 +524,12 @@ static uint8_t classify_token(const pcs_doc *doc, const pcs_token *t, bool capit
         !(t->flags & (PCS_TOK_INITIAL | PCS_TOK_DATE)) &&
         !among_capitals(doc, (uint32_t)(t - doc->toks), 1))
         kind = CANDIDATE;
-    /* Markup and addresses are no words, and an ordinal or an amount is a
-     * number: "&quot;", "www", "4th qtr net", "Div 5.0p" are no terms. */
+    /* Markup and addresses are no words, and an ordinal, an amount or an
+     * age is a number: "&quot;", "www", "4th qtr net", "Div 5.0p",
+     * "21-year-old" are no terms. */
     if (kind != NOT_CANDIDATE &&
         (markup_or_address(doc, t, run) || ordinal(doc->text + t->start, t->len) ||
-         amount(doc->text + t->start, t->len)))
+         amount(doc->text + t->start, t->len) || age(doc->text + t->start, t->len)))
         kind = NOT_CANDIDATE;
     return kind;
 }

@@ -825,6 +825,18 @@ static void earnings_report_passes_an_editor(void **state)
     assert_true(result_find(r, "Boeing 747s", false) >= 0);
     assert_true(result_find(r, "401k plans", false) >= 0);
     precis_result_free(r);
+    /* An age is a number too ("a 29-year-old man" is "man"); a span of
+     * time is no age ("10-year notes"). */
+    static const char court[] =
+        "A 29-year-old man was charged on Monday with the murder of his partner in Croydon. "
+        "The 29-year-old man appeared before Croydon magistrates, and police said the "
+        "29-year-old had lived with his partner for two years. Neighbours said seven-year-olds "
+        "on the street saw him. The city council sold 10-year notes to pay for the inquiry.";
+    r = english_key_terms(court, sizeof court - 1);
+    assert_int_equal(result_find(r, "-old", true), -1);
+    assert_true(result_find(r, "man", false) >= 0);
+    assert_true(result_find(r, "10-year notes", true) >= 0);
+    precis_result_free(r);
 }
 
 /* A crop report dated week by week, and a market story whose names sit
