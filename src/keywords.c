@@ -113,6 +113,8 @@
  * both folds, kpcrowd -0.07, whose crowd tags single words; bench/README,
  * eighth pass). */
 #define PHRASE_SHARE 0.6
+/* held_count compares at most this many phrases holding one word. */
+#define HELD_MAX 32
 
 /* A capitalised word before a colon that begins a sentence is a label
  * when found in this share of the model's documents (label): "note" is in
@@ -997,6 +999,7 @@ typedef struct phrase {
     uint32_t count;
     uint32_t first_occ;
     double score;
+    bool cut; /* some occurrence is the end of a longer run */
 } phrase;
 
 typedef struct kw_state {
@@ -1097,10 +1100,11 @@ __attribute__((cold)) static bool grow_occurrences(kw_state *st)
 }
 
 /* Count one occurrence of the phrase of tokens t[0, span), the first
- * being doc->toks[tok]: its words, and the "of" of a name (name_of),
- * which is a stopword and no word of the phrase. The phrases, their
- * occurrences and the table grow as they fill. */
-static bool add_occurrence(kw_state *st, const pcs_token *t, uint32_t span, uint32_t tok)
+ * being doc->toks[tok] (cut: the end of a longer run): its words, and the
+ * "of" of a name (name_of), which is a stopword and no word of the
+ * phrase. The phrases, their occurrences and the table grow as they
+ * fill. */
+static bool add_occurrence(kw_state *st, const pcs_token *t, uint32_t span, uint32_t tok, bool cut)
 {
     uint32_t key[MAX_PHRASE], n = 0;
     for (uint32_t i = 0; i < span && n < MAX_PHRASE; i++)
@@ -1137,6 +1141,7 @@ static bool add_occurrence(kw_state *st, const pcs_token *t, uint32_t span, uint
     }
     phrase *p = &st->phrases[st->table[h] - 1];
     p->count++;
+    p->cut = p->cut || cut;
     st->occ_tok[st->n_occ] = tok;
     st->occ_span[st->n_occ] = (uint8_t)span;
     st->occ_next[st->n_occ] = p->first_occ;
@@ -1346,14 +1351,14 @@ __attribute__((noinline)) static bool collect_phrases(kw_state *st, const uint8_
              * keeps "executive Mark Arthur", that is "Mark Arthur". */
             if (!whole)
                 from = after_title(doc, t, from, j);
-            if (j > i && !add_occurrence(st, &t[from], j - from, base + from))
+            if (j > i && !add_occurrence(st, &t[from], j - from, base + from, !whole))
                 return false;
             /* In texts tagged by phrases a general word is no term alone
              * either. */
             if (j - i > 1 && (words || !whole))
                 for (uint32_t q = i; q < (words ? j : from); q++)
                     if (c[q] == CANDIDATE && !(trim && !words && general_word(doc, t[q].term)) &&
-                        !add_occurrence(st, &t[q], 1, base + q))
+                        !add_occurrence(st, &t[q], 1, base + q, false))
                         return false;
             i = end;
         }
@@ -1807,9 +1812,49 @@ static bool only_name_ending(const kw_state *st, const holders *h, const word_st
     return true;
 }
 
+/* Is q a run of words of the longer phrase r ("World Cup" of "World Cup
+ * winner")? */
+static bool holds_whole(const phrase *r, const phrase *q)
+{
+    bool holds = false;
+    for (uint32_t o = 0; r->n > q->n && o + q->n <= r->n && !holds; o++)
+        holds = memcmp(r->v + o, q->v, q->n * sizeof *q->v) == 0;
+    return holds;
+}
+
+/* The occurrences of phrase q with those of the other phrases holding
+ * word v that hold q whole: "World Cup" is said in "World Cup winner"
+ * too. Phrases are counted where they are maximal, so without this the
+ * word "Cup" of one "World Cup" and one "World Cup winner" printed alone.
+ * Not for the end cut off a longer run ("engine index compression" of "we
+ * study search engine index compression"), which is no phrase a reader
+ * wrote. Up to HELD_MAX holders are compared, each with each. */
+static uint32_t held_count(const kw_state *st, const holders *h, uint32_t v, const phrase *q)
+{
+    uint32_t n = q->count;
+    if (q->cut || h->ptr[v + 1] - h->ptr[v] > HELD_MAX)
+        return n;
+    for (uint32_t j = h->ptr[v]; j < h->ptr[v + 1]; j++) {
+        const phrase *r = &st->phrases[h->phrase[j]];
+        n += holds_whole(r, q) ? r->count : 0;
+    }
+    return n;
+}
+
+/* Does name hold one of the chosen phrases of several words whole? */
+static bool holds_a_chosen_phrase(const kw_state *st, const phrase *name, const uint32_t *chosen,
+                                  uint32_t n)
+{
+    for (uint32_t c = 0; c < n; c++)
+        if (st->phrases[chosen[c]].n > 1 && holds_whole(name, &st->phrases[chosen[c]]))
+            return true;
+    return false;
+}
+
 /* The phrase that prints word p (a one-word phrase): the most frequent
  * phrase holding it that accounts for PHRASE_SHARE of its occurrences
- * and shares no noun with a term already taken; p
+ * (with the longer phrases that hold it: held_count) and shares no noun
+ * with a term already taken; p
  * itself when there is none. *name gets the most frequent name that would
  * print p but for a word already taken (UINT32_MAX when none): "American
  * Airlines" for "Airlines" once "American" is a term, and "Tim Henman" for
@@ -1834,7 +1879,8 @@ static uint32_t representative(const kw_state *st, uint32_t p, const holders *h,
                      taken(tw, q->v[1]) && ws[q->v[1]].noun &&
                      (name_phrase(q, ws) || never_lower(q, ws, lower_mid)) &&
                      only_name_ending(st, h, ws, lower_mid, q->v[1], v);
-        if ((double)q->count < PHRASE_SHARE * (double)word->count && !given)
+        double share = PHRASE_SHARE * (double)word->count;
+        if ((double)q->count < share && !given && (double)held_count(st, h, v, q) < share)
             continue;
         bool clash = given;
         for (uint32_t i = 0; i < q->n && !clash; i++)
@@ -1926,6 +1972,12 @@ choose_terms(kw_state *st, const precis_options *o, const word_stats *ws, const 
                 merge_at = name_slot(st, name, st->phrases[word].v[0], chosen, n, ws, &tw, drop);
             if (merge_at != UINT32_MAX)
                 pi = name;
+            /* The rest of a name whose first words are a term already
+             * ("Credit" of "Ford Motor Credit" once "Ford Motor" is) is
+             * no term alone. */
+            else if (pi == word && name != UINT32_MAX && topics &&
+                     holds_a_chosen_phrase(st, &st->phrases[name], chosen, n))
+                continue;
             else if (pi == word && 2 * st->heads[st->phrases[pi].v[0]] < st->phrases[pi].count)
                 continue;
         }
@@ -1984,7 +2036,10 @@ choose_terms(kw_state *st, const precis_options *o, const word_stats *ws, const 
             n = m;
         }
         chosen[slot] = pi;
-        kt[slot] = (pcs_keyterm){surface, len, score, p->count};
+        /* (A phrase is also said inside longer ones: "El Paso" of "El Paso
+         * County".) */
+        uint32_t count = by_words && p->n > 1 ? held_count(st, &h, p->v[0], p) : p->count;
+        kt[slot] = (pcs_keyterm){surface, len, score, count};
         if (slot == n)
             n++;
     }

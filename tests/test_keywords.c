@@ -1252,6 +1252,34 @@ static void words_of_a_name_make_one_term(void **state)
     precis_result_free(r);
 }
 
+/* A phrase said inside longer ones is counted with them: "El Paso" of "El
+ * Paso police" and "El Paso County" prints for "Paso", which printed
+ * alone while no single phrase held most of its occurrences. */
+static void phrases_said_inside_longer_ones_print_whole(void **state)
+{
+    fixture *f = *state;
+    run(f, "Police in El Paso said on Monday they had arrested two men after a shooting at a "
+           "mall. An El Paso police spokesman said officers found a gun in a car near the mall. "
+           "Witnesses told reporters the men ran from the car, and officials said the men would "
+           "appear before an El Paso County judge. The mall in El Paso reopened on Tuesday, "
+           "police said.");
+    int at = find(f, "El Paso");
+    assert_int_equal(at, 0);
+    assert_int_equal(f->kt[at].count, 4);
+    assert_int_equal(find(f, "Paso"), -1);
+    /* The rest of a name whose first words are a term already is none
+     * alone: "Credit" of "Ford Motor Credit" once "Ford Motor" is. */
+    static const char story[] =
+        "On Monday Ford Motor Co said its finance arm, Ford Motor Credit, would redeem all of "
+        "its 9.25 pct debentures due 1997 on April 1. The debentures will be redeemed at par "
+        "plus accrued interest, Ford said. Holders of the debentures will receive the "
+        "redemption proceeds on a pro rata basis, dealers said.";
+    precis_result *r = english_key_terms(story, sizeof story - 1);
+    assert_true(result_find(r, "Ford Motor", false) >= 0);
+    assert_int_equal(result_find(r, "Credit", false), -1);
+    precis_result_free(r);
+}
+
 /* A title before a name is left out of the term ("Margaret Thatcher", not
  * "Prime Minister Margaret Thatcher"). */
 static void titles_before_names_are_left_out(void **state)
@@ -1727,6 +1755,8 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(ing_verbs_with_objects_are_no_terms, setup, teardown),
         cmocka_unit_test_setup_teardown(words_of_a_name_make_one_term, setup, teardown),
+        cmocka_unit_test_setup_teardown(phrases_said_inside_longer_ones_print_whole, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(middle_initials_stay_in_names, setup, teardown),
         cmocka_unit_test_setup_teardown(ampersands_join_names, setup, teardown),
         cmocka_unit_test_setup_teardown(abbreviations_begin_names, setup, teardown),
