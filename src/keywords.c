@@ -1736,7 +1736,8 @@ static bool contains(const phrase *a, const phrase *b, const taken_words *tw)
     return true;
 }
 
-/* The multi-word phrases holding each vertex, as compressed rows. */
+/* The multi-word phrases holding each vertex, as compressed rows: a
+ * phrase holding a word twice is listed twice, in a row. */
 typedef struct holders {
     uint32_t *ptr, *phrase;
 } holders;
@@ -1836,8 +1837,23 @@ static uint32_t held_count(const kw_state *st, const holders *h, uint32_t v, con
         return n;
     for (uint32_t j = h->ptr[v]; j < h->ptr[v + 1]; j++) {
         const phrase *r = &st->phrases[h->phrase[j]];
-        n += holds_whole(r, q) ? r->count : 0;
+        /* (A phrase holding v twice, "Duran Duran concert", is listed
+         * twice in a row.) */
+        if (j == h->ptr[v] || h->phrase[j] != h->phrase[j - 1])
+            n += holds_whole(r, q) ? r->count : 0;
     }
+    return n;
+}
+
+/* The occurrences of phrase p, those inside longer phrases included:
+ * "El Paso" is said in "El Paso County" too. Only for the terms printed:
+ * a pass over every phrase. */
+static uint32_t occurrences(const kw_state *st, const phrase *p)
+{
+    uint32_t n = p->count;
+    for (uint32_t r = 0; r < st->n_phrases && p->n > 1; r++)
+        if (holds_whole(&st->phrases[r], p))
+            n += st->phrases[r].count;
     return n;
 }
 
@@ -2036,10 +2052,7 @@ choose_terms(kw_state *st, const precis_options *o, const word_stats *ws, const 
             n = m;
         }
         chosen[slot] = pi;
-        /* (A phrase is also said inside longer ones: "El Paso" of "El Paso
-         * County".) */
-        uint32_t count = by_words && p->n > 1 ? held_count(st, &h, p->v[0], p) : p->count;
-        kt[slot] = (pcs_keyterm){surface, len, score, count};
+        kt[slot] = (pcs_keyterm){surface, len, score, occurrences(st, p)};
         if (slot == n)
             n++;
     }
