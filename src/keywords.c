@@ -1099,6 +1099,24 @@ __attribute__((cold)) static bool grow_occurrences(kw_state *st)
     return true;
 }
 
+/* The slot of the phrase of words key[0, n) in the table, or the empty
+ * slot where it would go. */
+static uint32_t probe(const kw_state *st, const uint32_t *key, uint32_t n, uint32_t hash)
+{
+    uint32_t h = hash & st->mask;
+    while (st->table[h]) {
+        const phrase *p = &st->phrases[st->table[h] - 1];
+        uint32_t same = 0;
+        if (p->n == n)
+            while (same < n && p->v[same] == key[same])
+                same++;
+        if (same == n)
+            break;
+        h = (h + 1) & st->mask;
+    }
+    return h;
+}
+
 /* Count one occurrence of the phrase of tokens t[0, span), the first
  * being doc->toks[tok] (cut: the end of a longer run): its words, and the
  * "of" of a name (name_of), which is a stopword and no word of the
@@ -1110,17 +1128,7 @@ static bool add_occurrence(kw_state *st, const pcs_token *t, uint32_t span, uint
     for (uint32_t i = 0; i < span && n < MAX_PHRASE; i++)
         if (t[i].term != UINT32_MAX)
             key[n++] = st->vertex[t[i].term];
-    uint32_t hash = hash_words(key, n), h = hash & st->mask;
-    while (st->table[h]) {
-        const phrase *p = &st->phrases[st->table[h] - 1];
-        uint32_t same = 0;
-        if (p->n == n)
-            while (same < n && p->v[same] == key[same])
-                same++;
-        if (same == n)
-            break;
-        h = (h + 1) & st->mask;
-    }
+    uint32_t hash = hash_words(key, n), h = probe(st, key, n, hash);
     if (st->n_occ == st->occ_cap && !grow_occurrences(st))
         return false;
     if (!st->table[h]) {
@@ -1850,16 +1858,44 @@ static uint32_t held_count(const kw_state *st, const holders *h, uint32_t v, con
     return n;
 }
 
-/* The occurrences of phrase p, those inside longer phrases included:
- * "El Paso" is said in "El Paso County" too. Only for the terms printed:
- * a pass over every phrase. */
-static uint32_t occurrences(const kw_state *st, const phrase *p)
+/* Add to each printed phrase's count its occurrences inside longer
+ * phrases ("El Paso" in "El Paso County"): one pass over the phrases,
+ * looking up each shorter run of words of those of three words or more,
+ * so that the cost does not grow with the number of terms asked for (a
+ * pass over the phrases for each term took -k 10000 on 10 MB from 3.3 to
+ * 4.5 s). `at` maps a phrase to its slot. */
+static bool count_inside(const kw_state *st, const uint32_t *chosen, pcs_keyterm *kt, uint32_t n,
+                         pcs_arena *arena)
 {
-    uint32_t n = p->count;
-    for (uint32_t r = 0; r < st->n_phrases && p->n > 1; r++)
-        if (holds_whole(&st->phrases[r], p))
-            n += st->phrases[r].count;
-    return n;
+    bool phrases = false;
+    for (uint32_t c = 0; c < n && !phrases; c++)
+        phrases = st->phrases[chosen[c]].n > 1;
+    if (!phrases)
+        return true;
+    uint32_t *at = pcs_arena_alloc(arena, (size_t)st->n_phrases * sizeof *at);
+    if (!at)
+        return false;
+    memset(at, 0xFF, (size_t)st->n_phrases * sizeof *at);
+    for (uint32_t c = 0; c < n; c++)
+        at[chosen[c]] = c;
+    for (uint32_t r = 0; r < st->n_phrases; r++) {
+        const phrase *q = &st->phrases[r];
+        uint32_t seen[MAX_PHRASE * MAX_PHRASE], n_seen = 0;
+        for (uint32_t len = 2; len < q->n; len++)
+            for (uint32_t o = 0; o + len <= q->n; o++) {
+                uint32_t slot = st->table[probe(st, q->v + o, len, hash_words(q->v + o, len))];
+                if (!slot || at[slot - 1] == UINT32_MAX)
+                    continue;
+                bool again = false; /* (a run said twice in q counts q once) */
+                for (uint32_t i = 0; i < n_seen && !again; i++)
+                    again = seen[i] == slot;
+                if (!again) {
+                    seen[n_seen++] = slot;
+                    kt[at[slot - 1]].count += q->count;
+                }
+            }
+    }
+    return true;
 }
 
 /* Does name hold one of the chosen phrases of several words whole? */
@@ -2058,10 +2094,12 @@ choose_terms(kw_state *st, const precis_options *o, const word_stats *ws, const 
             n = m;
         }
         chosen[slot] = pi;
-        kt[slot] = (pcs_keyterm){surface, len, score, occurrences(st, p)};
+        kt[slot] = (pcs_keyterm){surface, len, score, p->count};
         if (slot == n)
             n++;
     }
+    if (!count_inside(st, chosen, kt, n, arena))
+        return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
     /* Scores on one scale whatever the text and mode: the best term's is
      * 1. */
     double top = n ? kt[0].score : 0;
