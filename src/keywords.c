@@ -1862,8 +1862,9 @@ static uint32_t held_count(const kw_state *st, const holders *h, uint32_t v, con
  * phrases ("El Paso" in "El Paso County"): one pass over the phrases,
  * looking up each shorter run of words of those of three words or more,
  * so that the cost does not grow with the number of terms asked for (a
- * pass over the phrases for each term took -k 10000 on 10 MB from 3.3 to
- * 4.5 s). `at` maps a phrase to its slot. */
+ * pass over the phrases for each term cost 0.7 thousand million
+ * instructions with -k 10000 on 2 MB of news). `at` maps a phrase to its
+ * slot. */
 static bool count_inside(const kw_state *st, const uint32_t *chosen, pcs_keyterm *kt, uint32_t n,
                          pcs_arena *arena)
 {
