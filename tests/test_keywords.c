@@ -1252,9 +1252,12 @@ static void words_of_a_name_make_one_term(void **state)
     precis_result_free(r);
 }
 
-/* A phrase said inside longer ones is counted with them: "El Paso" of "El
- * Paso police" and "El Paso County" prints for "Paso", which printed
- * alone while no single phrase held most of its occurrences. */
+/* A name said inside longer phrases is counted with them: "El Paso" of
+ * "El Paso police" and "El Paso County" prints for "Paso", which printed
+ * alone while no single phrase held most of its occurrences. (Common
+ * phrases are not: the no-model-keywords CLI case keeps "peace treaty"
+ * where "territorial dispute", said three times in "lingering territorial
+ * dispute", would take its place.) */
 static void phrases_said_inside_longer_ones_print_whole(void **state)
 {
     fixture *f = *state;
