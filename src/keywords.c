@@ -113,8 +113,6 @@
  * both folds, kpcrowd -0.07, whose crowd tags single words; bench/README,
  * eighth pass). */
 #define PHRASE_SHARE 0.6
-/* held_count compares at most this many phrases holding one word. */
-#define HELD_MAX 32
 
 /* A capitalised word before a colon that begins a sentence is a label
  * when found in this share of the model's documents (label): "note" is in
@@ -999,7 +997,6 @@ typedef struct phrase {
     uint32_t count;
     uint32_t first_occ;
     double score;
-    bool cut; /* some occurrence is the end of a longer run */
 } phrase;
 
 typedef struct kw_state {
@@ -1118,11 +1115,10 @@ static uint32_t probe(const kw_state *st, const uint32_t *key, uint32_t n, uint3
 }
 
 /* Count one occurrence of the phrase of tokens t[0, span), the first
- * being doc->toks[tok] (cut: the end of a longer run): its words, and the
- * "of" of a name (name_of), which is a stopword and no word of the
- * phrase. The phrases, their occurrences and the table grow as they
- * fill. */
-static bool add_occurrence(kw_state *st, const pcs_token *t, uint32_t span, uint32_t tok, bool cut)
+ * being doc->toks[tok]: its words, and the "of" of a name (name_of),
+ * which is a stopword and no word of the phrase. The phrases, their
+ * occurrences and the table grow as they fill. */
+static bool add_occurrence(kw_state *st, const pcs_token *t, uint32_t span, uint32_t tok)
 {
     uint32_t key[MAX_PHRASE], n = 0;
     for (uint32_t i = 0; i < span && n < MAX_PHRASE; i++)
@@ -1149,7 +1145,6 @@ static bool add_occurrence(kw_state *st, const pcs_token *t, uint32_t span, uint
     }
     phrase *p = &st->phrases[st->table[h] - 1];
     p->count++;
-    p->cut = p->cut || cut;
     st->occ_tok[st->n_occ] = tok;
     st->occ_span[st->n_occ] = (uint8_t)span;
     st->occ_next[st->n_occ] = p->first_occ;
@@ -1359,14 +1354,14 @@ __attribute__((noinline)) static bool collect_phrases(kw_state *st, const uint8_
              * keeps "executive Mark Arthur", that is "Mark Arthur". */
             if (!whole)
                 from = after_title(doc, t, from, j);
-            if (j > i && !add_occurrence(st, &t[from], j - from, base + from, !whole))
+            if (j > i && !add_occurrence(st, &t[from], j - from, base + from))
                 return false;
             /* In texts tagged by phrases a general word is no term alone
              * either. */
             if (j - i > 1 && (words || !whole))
                 for (uint32_t q = i; q < (words ? j : from); q++)
                     if (c[q] == CANDIDATE && !(trim && !words && general_word(doc, t[q].term)) &&
-                        !add_occurrence(st, &t[q], 1, base + q, false))
+                        !add_occurrence(st, &t[q], 1, base + q))
                         return false;
             i = end;
         }
@@ -1744,8 +1739,7 @@ static bool contains(const phrase *a, const phrase *b, const taken_words *tw)
     return true;
 }
 
-/* The multi-word phrases holding each vertex, as compressed rows: a
- * phrase holding a word twice is listed twice, in a row. */
+/* The multi-word phrases holding each vertex, as compressed rows. */
 typedef struct holders {
     uint32_t *ptr, *phrase;
 } holders;
@@ -1831,72 +1825,32 @@ static bool holds_whole(const phrase *r, const phrase *q)
     return holds;
 }
 
-/* The occurrences of phrase q with those of the other phrases holding
- * word v that hold q whole: "El Paso" is said in "El Paso police" and "El
- * Paso County" too. Phrases are counted where they are maximal, so
- * without this no phrase held most of the word's mentions and "Paso"
- * printed alone. representative asks it of names only: a name's word
- * alone is a fragment ("Paso", "Bowl", "Dems"), where a common word alone
- * is a tag the news crowd picks as often as the phrase holding it
- * ("killer" and "serial killer", "sector" and "banking sector": counted
- * for every phrase, kpcrowd F1@10 fell 0.13 on both folds). Not for the
- * end cut off a longer run ("engine index compression" of "we study
- * search engine index compression"), which is no phrase a reader wrote.
- * Up to HELD_MAX holders are compared, each with each. */
-static uint32_t held_count(const kw_state *st, const holders *h, uint32_t v, const phrase *q)
+/* The occurrences of each phrase inside longer ones: "El Paso" is said
+ * in "El Paso police" and "El Paso County" too. Phrases are counted where
+ * they are maximal, so without this no phrase held most of "Paso"'s
+ * mentions and the word printed alone. One pass over the phrases of three
+ * words or more, each shorter run of their words looked up in the phrase
+ * table; a run said twice in one phrase counts it once. NULL when out of
+ * memory. */
+static uint32_t *count_inside(const kw_state *st, pcs_arena *arena)
 {
-    uint32_t n = q->count;
-    if (q->cut || h->ptr[v + 1] - h->ptr[v] > HELD_MAX)
-        return n;
-    for (uint32_t j = h->ptr[v]; j < h->ptr[v + 1]; j++) {
-        const phrase *r = &st->phrases[h->phrase[j]];
-        /* (A phrase holding v twice, "Duran Duran concert", is listed
-         * twice in a row.) */
-        if (j == h->ptr[v] || h->phrase[j] != h->phrase[j - 1])
-            n += holds_whole(r, q) ? r->count : 0;
-    }
-    return n;
-}
-
-/* Add to each printed phrase's count its occurrences inside longer
- * phrases ("El Paso" in "El Paso County"): one pass over the phrases,
- * looking up each shorter run of words of those of three words or more,
- * so that the cost does not grow with the number of terms asked for (a
- * pass over the phrases for each term cost 0.7 thousand million
- * instructions with -k 10000 on 2 MB of news). `at` maps a phrase to its
- * slot. */
-static bool count_inside(const kw_state *st, const uint32_t *chosen, pcs_keyterm *kt, uint32_t n,
-                         pcs_arena *arena)
-{
-    bool phrases = false;
-    for (uint32_t c = 0; c < n && !phrases; c++)
-        phrases = st->phrases[chosen[c]].n > 1;
-    if (!phrases)
-        return true;
-    uint32_t *at = pcs_arena_alloc(arena, (size_t)st->n_phrases * sizeof *at);
-    if (!at)
-        return false;
-    memset(at, 0xFF, (size_t)st->n_phrases * sizeof *at);
-    for (uint32_t c = 0; c < n; c++)
-        at[chosen[c]] = c;
-    for (uint32_t r = 0; r < st->n_phrases; r++) {
+    uint32_t *inside = pcs_arena_calloc(arena, st->n_phrases ? st->n_phrases : 1, sizeof *inside);
+    for (uint32_t r = 0; inside && r < st->n_phrases; r++) {
         const phrase *q = &st->phrases[r];
         uint32_t seen[MAX_PHRASE * MAX_PHRASE], n_seen = 0;
         for (uint32_t len = 2; len < q->n; len++)
             for (uint32_t o = 0; o + len <= q->n; o++) {
                 uint32_t slot = st->table[probe(st, q->v + o, len, hash_words(q->v + o, len))];
-                if (!slot || at[slot - 1] == UINT32_MAX)
-                    continue;
-                bool again = false; /* (a run said twice in q counts q once) */
+                bool again = !slot;
                 for (uint32_t i = 0; i < n_seen && !again; i++)
                     again = seen[i] == slot;
                 if (!again) {
                     seen[n_seen++] = slot;
-                    kt[at[slot - 1]].count += q->count;
+                    inside[slot - 1] += q->count;
                 }
             }
     }
-    return true;
+    return inside;
 }
 
 /* Does name hold one of the chosen phrases of several words whole? */
@@ -1911,15 +1865,15 @@ static bool holds_a_chosen_phrase(const kw_state *st, const phrase *name, const 
 
 /* The phrase that prints word p (a one-word phrase): the most frequent
  * phrase holding it that accounts for PHRASE_SHARE of its occurrences (a
- * name with the longer phrases that hold it: held_count) and shares no
- * noun with a term already taken; p
+ * name with those inside longer phrases) and shares no noun with a term
+ * already taken; p
  * itself when there is none. *name gets the most frequent name that would
  * print p but for a word already taken (UINT32_MAX when none): "American
  * Airlines" for "Airlines" once "American" is a term, and "Tim Henman" for
  * "Tim" once "Henman" is, even where "Tim Henman" is written once. */
 static uint32_t representative(const kw_state *st, uint32_t p, const holders *h,
-                               const word_stats *ws, const bool *lower_mid, const taken_words *tw,
-                               uint32_t *name)
+                               const uint32_t *inside, const word_stats *ws, const bool *lower_mid,
+                               const taken_words *tw, uint32_t *name)
 {
     const phrase *word = &st->phrases[p];
     uint32_t v = word->v[0], best = p;
@@ -1937,9 +1891,15 @@ static uint32_t representative(const kw_state *st, uint32_t p, const holders *h,
                      taken(tw, q->v[1]) && ws[q->v[1]].noun &&
                      (name_phrase(q, ws) || never_lower(q, ws, lower_mid)) &&
                      only_name_ending(st, h, ws, lower_mid, q->v[1], v);
+        /* A name counts its mentions inside longer phrases (count_inside):
+         * a name's word alone is a fragment ("Paso", "Bowl", "Dems"),
+         * where a common word alone is a tag the news crowd picks as often
+         * as the phrase holding it ("killer" and "serial killer", "sector"
+         * and "banking sector": counted for every phrase, kpcrowd F1@10
+         * fell 0.13 on both folds). */
         double share = PHRASE_SHARE * (double)word->count;
         if ((double)q->count < share && !given &&
-            (!name_phrase(q, ws) || (double)held_count(st, h, v, q) < share))
+            (!name_phrase(q, ws) || (double)(q->count + inside[h->phrase[j]]) < share))
             continue;
         bool clash = given;
         for (uint32_t i = 0; i < q->n && !clash; i++)
@@ -2004,7 +1964,8 @@ choose_terms(kw_state *st, const precis_options *o, const word_stats *ws, const 
     taken_words tw = {doc, ws, topics, pcs_arena_alloc(arena, (size_t)nv * sizeof *tw.v), 0};
     bool *listed = pcs_arena_calloc(arena, nv, sizeof *listed);
     bool *drop = pcs_arena_alloc(arena, o->keywords * sizeof *drop);
-    if (!rank || !kt || !tw.v || !listed || !chosen || !drop ||
+    uint32_t *inside = count_inside(st, arena);
+    if (!rank || !kt || !tw.v || !listed || !chosen || !drop || !inside ||
         (by_words && !index_holders(st, nv, arena, &h)))
         return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
     double single = o->ablate & PRECIS_ABLATE_KEY_SINGLE ? 1.0 : SINGLE_WORD_WEIGHT;
@@ -2026,7 +1987,7 @@ choose_terms(kw_state *st, const precis_options *o, const word_stats *ws, const 
         uint32_t pi = best.index, merge_at = UINT32_MAX;
         if (by_words && st->phrases[pi].n == 1) {
             uint32_t word = pi, name;
-            pi = representative(st, pi, &h, ws, lower_mid, &tw, &name);
+            pi = representative(st, pi, &h, inside, ws, lower_mid, &tw, &name);
             if (pi == word && name != UINT32_MAX && topics)
                 merge_at = name_slot(st, name, st->phrases[word].v[0], chosen, n, ws, &tw, drop);
             if (merge_at != UINT32_MAX)
@@ -2095,12 +2056,10 @@ choose_terms(kw_state *st, const precis_options *o, const word_stats *ws, const 
             n = m;
         }
         chosen[slot] = pi;
-        kt[slot] = (pcs_keyterm){surface, len, score, p->count};
+        kt[slot] = (pcs_keyterm){surface, len, score, p->count + inside[pi]};
         if (slot == n)
             n++;
     }
-    if (!count_inside(st, chosen, kt, n, arena))
-        return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
     /* Scores on one scale whatever the text and mode: the best term's is
      * 1. */
     double top = n ? kt[0].score : 0;
