@@ -403,18 +403,28 @@ static precis_status bags_and_duplicates(pcs_doc *doc, pcs_arena *arena, size_t 
         return PRECIS_OK;
     }
 
-    /* Postings of earlier body sentences per term, built as we go. */
-    uint32_t *post_head = malloc((nt ? nt : 1) * sizeof *post_head);
-    uint32_t *post_next = malloc((used ? used : 1) * sizeof *post_next);
-    uint32_t *post_sent = malloc((used ? used : 1) * sizeof *post_sent);
-    if (!post_head || !post_next || !post_sent) {
+    /* Postings of earlier body sentences, built as we go, stored by term:
+     * a term's postings lie side by side, in room for its document
+     * frequency, newest last. A posting holds its sentence's bag size, so
+     * the size test reads nothing else. A list linked through one array
+     * made every step of the scan a dependent load from far back in the
+     * text: on 10 MB those cache misses were a tenth of the run. */
+    typedef struct {
+        uint32_t sent, size;
+    } posting;
+    uint32_t *post_first = malloc((nt ? nt : 1) * sizeof *post_first);
+    uint32_t *post_count = calloc(nt ? nt : 1, sizeof *post_count);
+    posting *post = malloc((used ? used : 1) * sizeof *post);
+    if (!post_first || !post_count || !post) {
         free(slot), free(stamp), free(df);
-        free(post_head), free(post_next), free(post_sent);
+        free(post_first), free(post_count), free(post);
         return PRECIS_ERR_NOMEM;
     }
-    memset(post_head, 0xFF, (nt ? nt : 1) * sizeof *post_head);
+    for (uint32_t t = 0, at = 0; t < nt; t++) {
+        post_first[t] = at;
+        at += df[t];
+    }
     memset(stamp, 0xFF, (nt ? nt : 1) * sizeof *stamp);
-    uint32_t n_post = 0;
     for (uint32_t i = 0; i < n; i++) {
         pcs_sentence *s = &doc->sents[i];
         if (s->kind != PCS_SENT_BODY)
@@ -438,18 +448,22 @@ static precis_status bags_and_duplicates(pcs_doc *doc, pcs_arena *arena, size_t 
             probe[pos] = t;
         }
         for (uint32_t q = 0; q < n_probe && s->kind == PCS_SENT_BODY; q++) {
-            uint32_t scanned = 0;
-            for (uint32_t p = post_head[probe[q]]; p != UINT32_MAX && scanned++ < DUPLICATE_SCAN;
-                 p = post_next[p]) {
-                uint32_t j = post_sent[p];
-                uint32_t c0 = doc->bag_ptr[j], c1 = doc->bag_ptr[j + 1], shared = 0;
-                uint32_t larger = size > c1 - c0 ? size : c1 - c0;
-                uint32_t smaller = size + (c1 - c0) - larger;
-                if ((double)smaller < DUPLICATE_OVERLAP * larger)
+            const posting *list = post + post_first[probe[q]];
+            uint32_t n_list = post_count[probe[q]];
+            uint32_t oldest = n_list > DUPLICATE_SCAN ? n_list - DUPLICATE_SCAN : 0;
+            for (uint32_t p = n_list; p-- > oldest;) {
+                uint32_t j = list[p].sent, other = list[p].size;
+                uint32_t larger = size > other ? size : other;
+                uint32_t smaller = size + other - larger;
+                /* The fewest shared terms that make a duplicate. */
+                uint32_t needed = (uint32_t)(DUPLICATE_OVERLAP * larger);
+                needed += (double)needed < DUPLICATE_OVERLAP * larger;
+                if (smaller < needed)
                     continue; /* too different in size to share enough */
+                uint32_t c0 = doc->bag_ptr[j], c1 = doc->bag_ptr[j + 1], shared = 0;
                 for (uint32_t k = c0; k < c1; k++)
                     shared += stamp[doc->bag_term[k]] == i;
-                if ((double)shared >= DUPLICATE_OVERLAP * larger) {
+                if (shared >= needed) {
                     s->kind = PCS_SENT_DUPLICATE;
                     s->duplicate_of = j;
                     break;
@@ -460,13 +474,11 @@ static precis_status bags_and_duplicates(pcs_doc *doc, pcs_arena *arena, size_t 
             continue;
         for (uint32_t k = b0; k < b1; k++) {
             uint32_t t = doc->bag_term[k];
-            post_sent[n_post] = i;
-            post_next[n_post] = post_head[t];
-            post_head[t] = n_post++;
+            post[post_first[t] + post_count[t]++] = (posting){.sent = i, .size = size};
         }
     }
     free(slot), free(stamp), free(df);
-    free(post_head), free(post_next), free(post_sent);
+    free(post_first), free(post_count), free(post);
     return PRECIS_OK;
 }
 
