@@ -962,24 +962,32 @@ static void french_ordinals_are_numbers(void **state)
 }
 
 /* A word and a hyphenated word holding it are one topic: "GM" and
- * "Chevrolet-Pontiac-GM group" are not both printed. */
+ * "Chevrolet-Pontiac-GM group" are not both printed, whichever comes
+ * first (the second story ranks the hyphenated word first, so the word
+ * is found under the key of the taken word's part). */
 static void hyphen_parts_are_one_topic(void **state)
 {
     (void)state;
-    static const char story[] =
+    static const char *const stories[] = {
         "GM IDLES PLANTS\nChevrolet-Pontiac-GM of Canada will idle two plants. GM said the "
         "Chevrolet-Pontiac-GM group has too many cars. GM workers fear layoffs at "
-        "Chevrolet-Pontiac-GM plants in Ontario. The union said GM must protect workers.";
-    precis_result *r = english_key_terms(story, sizeof story - 1);
-    bool gm = false, hyphenated = false;
-    for (size_t i = 0; i < precis_result_keyword_count(r) && i < 10; i++) {
-        const char *term = precis_result_keyword(r, i)->term;
-        gm = gm || strcmp(term, "GM") == 0;
-        hyphenated = hyphenated || strstr(term, "Chevrolet-Pontiac-GM") != NULL;
+        "Chevrolet-Pontiac-GM plants in Ontario. The union said GM must protect workers.",
+        "GM IDLES PLANTS\nChevrolet-Pontiac-GM of Canada will idle two plants. "
+        "Chevrolet-Pontiac-GM said the group has too many cars. Chevrolet-Pontiac-GM workers "
+        "fear layoffs at plants in Ontario. Chevrolet-Pontiac-GM sales fell in Toronto. The "
+        "union said GM must protect workers."};
+    for (size_t s = 0; s < sizeof stories / sizeof *stories; s++) {
+        precis_result *r = english_key_terms(stories[s], strlen(stories[s]));
+        bool gm = false, hyphenated = false;
+        for (size_t i = 0; i < precis_result_keyword_count(r); i++) {
+            const char *term = precis_result_keyword(r, i)->term;
+            gm = gm || strcmp(term, "GM") == 0;
+            hyphenated = hyphenated || strstr(term, "Chevrolet-Pontiac-GM") != NULL;
+        }
+        assert_true(gm || hyphenated);
+        assert_false(gm && hyphenated);
+        precis_result_free(r);
     }
-    assert_true(gm || hyphenated);
-    assert_false(gm && hyphenated);
-    precis_result_free(r);
 }
 
 /* A general word ("new", in more than a fifth of the model's documents)
