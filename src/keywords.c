@@ -1661,30 +1661,29 @@ static double first_k_score(const kw_state *st, const phrase *p)
     return 1.0 / (1.0 + (double)first);
 }
 
-/* A taken word filed under the first bytes of its stem or of a part. */
-typedef struct family_entry {
-    uint32_t v, next; /* vertex; the next entry of its key, UINT32_MAX at the end */
-} family_entry;
-
 /* The words of the terms taken so far, to tell a new term's topic. */
 typedef struct taken_words {
     const pcs_doc *doc;
     const word_stats *ws;
     bool merge;   /* words of one family are one word */
     bool *listed; /* per vertex: taken */
-    /* When merging, each taken word under FAMILY_KEY_BYTES of its stem
-     * and of each hyphen part: the only places a word of its family can
-     * be (see taken). */
-    pcs_map family;
-    family_entry *entry;
-    size_t n_entries, cap_entries;
+    /* When merging, sets of strings (keys into the stems): the taken
+     * words' stems, the prefixes those stems extend, and the same for the
+     * hyphen parts of the hyphenated ones (see taken). */
+    pcs_map stems, stem_prefixes, parts, part_prefixes;
 } taken_words;
+
+/* A stem extends another by at most this many bytes, and only one of at
+ * least FAMILY_STEM_MIN bytes. */
+#define FAMILY_SUFFIX_MAX 3
+#define FAMILY_STEM_MIN 4
 
 /* Does stem y extend stem x by a suffix the stemmer leaves ("russia" and
  * "russian", "japan" and "japanes")? */
 static bool extends(const char *x, uint32_t nx, const char *y, uint32_t ny)
 {
-    return nx >= 4 && ny > nx && ny <= nx + 3 && memcmp(x, y, nx) == 0;
+    return nx >= FAMILY_STEM_MIN && ny > nx && ny <= nx + FAMILY_SUFFIX_MAX &&
+           memcmp(x, y, nx) == 0;
 }
 
 /* Do two stems name one word: the same, or one extending the other? */
@@ -1741,34 +1740,35 @@ static bool same_family(const taken_words *tw, uint32_t a, uint32_t b)
            (tw->ws[b].hyphenated && in_hyphen_part(y->stem, y->stem_len, x->stem, x->stem_len));
 }
 
-/* Stems of one family share their first four bytes or are equal:
- * `extends` needs four bytes and a common prefix; a hyphen part of two or
- * three bytes is of one family only with an equal stem. */
-#define FAMILY_KEY_BYTES 4
-
-static uint32_t family_key_len(uint32_t len)
+static bool in_set(const pcs_map *set, const char *key, uint32_t len)
 {
-    return len < FAMILY_KEY_BYTES ? len : FAMILY_KEY_BYTES;
+    return pcs_map_find(set, key, len, pcs_hash(key, len)) != NULL;
 }
 
-/* Is a word of v's family among those filed under key[0, len)'s key? */
-static bool taken_under(const taken_words *tw, const char *key, uint32_t len, uint32_t v)
+/* Is s[0, n) of one family with a string of `whole`: one it extends, one
+ * extending it (s is then in `prefixes`), or, when `equal`, the same? The
+ * prefixes' hashes are taken on the way to the whole string's. */
+static bool family_in(const pcs_map *whole, const pcs_map *prefixes, const char *s, uint32_t n,
+                      bool equal)
 {
-    uint32_t n = family_key_len(len);
-    const pcs_map_slot *slot = pcs_map_find(&tw->family, key, n, pcs_hash(key, n));
-    for (uint32_t e = slot ? slot->value : UINT32_MAX; e != UINT32_MAX; e = tw->entry[e].next)
-        if (same_family(tw, tw->entry[e].v, v))
+    if (whole->count == 0)
+        return false;
+    uint32_t h = PCS_HASH_BASIS;
+    uint32_t shortest = n > FAMILY_STEM_MIN + FAMILY_SUFFIX_MAX ? n - FAMILY_SUFFIX_MAX
+                                                               : FAMILY_STEM_MIN;
+    for (uint32_t i = 0; i < n; h = pcs_hash_byte(h, (unsigned char)s[i++]))
+        if (i >= shortest && pcs_map_find(whole, s, i, h))
             return true;
-    return false;
+    return pcs_map_find(prefixes, s, n, h) || (equal && pcs_map_find(whole, s, n, h));
 }
 
-/* Is a word of v's family among the words taken? A taken word of v's
- * family is filed under v's stem's key (equal stems, one extending the
- * other, or a part of the taken word's of one family with v's stem), or
- * under the key of one of v's hyphen parts (a part of v's of one family
- * with the taken word's stem). So only those keys are looked at: the
- * taken list grows with -k, and comparing every candidate with every
- * taken word made -k 10000 on 10 MB take 3.7 s. */
+/* Is a word of v's family among the words taken (same_family with one of
+ * them)? Answered from the sets, by a few lookups: the taken list grows
+ * with -k, and comparing every candidate with every taken word made -k
+ * 10000 on 10 MB take 3.7 s. Every case of same_family has its lookup:
+ * v's stem against the taken stems (one extending the other; equal stems
+ * are one vertex, listed) and against the taken words' hyphen parts
+ * (equal too), and each hyphen part of v against the taken stems. */
 static bool taken(const taken_words *tw, uint32_t v)
 {
     if (tw->listed[v])
@@ -1776,34 +1776,32 @@ static bool taken(const taken_words *tw, uint32_t v)
     if (!tw->merge)
         return false;
     const pcs_term *t = &tw->doc->terms[tw->ws[v].term];
-    if (taken_under(tw, t->stem, t->stem_len, v))
+    if (family_in(&tw->stems, &tw->stem_prefixes, t->stem, t->stem_len, false) ||
+        family_in(&tw->parts, &tw->part_prefixes, t->stem, t->stem_len, true))
         return true;
     for (uint32_t at = 0, part, n; tw->ws[v].hyphenated &&
                                    next_hyphen_part(t->stem, t->stem_len, &at, &part, &n);)
-        if (taken_under(tw, t->stem + part, n, v))
+        if (family_in(&tw->stems, &tw->stem_prefixes, t->stem + part, n, true))
             return true;
     return false;
 }
 
-/* File v under key[0, len)'s key. false when out of memory. */
-static bool file_under(taken_words *tw, const char *key, uint32_t len, uint32_t v)
+/* Add s[0, n) to `whole` and the prefixes it extends to `prefixes`.
+ * false when out of memory. */
+static bool add_family(pcs_map *whole, pcs_map *prefixes, const char *s, uint32_t n)
 {
-    if (!pcs_grow((void **)&tw->entry, &tw->cap_entries, tw->n_entries + 1, sizeof *tw->entry))
-        return false;
-    uint32_t n = family_key_len(len), h = pcs_hash(key, n), e = (uint32_t)tw->n_entries++;
-    pcs_map_slot *slot = pcs_map_find(&tw->family, key, n, h);
-    tw->entry[e] = (family_entry){v, slot ? slot->value : UINT32_MAX};
-    if (slot) {
-        slot->value = e;
-        return true;
-    }
-    return pcs_map_put(&tw->family, key, n, h, e);
+    for (uint32_t d = 1; d <= FAMILY_SUFFIX_MAX && n >= FAMILY_STEM_MIN + d; d++)
+        if (!in_set(prefixes, s, n - d) && !pcs_map_put(prefixes, s, n - d, pcs_hash(s, n - d), 0))
+            return false;
+    return in_set(whole, s, n) || pcs_map_put(whole, s, n, pcs_hash(s, n), 0);
 }
 
 static void free_taken(taken_words *tw)
 {
-    pcs_map_free(&tw->family);
-    free(tw->entry);
+    pcs_map_free(&tw->stems);
+    pcs_map_free(&tw->stem_prefixes);
+    pcs_map_free(&tw->parts);
+    pcs_map_free(&tw->part_prefixes);
 }
 
 /* Add v to the words taken. false when out of memory. */
@@ -1815,11 +1813,11 @@ static bool take(taken_words *tw, uint32_t v)
     if (!tw->merge)
         return true;
     const pcs_term *t = &tw->doc->terms[tw->ws[v].term];
-    if (!file_under(tw, t->stem, t->stem_len, v))
+    if (!add_family(&tw->stems, &tw->stem_prefixes, t->stem, t->stem_len))
         return false;
     for (uint32_t at = 0, part, n; tw->ws[v].hyphenated &&
                                    next_hyphen_part(t->stem, t->stem_len, &at, &part, &n);)
-        if (!file_under(tw, t->stem + part, n, v))
+        if (!add_family(&tw->parts, &tw->part_prefixes, t->stem + part, n))
             return false;
     return true;
 }

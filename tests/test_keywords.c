@@ -990,6 +990,31 @@ static void hyphen_parts_are_one_topic(void **state)
     }
 }
 
+/* A word and one extending it ("Japan" and "Japanese", stems "japan" and
+ * "japanes") are one topic, whichever is taken first: the first story
+ * ranks "Japan" first, the second "Japanese exporters". */
+static void stem_extensions_are_one_topic(void **state)
+{
+    (void)state;
+    static const char *const stories[] = {
+        "JAPAN TRADE SURPLUS GROWS\nJapan said its trade surplus with the United States grew in "
+        "March. Japanese exporters sold more cars, and Japanese officials said the yen was "
+        "weak. Japan will hold talks with Washington. The Japanese government expects exports "
+        "to slow. Tokyo traders said Japan may cut tariffs.",
+        "JAPANESE EXPORTERS GAIN\nThe Japanese exporters sold more cars in March. Japanese "
+        "officials said the yen was weak, and Japanese banks lent more. Analysts said Japanese "
+        "demand for steel rose. The Japanese government expects exports to slow. Traders in "
+        "Japan said tariffs may fall."};
+    for (size_t s = 0; s < sizeof stories / sizeof *stories; s++) {
+        precis_result *r = english_key_terms(stories[s], strlen(stories[s]));
+        size_t japan = 0;
+        for (size_t i = 0; i < precis_result_keyword_count(r); i++)
+            japan += strstr(precis_result_keyword(r, i)->term, "Japan") != NULL;
+        assert_int_equal(japan, 1);
+        precis_result_free(r);
+    }
+}
+
 /* A general word ("new", in more than a fifth of the model's documents)
  * leads no phrase ("new DSP chips"), and is no term alone. */
 static void general_words_lead_no_phrase(void **state)
@@ -1779,6 +1804,7 @@ int main(void)
         cmocka_unit_test(earnings_report_passes_an_editor),
         cmocka_unit_test(dated_reports_pass_an_editor),
         cmocka_unit_test(hyphen_parts_are_one_topic),
+        cmocka_unit_test(stem_extensions_are_one_topic),
         cmocka_unit_test_setup_teardown(running_text_spelling_is_printed, setup, teardown),
         cmocka_unit_test_setup_teardown(french_ordinals_are_numbers, setup, teardown),
         cmocka_unit_test_setup_teardown(french_verbs_are_not_key_terms, setup, teardown),
