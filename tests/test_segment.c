@@ -184,6 +184,15 @@ static const seg_case cases[] = {
      {"Shares of Acme Corp. rose 5% after the company beat forecasts, and shares of "
       "rivals also gained.",
       "The rally lifted Acme Corp.", "Shares of other firms followed."}},
+    /* The same with a word too long for the orthographic table's slots
+     * (more than ten bytes), which a second map holds. */
+    {.name = "corp_end_ortho_evidence_long_word",
+     "Shareholders of Acme Corp. voted after the company beat forecasts, and "
+     "shareholders of rivals also gained. The rally lifted Acme Corp. Shareholders of "
+     "other firms followed.",
+     {"Shareholders of Acme Corp. voted after the company beat forecasts, and "
+      "shareholders of rivals also gained.",
+      "The rally lifted Acme Corp.", "Shareholders of other firms followed."}},
     {.name = "corp_end_no_evidence",
      "The rally lifted Acme Corp. Shares of other firms followed.",
      {"The rally lifted Acme Corp.", "Shares of other firms followed."},
