@@ -230,14 +230,22 @@ typedef struct pcs_stem_entry {
     double idf;
 } pcs_stem_entry;
 
+/* The longest word the word cache holds in its table's slot. */
+#define PCS_WORD_INLINE 16
+
 /* A folded word of letters in the word cache: a stopword, or its stem and
  * its class in the language's list of words that are never key terms;
- * and whether it attributes speech. */
+ * and whether it attributes speech. A word of up to PCS_WORD_INLINE bytes
+ * is its own slot of the cache's table, bytes and all (32 bytes, two to a
+ * cache line), so a lookup reads one line. */
 typedef struct pcs_word {
     pcs_stem_entry *stem; /* NULL for stopwords */
     bool stop;
     bool reporting;     /* in the language's reporting list */
     uint8_t word_class; /* pcs_word_class (language.h); 0 for stopwords */
+    uint8_t len;        /* in the table: the word's length, 0 for an empty slot */
+    uint32_t hash;      /* in the table: pcs_hash of the word */
+    char key[PCS_WORD_INLINE];
 } pcs_word;
 
 /* A number for the next document, never 0: a stem entry whose doc is not
@@ -251,7 +259,8 @@ uint32_t pcs_language_begin_document(pcs_language *language);
 uint64_t pcs_language_idf_generation(pcs_language *language, const precis_model *model);
 
 /* The cache entry of a folded word of letters (stopword test and stem in
- * one lookup), or NULL when out of memory; hash is pcs_hash(folded, len). */
+ * one lookup), or NULL when out of memory; hash is pcs_hash(folded, len).
+ * Valid until the next lookup, which may move the table. */
 pcs_word *pcs_word_lookup(pcs_language *language, const char *folded, size_t len,
                           uint32_t hash);
 

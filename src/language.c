@@ -149,7 +149,12 @@ struct pcs_language {
     pcs_map abbreviations; /* value: pcs_abbrev_class */
     pcs_map reporting;     /* words that attribute speech; keys as above */
     pcs_map evaluative;    /* adjectives no key phrase begins with; keys as above */
-    pcs_map words;         /* folded word of letters -> pcs_word in store */
+    /* Folded words of letters: up to PCS_WORD_INLINE bytes in `words`,
+     * open addressing with linear probing over a power-of-two capacity;
+     * longer ones in long_words, -> pcs_word in store. */
+    pcs_word *words;
+    size_t words_cap, words_count;
+    pcs_map long_words;
     pcs_map stems;         /* stem -> pcs_stem_entry in store */
     const pcs_language_data *data; /* compiled-in lists; NULL if none */
     pcs_arena store;       /* entries, each followed by its NUL-terminated key */
@@ -262,7 +267,8 @@ void pcs_language_free(pcs_language *language)
     pcs_map_free(&language->abbreviations);
     pcs_map_free(&language->reporting);
     pcs_map_free(&language->evaluative);
-    pcs_map_free(&language->words);
+    free(language->words);
+    pcs_map_free(&language->long_words);
     pcs_map_free(&language->stems);
     pcs_arena_free(&language->store);
     free(language);
@@ -340,8 +346,11 @@ uint32_t pcs_language_begin_document(pcs_language *l)
 {
     /* Start afresh between documents, never within one, so that a long
      * run over millions of documents stays bounded. */
-    if (l->words.count + l->stems.count >= WORD_CACHE_MAX) {
-        pcs_map_clear(&l->words);
+    if (l->words_count + l->long_words.count + l->stems.count >= WORD_CACHE_MAX) {
+        if (l->words)
+            memset(l->words, 0, l->words_cap * sizeof *l->words);
+        l->words_count = 0;
+        pcs_map_clear(&l->long_words);
         pcs_map_clear(&l->stems);
         pcs_arena_reset(&l->store);
     }
@@ -395,6 +404,47 @@ pcs_stem_entry *pcs_stem_intern(pcs_language *l, const char *stem, size_t len)
     return pcs_map_put(&l->stems, key, len, h, 0) ? e : NULL;
 }
 
+/* The slot of folded[0, len) (len <= PCS_WORD_INLINE) in a table of cap
+ * slots, or the empty one where it would go. The bytes are compared in a
+ * loop, not by a call: a word is a few bytes. */
+static pcs_word *word_slot_of(pcs_word *slots, size_t cap, const char *folded, size_t len,
+                              uint32_t h)
+{
+    size_t mask = cap - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+        pcs_word *w = &slots[i];
+        if (w->len == 0)
+            return w;
+        if (w->hash != h || w->len != len)
+            continue;
+        size_t k = 0;
+        while (k < len && w->key[k] == folded[k])
+            k++;
+        if (k == len)
+            return w;
+    }
+}
+
+/* Room for one more short word: at most three quarters full, so probes
+ * stay within a line or two. false when out of memory. */
+static bool words_room(pcs_language *l)
+{
+    if ((l->words_count + 1) * 4 <= l->words_cap * 3)
+        return true;
+    size_t cap = l->words_cap ? l->words_cap * 2 : 1024;
+    pcs_word *slots = calloc(cap, sizeof *slots);
+    if (!slots)
+        return false;
+    for (size_t i = 0; i < l->words_cap; i++)
+        if (l->words[i].len)
+            *word_slot_of(slots, cap, l->words[i].key, l->words[i].len, l->words[i].hash) =
+                l->words[i];
+    free(l->words);
+    l->words = slots;
+    l->words_cap = cap;
+    return true;
+}
+
 /* The word cache saves tokenize two of its three hash lookups per token
  * (stopword, stem, then the document's vocabulary): one lookup answers
  * the first two, and the stem's entry remembers its term id in the
@@ -404,9 +454,16 @@ pcs_stem_entry *pcs_stem_intern(pcs_language *l, const char *stem, size_t len)
  * (URLs, junk) are not stemmed. */
 pcs_word *pcs_word_lookup(pcs_language *l, const char *folded, size_t len, uint32_t h)
 {
-    const pcs_map_slot *hit = pcs_map_find(&l->words, folded, len, h);
-    if (hit)
-        return (pcs_word *)(void *)(hit->key - sizeof(pcs_word));
+    bool inline_key = len <= PCS_WORD_INLINE;
+    if (inline_key && l->words_cap) {
+        pcs_word *hit = word_slot_of(l->words, l->words_cap, folded, len, h);
+        if (hit->len)
+            return hit;
+    } else if (!inline_key) {
+        const pcs_map_slot *hit = pcs_map_find(&l->long_words, folded, len, h);
+        if (hit)
+            return (pcs_word *)(void *)(hit->key - sizeof(pcs_word));
+    }
     bool stop = pcs_is_stopword(l, folded, len);
     pcs_stem_entry *stem = NULL;
     if (!stop && len > STEM_MAX_BYTES) {
@@ -418,16 +475,28 @@ pcs_word *pcs_word_lookup(pcs_language *l, const char *folded, size_t len, uint3
     }
     if (!stop && !stem)
         return NULL;
-    pcs_word *w = store_entry(l, sizeof *w, folded, len);
-    if (!w)
-        return NULL;
     /* A possessive has its word's class: "Corp's" is a company form and
      * "today's" an adverb of time, as "Corp" and "today" are. */
     size_t bare = len > 2 && folded[len - 2] == '\'' && folded[len - 1] == 's' ? len - 2 : len;
-    *w = (pcs_word){.stem = stem,
-                    .stop = stop,
-                    .reporting = pcs_map_find(&l->reporting, folded, len, h) != NULL,
-                    .word_class = stop ? PCS_WORD_OPEN
-                                       : (uint8_t)pcs_language_word_class(l->data, folded, bare)};
-    return pcs_map_put(&l->words, (const char *)(w + 1), len, h, 0) ? w : NULL;
+    pcs_word word = {.stem = stem,
+                     .stop = stop,
+                     .reporting = pcs_map_find(&l->reporting, folded, len, h) != NULL,
+                     .word_class = stop ? PCS_WORD_OPEN
+                                        : (uint8_t)pcs_language_word_class(l->data, folded, bare)};
+    if (inline_key) {
+        if (!words_room(l))
+            return NULL;
+        pcs_word *w = word_slot_of(l->words, l->words_cap, folded, len, h);
+        *w = word;
+        w->len = (uint8_t)len;
+        w->hash = h;
+        memcpy(w->key, folded, len);
+        l->words_count++;
+        return w;
+    }
+    pcs_word *w = store_entry(l, sizeof *w, folded, len);
+    if (!w)
+        return NULL;
+    *w = word;
+    return pcs_map_put(&l->long_words, (const char *)(w + 1), len, h, 0) ? w : NULL;
 }
