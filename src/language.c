@@ -406,8 +406,8 @@ pcs_stem_entry *pcs_stem_intern(pcs_language *l, const char *stem, size_t len)
 
 /* The slot of folded[0, len) (len <= PCS_WORD_INLINE) in a table of cap
  * slots, or the empty one where it would go. The bytes are compared in a
- * loop, not by a call: a word is a few bytes. */
-static pcs_word *word_slot_of(pcs_word *slots, size_t cap, const char *folded, size_t len,
+ * loop, not by a call: a word is a few bytes. Inlined: every token asks. */
+static inline __attribute__((always_inline)) pcs_word *word_slot_of(pcs_word *slots, size_t cap, const char *folded, size_t len,
                               uint32_t h)
 {
     size_t mask = cap - 1;
