@@ -1635,6 +1635,47 @@ static void names_hold_of(void **state)
     precis_result_free(r);
 }
 
+/* English names hold "and" too when an institution's noun ends them
+ * ("Securities and Exchange Commission", not "Exchange Commission" and
+ * "Securities"); two names joined by "and" stay two ("Citibank" and "Chase
+ * Manhattan Bank", "Commission" and "Justice Department"), and a name too
+ * long for a phrase is not joined. */
+static void names_hold_and(void **state)
+{
+    (void)state;
+    static const char story[] =
+        "ACME FILES WITH SEC\nAcme Corp said it filed with the Securities and Exchange "
+        "Commission to sell two mln shares. The Securities and Exchange Commission must clear "
+        "the offering before Acme can sell. Acme said Merrill Lynch and Co would manage the "
+        "sale, and that Citibank and Chase Manhattan Bank would lend it money. Citibank "
+        "declined to comment, and Chase Manhattan Bank said the loan was routine.";
+    precis_result *r = english_key_terms(story, sizeof story - 1);
+    assert_true(result_find(r, "Securities and Exchange Commission", false) >= 0);
+    assert_int_equal(result_find(r, "Exchange Commission", false), -1);
+    assert_int_equal(result_find(r, "Securities", false), -1);
+    assert_true(result_find(r, "Chase Manhattan Bank", false) >= 0);
+    assert_int_equal(result_find(r, "Citibank and", true), -1);
+    precis_result_free(r);
+    /* An institution's noun before "and" ends a name already. */
+    static const char two[] = "Acme said the Commission and Justice Department would review "
+                              "the deal. Acme said the Commission and Justice Department must "
+                              "agree.";
+    r = english_key_terms(two, sizeof two - 1);
+    assert_true(result_find(r, "Justice Department", false) >= 0);
+    assert_int_equal(result_find(r, "Commission and", true), -1);
+    precis_result_free(r);
+    /* A name longer than a phrase may be is not joined: cut to its last
+     * words it would lose the ones that tell the lender ("Savings and Loan
+     * Association" for "Valley Federal Savings and Loan Association"). */
+    static const char longer[] =
+        "LENDER SOLD\nAcme said it bought Valley Federal Savings and Loan Association for 20 "
+        "mln dlrs. Valley Federal Savings and Loan Association has ten branches. Acme said "
+        "Valley Federal Savings and Loan Association would keep its name.";
+    r = english_key_terms(longer, sizeof longer - 1);
+    assert_true(result_find(r, "Valley", true) >= 0);
+    precis_result_free(r);
+}
+
 /* A general word that begins a name stays in it: "New York Times", not
  * "York Times". */
 static void general_words_stay_in_names(void **state)
@@ -1781,6 +1822,7 @@ int main(void)
         cmocka_unit_test(general_words_lead_no_phrase),
         cmocka_unit_test(general_words_stay_in_names),
         cmocka_unit_test(names_hold_of),
+        cmocka_unit_test(names_hold_and),
         cmocka_unit_test_setup_teardown(units_of_time_stand_in_no_term_alone, setup, teardown),
         cmocka_unit_test_setup_teardown(untold_quantities_are_no_terms, setup, teardown),
         cmocka_unit_test_setup_teardown(titles_before_names_are_left_out, setup, teardown),
