@@ -1676,6 +1676,30 @@ static void names_hold_and(void **state)
     precis_result_free(r);
 }
 
+/* A player's or an organiser's role is no part of the name after it,
+ * first in its sentence and capitalised ("Organiser Iona Malcolm"), or
+ * before a surname alone ("defender Dawson"). */
+static void sport_and_event_roles_before_names(void **state)
+{
+    (void)state;
+    static const char festival[] =
+        "FESTIVAL RETURNS\nOrganiser Iona Malcolm said the festival would return to Oban in "
+        "June. The festival drew 5,000 people last year, and the town expects more visitors. "
+        "Oban council backed the festival.";
+    precis_result *r = english_key_terms(festival, sizeof festival - 1);
+    assert_true(result_find(r, "Iona Malcolm", false) >= 0);
+    assert_int_equal(result_find(r, "Organiser", true), -1);
+    precis_result_free(r);
+    static const char match[] =
+        "SPURS WIN\nTottenham beat Everton 2-1 on Saturday. The winner came from defender "
+        "Dawson in the last minute, after Everton had levelled. Spurs moved up to fifth "
+        "place. Everton stay ninth.";
+    r = english_key_terms(match, sizeof match - 1);
+    assert_true(result_find(r, "Dawson", false) >= 0);
+    assert_int_equal(result_find(r, "defender", true), -1);
+    precis_result_free(r);
+}
+
 /* A general word that begins a name stays in it: "New York Times", not
  * "York Times". */
 static void general_words_stay_in_names(void **state)
@@ -1823,6 +1847,7 @@ int main(void)
         cmocka_unit_test(general_words_stay_in_names),
         cmocka_unit_test(names_hold_of),
         cmocka_unit_test(names_hold_and),
+        cmocka_unit_test(sport_and_event_roles_before_names),
         cmocka_unit_test_setup_teardown(units_of_time_stand_in_no_term_alone, setup, teardown),
         cmocka_unit_test_setup_teardown(untold_quantities_are_no_terms, setup, teardown),
         cmocka_unit_test_setup_teardown(titles_before_names_are_left_out, setup, teardown),
