@@ -1547,9 +1547,14 @@ static const char *best_surface(const kw_state *st, const phrase *p, const bool 
         /* A word in capitals ("CURRENCY" in a headline, "OTAN" after "L'",
          * "TRIPLE-EXPIRATION") keeps them: lowering its first letter alone
          * gave "cURRENCY". */
+        /* Nor does a name's first word when a capitalised word follows
+         * ("First Bank System", "Photon Technology International": "first"
+         * and "photonic" are written in lower case elsewhere), but for a
+         * particle ("de Keersmaeker"). */
         uint32_t first_len = t[0].start + t[0].len - a;
         if (initial && lower_mid[t[0].term] && span == p->n /* not a name with "of" */ &&
-            !(first_len >= 2 && shouted(doc->text + a, first_len)))
+            !(first_len >= 2 && shouted(doc->text + a, first_len)) &&
+            !(span > 1 && lower_after_capital(doc, &t[1]) && !lower_particle(doc, &t[0])))
             l = lower_first(buf, l, cap);
         text[n] = buf;
         len[n] = (uint32_t)l;

@@ -1700,6 +1700,30 @@ static void sport_and_event_roles_before_names(void **state)
     precis_result_free(r);
 }
 
+/* A name first in its sentences keeps its capital though its first word
+ * is also written in lower case ("New Zealand", and "the new figures");
+ * a particle before a name is lowered as before ("de Keersmaeker"). */
+static void names_first_in_sentences_keep_their_capital(void **state)
+{
+    (void)state;
+    static const char story[] =
+        "DAIRY EXPORTS RISE\nNew Zealand dairy exports rose 8 pct in March, the statistics "
+        "office said. The new figures showed strong demand from China for milk powder. New "
+        "Zealand farmers expect prices to stay high. Milk powder prices rose for a third "
+        "month.";
+    precis_result *r = english_key_terms(story, sizeof story - 1);
+    assert_true(result_find(r, "New Zealand", true) >= 0);
+    assert_int_equal(result_find(r, "new Zealand", true), -1);
+    precis_result_free(r);
+    static const char particle[] =
+        "BELGIAN BUDGET\nDe Keersmaeker said the budget deficit would shrink this year. "
+        "Analysts said de Keersmaeker would resign soon. De Keersmaeker denied that the "
+        "deficit was a problem.";
+    r = english_key_terms(particle, sizeof particle - 1);
+    assert_true(result_find(r, "de Keersmaeker", false) >= 0);
+    precis_result_free(r);
+}
+
 /* A general word that begins a name stays in it: "New York Times", not
  * "York Times". */
 static void general_words_stay_in_names(void **state)
@@ -1847,6 +1871,7 @@ int main(void)
         cmocka_unit_test(general_words_stay_in_names),
         cmocka_unit_test(names_hold_of),
         cmocka_unit_test(names_hold_and),
+        cmocka_unit_test(names_first_in_sentences_keep_their_capital),
         cmocka_unit_test(sport_and_event_roles_before_names),
         cmocka_unit_test_setup_teardown(units_of_time_stand_in_no_term_alone, setup, teardown),
         cmocka_unit_test_setup_teardown(untold_quantities_are_no_terms, setup, teardown),
