@@ -236,8 +236,8 @@ typedef struct pcs_stem_entry {
 /* A folded word of letters in the word cache: a stopword, or its stem and
  * its class in the language's list of words that are never key terms;
  * and whether it attributes speech. A word of up to PCS_WORD_INLINE bytes
- * is its own slot of the cache's table, bytes and all (32 bytes, two to a
- * cache line), so a lookup reads one line. */
+ * is its own slot of the cache's table, bytes and all (32 bytes), so a
+ * lookup reads one slot, not a slot and then the entry it points to. */
 typedef struct pcs_word {
     pcs_stem_entry *stem; /* NULL for stopwords */
     bool stop;
@@ -247,6 +247,7 @@ typedef struct pcs_word {
     uint32_t hash;      /* in the table: pcs_hash of the word */
     char key[PCS_WORD_INLINE];
 } pcs_word;
+_Static_assert(sizeof(pcs_word) == 32, "a word cache slot is 32 bytes");
 
 /* A number for the next document, never 0: a stem entry whose doc is not
  * it has no term in this document yet. The word cache only starts afresh

@@ -1303,19 +1303,11 @@ static bool institution_noun(const pcs_doc *doc, const pcs_token *t)
         "foundation",     "inc",        "institute",   "ltd",          "ministry",
         "organisation",   "organization", "plc",       "service",      "services",
         "society",        "trust",      "university"};
-    /* Their first letters: most words are rejected by the first. */
-    static const uint32_t firsts = 1u << ('a' - 'a') | 1u << ('b' - 'a') | 1u << ('c' - 'a') |
-                                   1u << ('d' - 'a') | 1u << ('f' - 'a') | 1u << ('i' - 'a') |
-                                   1u << ('l' - 'a') | 1u << ('m' - 'a') | 1u << ('o' - 'a') |
-                                   1u << ('p' - 'a') | 1u << ('s' - 'a') | 1u << ('t' - 'a') |
-                                   1u << ('u' - 'a');
-    unsigned first = ((unsigned char)doc->text[t->start] | 0x20) - 'a';
-    if (first >= 26 || !(firsts >> first & 1))
-        return false;
+    char first = (char)((unsigned char)doc->text[t->start] | 0x20);
     uint32_t len = possessive(doc, t) ? t->len - (doc->text[t->start + t->len - 2] == '\'' ? 2 : 4)
                                       : t->len;
     for (size_t i = 0; i < sizeof nouns / sizeof *nouns; i++)
-        if (any_case_is(doc->text + t->start, len, nouns[i]))
+        if (nouns[i][0] == first && any_case_is(doc->text + t->start, len, nouns[i]))
             return true;
     return false;
 }
@@ -1552,7 +1544,7 @@ static const char *best_surface(const kw_state *st, const phrase *p, const bool 
          * and "photonic" are written in lower case elsewhere), but for a
          * particle ("de Keersmaeker"). */
         uint32_t first_len = t[0].start + t[0].len - a;
-        if (initial && lower_mid[t[0].term] && span == p->n /* not a name with "of" */ &&
+        if (initial && lower_mid[t[0].term] && span == p->n /* no name's "of" or "and" */ &&
             !(first_len >= 2 && shouted(doc->text + a, first_len)) &&
             !(span > 1 && lower_after_capital(doc, &t[1]) && !lower_particle(doc, &t[0])))
             l = lower_first(buf, l, cap);

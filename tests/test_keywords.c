@@ -1656,6 +1656,15 @@ static void names_hold_and(void **state)
     assert_true(result_find(r, "Chase Manhattan Bank", false) >= 0);
     assert_int_equal(result_find(r, "Citibank and", true), -1);
     precis_result_free(r);
+    /* The noun may be a possessive ("Administration's"), printed bare. */
+    static const char owner[] =
+        "FOOD SAFETY\nThe company said the Food and Drug Administration's review of the drug "
+        "would end in May. Analysts expect the Food and Drug Administration's panel to approve "
+        "it. The drug treats asthma.";
+    r = english_key_terms(owner, sizeof owner - 1);
+    assert_true(result_find(r, "Food and Drug Administration", false) >= 0);
+    assert_int_equal(result_find(r, "Drug Administration", false), -1);
+    precis_result_free(r);
     /* An institution's noun before "and" ends a name already. */
     static const char two[] = "Acme said the Commission and Justice Department would review "
                               "the deal. Acme said the Commission and Justice Department must "
