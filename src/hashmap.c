@@ -1,5 +1,6 @@
 /* String-keyed hash map with open addressing and linear probing. Used for
- * stopword sets, abbreviations and the word cache. */
+ * stopword sets, abbreviations and the word cache's long words; and the
+ * tables whose slots hold their short keys (pcs_inline_table). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -65,4 +66,24 @@ void pcs_map_free(pcs_map *map)
 {
     free(map->slots);
     pcs_map_init(map);
+}
+
+bool pcs_inline_room(pcs_inline_table *t, size_t size, size_t key_at, size_t first)
+{
+    if ((t->count + 1) * 4 <= t->cap * 3)
+        return true;
+    pcs_inline_table grown = {.cap = t->cap ? t->cap * 2 : first, .count = t->count};
+    grown.slots = calloc(grown.cap, size);
+    if (!grown.slots)
+        return false;
+    for (size_t i = 0; i < t->cap; i++) {
+        const char *s = t->slots + i * size;
+        uint8_t len = (uint8_t)s[sizeof(uint32_t)];
+        if (len)
+            memcpy(pcs_inline_slot(&grown, size, key_at, s + key_at, len, pcs_inline_hash(s)), s,
+                   size);
+    }
+    free(t->slots);
+    *t = grown;
+    return true;
 }

@@ -163,6 +163,53 @@ bool pcs_map_put(pcs_map *map, const char *key, size_t len, uint32_t hash,
 void pcs_map_clear(pcs_map *map);
 void pcs_map_free(pcs_map *map);
 
+/* A table whose slots hold their short keys: a probe reads one slot, not
+ * a slot and then a key elsewhere (on long texts the second read was a
+ * cache miss per word). Slots of `size` bytes begin with the key's hash
+ * (uint32_t) and length (uint8_t, 0 for an empty slot); the key's bytes
+ * sit at offset `key_at`. Open addressing, linear probing over a
+ * power-of-two capacity, at most three quarters full. Used for the word
+ * cache (pcs_word) and the segmenter's orthographic flags. */
+typedef struct pcs_inline_table {
+    char *slots;
+    size_t cap, count;
+} pcs_inline_table;
+
+static inline uint32_t pcs_inline_hash(const char *slot)
+{
+    uint32_t h;
+    memcpy(&h, slot, sizeof h);
+    return h;
+}
+
+/* The slot of key[0, len) (0 < len, fitting the slots), or the empty one
+ * where it would go; the table has slots (cap > 0). The bytes are compared
+ * in a loop, not by a call: a key is a few bytes. Inlined: callers look up
+ * every word. */
+static inline __attribute__((always_inline)) char *
+pcs_inline_slot(const pcs_inline_table *t, size_t size, size_t key_at, const char *key,
+                size_t len, uint32_t hash)
+{
+    size_t mask = t->cap - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+        char *s = t->slots + i * size;
+        uint8_t n = (uint8_t)s[sizeof(uint32_t)];
+        if (n == 0)
+            return s;
+        if (n != len || pcs_inline_hash(s) != hash)
+            continue;
+        size_t k = 0;
+        while (k < len && s[key_at + k] == key[k])
+            k++;
+        if (k == len)
+            return s;
+    }
+}
+
+/* Room for one more key, growing the table (first to `first` slots) when
+ * it would be more than three quarters full. false when out of memory. */
+bool pcs_inline_room(pcs_inline_table *t, size_t size, size_t key_at, size_t first);
+
 /* ------------------------------------------------------------------------ */
 /* Languages                                                                 */
 /* ------------------------------------------------------------------------ */
@@ -239,15 +286,17 @@ typedef struct pcs_stem_entry {
  * is its own slot of the cache's table, bytes and all (32 bytes), so a
  * lookup reads one slot, not a slot and then the entry it points to. */
 typedef struct pcs_word {
-    pcs_stem_entry *stem; /* NULL for stopwords */
+    uint32_t hash;      /* in the table (pcs_inline_table): pcs_hash of the word */
+    uint8_t len;        /* in the table: the word's length, 0 for an empty slot */
     bool stop;
     bool reporting;     /* in the language's reporting list */
     uint8_t word_class; /* pcs_word_class (language.h); 0 for stopwords */
-    uint8_t len;        /* in the table: the word's length, 0 for an empty slot */
-    uint32_t hash;      /* in the table: pcs_hash of the word */
+    pcs_stem_entry *stem; /* NULL for stopwords */
     char key[PCS_WORD_INLINE];
 } pcs_word;
 _Static_assert(sizeof(pcs_word) == 32, "a word cache slot is 32 bytes");
+_Static_assert(offsetof(pcs_word, hash) == 0 && offsetof(pcs_word, len) == sizeof(uint32_t),
+               "a pcs_inline_table slot begins with its hash and length");
 
 /* A number for the next document, never 0: a stem entry whose doc is not
  * it has no term in this document yet. The word cache only starts afresh

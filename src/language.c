@@ -152,8 +152,7 @@ struct pcs_language {
     /* Folded words of letters: up to PCS_WORD_INLINE bytes in `words`,
      * open addressing with linear probing over a power-of-two capacity;
      * longer ones in long_words, -> pcs_word in store. */
-    pcs_word *words;
-    size_t words_cap, words_count;
+    pcs_inline_table words;
     pcs_map long_words;
     pcs_map stems;         /* stem -> pcs_stem_entry in store */
     const pcs_language_data *data; /* compiled-in lists; NULL if none */
@@ -267,7 +266,7 @@ void pcs_language_free(pcs_language *language)
     pcs_map_free(&language->abbreviations);
     pcs_map_free(&language->reporting);
     pcs_map_free(&language->evaluative);
-    free(language->words);
+    free(language->words.slots);
     pcs_map_free(&language->long_words);
     pcs_map_free(&language->stems);
     pcs_arena_free(&language->store);
@@ -346,10 +345,10 @@ uint32_t pcs_language_begin_document(pcs_language *l)
 {
     /* Start afresh between documents, never within one, so that a long
      * run over millions of documents stays bounded. */
-    if (l->words_count + l->long_words.count + l->stems.count >= WORD_CACHE_MAX) {
-        if (l->words)
-            memset(l->words, 0, l->words_cap * sizeof *l->words);
-        l->words_count = 0;
+    if (l->words.count + l->long_words.count + l->stems.count >= WORD_CACHE_MAX) {
+        if (l->words.slots)
+            memset(l->words.slots, 0, l->words.cap * sizeof(pcs_word));
+        l->words.count = 0;
         pcs_map_clear(&l->long_words);
         pcs_map_clear(&l->stems);
         pcs_arena_reset(&l->store);
@@ -404,47 +403,13 @@ pcs_stem_entry *pcs_stem_intern(pcs_language *l, const char *stem, size_t len)
     return pcs_map_put(&l->stems, key, len, h, 0) ? e : NULL;
 }
 
-/* The slot of folded[0, len) (len <= PCS_WORD_INLINE) in a table of cap
- * slots, or the empty one where it would go. The bytes are compared in a
- * loop, not by a call: a word is a few bytes. Inlined: every token asks. */
-static inline __attribute__((always_inline)) pcs_word *
-word_slot_of(pcs_word *slots, size_t cap, const char *folded, size_t len, uint32_t h)
+/* The slot of folded[0, len) (len <= PCS_WORD_INLINE) in the word table,
+ * or the empty one where it would go. */
+static inline pcs_word *word_slot(const pcs_language *l, const char *folded, size_t len,
+                                  uint32_t h)
 {
-    size_t mask = cap - 1;
-    for (size_t i = h & mask;; i = (i + 1) & mask) {
-        pcs_word *w = &slots[i];
-        if (w->len == 0)
-            return w;
-        if (w->hash != h || w->len != len)
-            continue;
-        size_t k = 0;
-        while (k < len && w->key[k] == folded[k])
-            k++;
-        if (k == len)
-            return w;
-    }
-}
-
-/* Room for one more short word: at most three quarters full, so probes
- * stay within a line or two. false when out of memory. */
-static bool words_room(pcs_language *l)
-{
-    if ((l->words_count + 1) * 4 <= l->words_cap * 3)
-        return true;
-    size_t cap = l->words_cap ? l->words_cap * 2 : 1024;
-    /* calloc aligns to 16 bytes, so some slots straddle two cache lines;
-     * aligned to 64, bbc-news ran no faster (bench/README, twelfth pass). */
-    pcs_word *slots = calloc(cap, sizeof *slots);
-    if (!slots)
-        return false;
-    for (size_t i = 0; i < l->words_cap; i++)
-        if (l->words[i].len)
-            *word_slot_of(slots, cap, l->words[i].key, l->words[i].len, l->words[i].hash) =
-                l->words[i];
-    free(l->words);
-    l->words = slots;
-    l->words_cap = cap;
-    return true;
+    return (pcs_word *)(void *)pcs_inline_slot(&l->words, sizeof(pcs_word),
+                                               offsetof(pcs_word, key), folded, len, h);
 }
 
 /* The word cache saves tokenize two of its three hash lookups per token
@@ -457,8 +422,8 @@ static bool words_room(pcs_language *l)
 pcs_word *pcs_word_lookup(pcs_language *l, const char *folded, size_t len, uint32_t h)
 {
     bool inline_key = len <= PCS_WORD_INLINE;
-    if (inline_key && l->words_cap) {
-        pcs_word *hit = word_slot_of(l->words, l->words_cap, folded, len, h);
+    if (inline_key && l->words.cap) {
+        pcs_word *hit = word_slot(l, folded, len, h);
         if (hit->len)
             return hit;
     } else if (!inline_key) {
@@ -486,14 +451,14 @@ pcs_word *pcs_word_lookup(pcs_language *l, const char *folded, size_t len, uint3
                      .word_class = stop ? PCS_WORD_OPEN
                                         : (uint8_t)pcs_language_word_class(l->data, folded, bare)};
     if (inline_key) {
-        if (!words_room(l))
+        if (!pcs_inline_room(&l->words, sizeof(pcs_word), offsetof(pcs_word, key), 1024))
             return NULL;
-        pcs_word *w = word_slot_of(l->words, l->words_cap, folded, len, h);
+        pcs_word *w = word_slot(l, folded, len, h);
         *w = word;
         w->len = (uint8_t)len;
         w->hash = h;
         memcpy(w->key, folded, len);
-        l->words_count++;
+        l->words.count++;
         return w;
     }
     pcs_word *w = store_entry(l, sizeof *w, folded, len);

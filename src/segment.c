@@ -391,9 +391,9 @@ static bool list_marker(const char *t, uint32_t a, uint32_t b)
 enum { ORTHO_LOWER = 1, ORTHO_UPPER_MID = 2 };
 
 /* A folded word of up to ORTHO_INLINE bytes (nearly every word) and its
- * flags, in one 16-byte slot: a probe reads one cache line. In the
- * general map a slot pointed to its key elsewhere, and on 10 MB the two
- * were cache misses for every word of the text, a third of segmenting. */
+ * flags, in one 16-byte slot of a pcs_inline_table: on 10 MB a general
+ * map's slot and the key it pointed to were two cache misses for every
+ * word of the text, a third of segmenting. */
 #define ORTHO_INLINE 10
 typedef struct ortho_slot {
     uint32_t hash;
@@ -401,6 +401,8 @@ typedef struct ortho_slot {
     uint8_t flags;
     char key[ORTHO_INLINE];
 } ortho_slot;
+_Static_assert(offsetof(ortho_slot, hash) == 0 && offsetof(ortho_slot, len) == sizeof(uint32_t),
+               "a pcs_inline_table slot begins with its hash and length");
 
 typedef struct splitter {
     const char *text;
@@ -408,10 +410,8 @@ typedef struct splitter {
     const pcs_language *lang;
     pcs_arena *arena;
     /* Folded word -> ORTHO_* flags, built on first need: short words in
-     * slots (open addressing, linear probing, a power-of-two capacity),
-     * longer ones in ortho_long. */
-    ortho_slot *ortho;
-    size_t ortho_cap, ortho_count;
+     * ortho (ortho_slot), longer ones in ortho_long. */
+    pcs_inline_table ortho;
     pcs_map ortho_long;
     bool ortho_built;
     bool nomem;
@@ -419,15 +419,11 @@ typedef struct splitter {
 
 /* The slot of key[0, n) (n <= ORTHO_INLINE), or the empty one where it
  * would go. */
-static ortho_slot *ortho_slot_of(ortho_slot *slots, size_t cap, const char *key, size_t n,
-                                 uint32_t hash)
+static inline ortho_slot *ortho_slot_of(const splitter *sp, const char *key, size_t n,
+                                        uint32_t hash)
 {
-    size_t mask = cap - 1;
-    for (size_t i = hash & mask;; i = (i + 1) & mask) {
-        ortho_slot *o = &slots[i];
-        if (o->len == 0 || (o->hash == hash && o->len == n && memcmp(o->key, key, n) == 0))
-            return o;
-    }
+    return (ortho_slot *)(void *)pcs_inline_slot(&sp->ortho, sizeof(ortho_slot),
+                                                 offsetof(ortho_slot, key), key, n, hash);
 }
 
 /* Add flag to key[0, n)'s flags. false when out of memory. */
@@ -442,25 +438,13 @@ static bool ortho_mark(splitter *sp, const char *key, size_t n, uint32_t hash, u
         char *copy = pcs_arena_strndup(sp->arena, key, n);
         return copy && pcs_map_put(&sp->ortho_long, copy, n, hash, flag);
     }
-    /* At most three quarters full: probes stay within a line or two. */
-    if ((sp->ortho_count + 1) * 4 > sp->ortho_cap * 3) {
-        size_t cap = sp->ortho_cap ? sp->ortho_cap * 2 : 512;
-        ortho_slot *slots = calloc(cap, sizeof *slots);
-        if (!slots)
-            return false;
-        for (size_t i = 0; i < sp->ortho_cap; i++)
-            if (sp->ortho[i].len)
-                *ortho_slot_of(slots, cap, sp->ortho[i].key, sp->ortho[i].len,
-                               sp->ortho[i].hash) = sp->ortho[i];
-        free(sp->ortho);
-        sp->ortho = slots;
-        sp->ortho_cap = cap;
-    }
-    ortho_slot *o = ortho_slot_of(sp->ortho, sp->ortho_cap, key, n, hash);
+    if (!pcs_inline_room(&sp->ortho, sizeof(ortho_slot), offsetof(ortho_slot, key), 512))
+        return false;
+    ortho_slot *o = ortho_slot_of(sp, key, n, hash);
     if (o->len == 0) {
         *o = (ortho_slot){.hash = hash, .len = (uint8_t)n};
         memcpy(o->key, key, n);
-        sp->ortho_count++;
+        sp->ortho.count++;
     }
     o->flags |= (uint8_t)flag;
     return true;
@@ -472,7 +456,7 @@ static uint32_t ortho_get(const splitter *sp, const char *key, size_t n, uint32_
         const pcs_map_slot *slot = pcs_map_find(&sp->ortho_long, key, n, hash);
         return slot ? slot->value : 0;
     }
-    return sp->ortho_cap ? ortho_slot_of(sp->ortho, sp->ortho_cap, key, n, hash)->flags : 0;
+    return sp->ortho.cap ? ortho_slot_of(sp, key, n, hash)->flags : 0;
 }
 
 /* Does the chunk text[a, b) end a clause: a terminator or colon, closing
@@ -1474,7 +1458,7 @@ precis_status pcs_segment(pcs_doc *doc, pcs_arena *arena, const pcs_language *la
         }
         a = e + 1;
     }
-    free(sp.ortho);
+    free(sp.ortho.slots);
     pcs_map_free(&sp.ortho_long);
     if (!ok || sp.nomem) {
         free(b.v);
