@@ -1338,7 +1338,7 @@ static bool name_and(const pcs_doc *doc, const uint8_t *c, const pcs_token *t, u
     const char *s = doc->text + t[k].start;
     if (k == 0 || k + 1 >= n || t[k].len != 3 || memcmp(s, "and", 3) != 0 ||
         t[k].term != UINT32_MAX || !c[k - 1] || !name_capital(doc, &t[k - 1]) ||
-        possessive(doc, &t[k - 1]) || !adjacent(doc, &t[k - 1], &t[k]))
+        !adjacent(doc, &t[k - 1], &t[k])) /* (collect_phrases ends a run at a possessive) */
         return false;
     for (uint32_t q = k + 1; q < n && q <= k + AND_NAME_WORDS; q++) {
         if (!c[q] || !name_capital(doc, &t[q]) || !adjacent(doc, &t[q - 1], &t[q]))
