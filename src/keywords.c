@@ -1002,6 +1002,8 @@ typedef struct phrase {
 typedef struct kw_state {
     const pcs_doc *doc;
     const uint32_t *vertex;
+    const word_stats *ws;
+    const bool *lower_mid; /* per term: written in lower case mid-sentence */
     pcs_arena *arena;
     /* Phrases and their occurrences: in the arena, with room for a news
      * article's; moved to malloc'd arrays when a longer text outgrows them
@@ -1316,6 +1318,43 @@ static bool institution_noun(const pcs_doc *doc, const pcs_token *t)
  * institution's noun ending it (name_and). */
 #define AND_NAME_WORDS 3
 
+/* Is token t a company's suffix, capitalised ("Corp", "Co", "Inc", "Ltd",
+ * "Plc"; not the adjective of "limited resources")? */
+static bool company_suffix(const pcs_doc *doc, const pcs_token *t)
+{
+    if (!(t->flags & PCS_TOK_UPPER))
+        return false;
+    static const char *const suffixes[] = {"co",  "company", "corp", "corporation", "inc",
+                                           "incorporated", "limited", "llc", "ltd", "plc"};
+    for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++)
+        if (any_case_is(doc->text + t->start, t->len, suffixes[i]))
+            return true;
+    return false;
+}
+
+/* Does the 's of token t, a possessive, belong to a name? So it does
+ * where the text writes it before a reporting verb ("Moody's said":
+ * word_stats.named_s), or where t is capitalised mid-sentence and a
+ * company's suffix follows ("Standard and Poor's Corp", "McDonald's
+ * Corp"; end is past the last token that may). A possessor's does not: "Japan's
+ * Canon Inc". Cut at the 's, the Reuters stories' lists held "Standard",
+ * "Poor" or "Poor's" 80 times. */
+static bool names_s(const kw_state *st, const pcs_token *t, const pcs_token *end)
+{
+    return st->ws[st->vertex[t->term]].named_s ||
+           (t + 1 < end && name_capital(st->doc, t) && adjacent(st->doc, &t[0], &t[1]) &&
+            company_suffix(st->doc, &t[1]));
+}
+
+/* Is token k of a sentence's tokens t its first, capitalised, and never
+ * written in lower case mid-sentence: a name's first word there as far as
+ * the text tells ("Standard and Poor's Corp said", but not "Traders and
+ * Internal Trade Department officials")? */
+static bool first_name_word(const kw_state *st, const pcs_token *t, uint32_t k)
+{
+    return k == 0 && (t[0].flags & PCS_TOK_UPPER) && !st->lower_mid[t[0].term];
+}
+
 /* English names hold "and" as well: "Securities and Exchange
  * Commission", "Food and Drug Administration", "Merrill Lynch and Co",
  * "Ways and Means Committee". Without this the first printed "Exchange
@@ -1332,18 +1371,23 @@ static bool institution_noun(const pcs_doc *doc, const pcs_token *t)
  * Two firms joined so ("Texaco and Pennzoil Co" mid-sentence) still print
  * as one: over the Reuters stories such phrases name one body about
  * twenty times as often. */
-static bool name_and(const pcs_doc *doc, const uint8_t *c, const pcs_token *t, uint32_t from,
+static bool name_and(const kw_state *st, const uint8_t *c, const pcs_token *t, uint32_t from,
                      uint32_t k, uint32_t n)
 {
+    const pcs_doc *doc = st->doc;
     const char *s = doc->text + t[k].start;
     if (k == 0 || k + 1 >= n || t[k].len != 3 || memcmp(s, "and", 3) != 0 ||
-        t[k].term != UINT32_MAX || !c[k - 1] || !name_capital(doc, &t[k - 1]) ||
+        t[k].term != UINT32_MAX || !c[k - 1] ||
+        !(name_capital(doc, &t[k - 1]) || first_name_word(st, t, k - 1)) ||
         !adjacent(doc, &t[k - 1], &t[k])) /* (collect_phrases ends a run at a possessive) */
         return false;
     for (uint32_t q = k + 1; q < n && q <= k + AND_NAME_WORDS; q++) {
         if (!c[q] || !name_capital(doc, &t[q]) || !adjacent(doc, &t[q - 1], &t[q]))
             return false;
-        if (institution_noun(doc, &t[q]))
+        /* A name's 's ends it too: "Standard and Poor's said", "Standard
+         * and Poor's Corp" (the suffix, a modifier, ends no phrase). */
+        if (institution_noun(doc, &t[q]) ||
+            (possessive(doc, &t[q]) && names_s(st, &t[q], &t[n])))
             return words_in(c, from, k) + (q - k) <= MAX_PHRASE &&
                    !institution_noun(doc, &t[k - 1]);
         if (possessive(doc, &t[q]))
@@ -1379,7 +1423,7 @@ __attribute__((noinline)) static bool collect_phrases(kw_state *st, const uint8_
                                  name_abbreviation(doc, &t[end - 1]) ||
                                  ampersand_joined(doc, &t[end - 1], &t[end])
                            : st->of_names && (name_of(doc, c, t, end, sent->tok_count) ||
-                                              name_and(doc, c, t, i, end, sent->tok_count))) &&
+                                              name_and(st, c, t, i, end, sent->tok_count))) &&
                    !possessive(doc, &t[end - 1]))
                 end++;
             /* A phrase ends in its head, never in a modifier: "Lavrov
@@ -1515,10 +1559,11 @@ static uint32_t elided_prefix(const pcs_doc *doc, const pcs_token *t)
  * "what neural networks learn" are one spelling), and otherwise counts
  * less than a mid-sentence capital, as a spelling in capitals does. NULL
  * when out of memory. */
-static const char *best_surface(const kw_state *st, const phrase *p, const bool *lower_mid,
-                                const word_stats *ws, pcs_arena *arena, uint32_t *len_out)
+static const char *best_surface(const kw_state *st, const phrase *p, pcs_arena *arena,
+                                uint32_t *len_out)
 {
     const pcs_doc *doc = st->doc;
+    const bool *lower_mid = st->lower_mid;
     const char *text[SPELLINGS];
     uint32_t len[SPELLINGS];
     double weight[SPELLINGS];
@@ -1528,7 +1573,8 @@ static const char *best_surface(const kw_state *st, const phrase *p, const bool 
         uint32_t span = st->occ_span[o];
         uint32_t a = t[0].start + elided_prefix(doc, &t[0]);
         uint32_t b = t[span - 1].start + t[span - 1].len;
-        if (possessive(doc, &t[span - 1]) && !ws[st->vertex[t[span - 1].term]].named_s)
+        if (possessive(doc, &t[span - 1]) &&
+            !names_s(st, &t[span - 1], doc->toks + doc->n_toks))
             b -= doc->text[b - 2] == '\'' ? 2 : 4; /* print the possessor bare */
         size_t cap = (size_t)(b - a) + 8;
         char *buf = pcs_arena_alloc(arena, cap);
@@ -1969,9 +2015,10 @@ static bool never_lower(const phrase *q, const word_stats *ws, const bool *lower
  * "Robert Dole", "Elizabeth Dole") or one word ("British Airways", "Cathay
  * Pacific Airways"), the surname alone may be either: no given name takes
  * it. */
-static bool only_name_ending(const kw_state *st, const holders *h, const word_stats *ws,
-                             const bool *lower_mid, uint32_t w, uint32_t v)
+static bool only_name_ending(const kw_state *st, const holders *h, uint32_t w, uint32_t v)
 {
+    const word_stats *ws = st->ws;
+    const bool *lower_mid = st->lower_mid;
     for (uint32_t j = h->ptr[w]; j < h->ptr[w + 1]; j++) {
         const phrase *r = &st->phrases[h->phrase[j]];
         if (r->v[r->n - 1] == w && r->v[r->n - 2] != v &&
@@ -2038,9 +2085,10 @@ static bool holds_a_chosen_phrase(const kw_state *st, const phrase *name, const 
  * Airlines" for "Airlines" once "American" is a term, and "Tim Henman" for
  * "Tim" once "Henman" is, even where "Tim Henman" is written once. */
 static uint32_t representative(const kw_state *st, uint32_t p, const holders *h,
-                               const uint32_t *inside, const word_stats *ws, const bool *lower_mid,
-                               const taken_words *tw, uint32_t *name)
+                               const uint32_t *inside, const taken_words *tw, uint32_t *name)
 {
+    const word_stats *ws = st->ws;
+    const bool *lower_mid = st->lower_mid;
     const phrase *word = &st->phrases[p];
     uint32_t v = word->v[0], best = p;
     *name = UINT32_MAX;
@@ -2056,7 +2104,7 @@ static uint32_t representative(const kw_state *st, uint32_t p, const holders *h,
         bool given = h->ptr[v + 1] - h->ptr[v] == 1 && q->n == 2 && q->v[0] == v &&
                      taken(tw, q->v[1]) && ws[q->v[1]].noun &&
                      (name_phrase(q, ws) || never_lower(q, ws, lower_mid)) &&
-                     only_name_ending(st, h, ws, lower_mid, q->v[1], v);
+                     only_name_ending(st, h, q->v[1], v);
         /* A name counts its mentions inside longer phrases (count_inside):
          * a name's word alone is a fragment ("Paso", "Bowl", "Dems"),
          * where a common word alone is a tag the news crowd picks as often
@@ -2116,10 +2164,10 @@ static uint32_t name_slot(const kw_state *st, uint32_t name, uint32_t v, const u
  * pcs_keywords, it cost 1,200 instructions an article more (bench/README,
  * tenth pass). */
 __attribute__((noinline)) static precis_status
-choose_terms(kw_state *st, const precis_options *o, const word_stats *ws, const double *weight,
-             const bool *lower_mid, uint32_t nv, bool by_words, pcs_keyterm **out, uint32_t *n_out,
-             precis_error *err)
+choose_terms(kw_state *st, const precis_options *o, const double *weight, uint32_t nv,
+             bool by_words, pcs_keyterm **out, uint32_t *n_out, precis_error *err)
 {
+    const word_stats *ws = st->ws;
     const pcs_doc *doc = st->doc;
     pcs_arena *arena = st->arena;
     scored *rank = pcs_arena_alloc(arena, (st->n_phrases ? st->n_phrases : 1) * sizeof *rank);
@@ -2156,7 +2204,7 @@ choose_terms(kw_state *st, const precis_options *o, const word_stats *ws, const 
         uint32_t pi = best.index, merge_at = UINT32_MAX;
         if (by_words && st->phrases[pi].n == 1) {
             uint32_t word = pi, name;
-            pi = representative(st, pi, &h, inside, ws, lower_mid, &tw, &name);
+            pi = representative(st, pi, &h, inside, &tw, &name);
             if (pi == word && name != UINT32_MAX && topics)
                 merge_at = name_slot(st, name, st->phrases[word].v[0], chosen, n, ws, &tw, drop);
             if (merge_at != UINT32_MAX)
@@ -2204,7 +2252,7 @@ choose_terms(kw_state *st, const precis_options *o, const word_stats *ws, const 
         for (uint32_t i = 0; i < p->n && stored; i++)
             stored = take(&tw, p->v[i]);
         uint32_t len;
-        const char *surface = stored ? best_surface(st, p, lower_mid, ws, arena, &len) : NULL;
+        const char *surface = stored ? best_surface(st, p, arena, &len) : NULL;
         if (!surface) {
             free_taken(&tw);
             return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
@@ -2282,6 +2330,8 @@ precis_status pcs_keywords(const pcs_doc *doc, pcs_arena *arena, const precis_op
         size <<= 1;
     kw_state st = {.doc = doc,
                    .vertex = vertex,
+                   .ws = ws,
+                   .lower_mid = lower_mid,
                    .arena = arena,
                    .phrase_cap = room,
                    .occ_cap = room,
@@ -2297,7 +2347,7 @@ precis_status pcs_keywords(const pcs_doc *doc, pcs_arena *arena, const precis_op
         !collect_phrases(&st, cand, by_words, !(o->ablate & PRECIS_ABLATE_KEY_GENERAL)))
         r = pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
     else
-        r = choose_terms(&st, o, ws, weight, lower_mid, nv, by_words, out, n_out, err);
+        r = choose_terms(&st, o, weight, nv, by_words, out, n_out, err);
     if (st.phrases_moved)
         free(st.phrases);
     if (st.occ_moved)

@@ -1685,6 +1685,65 @@ static void names_hold_and(void **state)
     precis_result_free(r);
 }
 
+/* A name's 's is the name's where a company's suffix follows it ("Standard
+ * and Poor's Corp"), and a name first in its sentence holds "and" when the
+ * text never writes its first word in lower case. A possessor stays apart
+ * ("Japan's Canon Inc"), as do a common word opening a sentence ("Traders
+ * and Internal Trade Department officials", "traders" elsewhere) and an
+ * adjective in lower case after a possessive ("Council's limited"). */
+static void names_hold_their_s(void **state)
+{
+    (void)state;
+    static const char rating[] =
+        "RATING CUT\nStandard and Poor's Corp said it cut the debt rating of Acme Inc. Standard "
+        "and Poor's said the cut reflects weaker earnings at Acme. Acme said it would ask "
+        "Standard and Poor's to review the rating.";
+    precis_result *r = english_key_terms(rating, sizeof rating - 1);
+    assert_true(result_find(r, "Standard and Poor's", false) >= 0);
+    assert_int_equal(result_find(r, "Standard", false), -1);
+    assert_int_equal(result_find(r, "Poor's", false), -1);
+    assert_int_equal(result_find(r, "Poor", false), -1);
+    precis_result_free(r);
+    /* Never before a reporting verb, the 's is the name's before "Corp". */
+    static const char suffix[] =
+        "RATING CUT\nThe debt of Acme Inc was cut to junk by Standard and Poor's Corp on "
+        "Monday. Acme said it would ask Standard and Poor's Corp to review the rating. Acme "
+        "said its earnings would recover.";
+    r = english_key_terms(suffix, sizeof suffix - 1);
+    assert_true(result_find(r, "Standard and Poor's", false) >= 0);
+    assert_int_equal(result_find(r, "Standard and Poor", false), -1);
+    precis_result_free(r);
+    static const char opening[] =
+        "RATING CUT\nStandard and Poor's Corp cut the debt of Acme Inc to junk on Monday, "
+        "citing weak earnings at Acme. Acme said it would appeal.";
+    r = english_key_terms(opening, sizeof opening - 1);
+    assert_true(result_find(r, "Standard and Poor's", false) >= 0);
+    assert_int_equal(result_find(r, "Standard", false), -1);
+    precis_result_free(r);
+    static const char owner[] =
+        "CAMERA DEAL\nAcme said Japan's Canon Inc would buy a stake in it. The stake would let "
+        "Japan's Canon Inc sell its cameras in Europe. Canon declined to say what it paid.";
+    r = english_key_terms(owner, sizeof owner - 1);
+    assert_true(result_find(r, "Canon", false) >= 0);
+    assert_int_equal(result_find(r, "Japan's", true), -1);
+    precis_result_free(r);
+    static const char traders[] =
+        "GRAIN TALKS\nTraders and Internal Trade Department officials met on Monday to discuss "
+        "maize prices. The traders said prices would rise. Maize prices fell last week.";
+    r = english_key_terms(traders, sizeof traders - 1);
+    assert_true(result_find(r, "Internal Trade Department", true) >= 0);
+    assert_int_equal(result_find(r, "Traders and", true), -1);
+    precis_result_free(r);
+    static const char limited[] =
+        "SKILLS\nThe committee said the Economic and Social Research Council's limited resources "
+        "were stretched. The Economic and Social Research Council said it would ask for more "
+        "money. The committee agreed.";
+    r = english_key_terms(limited, sizeof limited - 1);
+    assert_true(result_find(r, "Economic and Social Research Council", false) >= 0);
+    assert_int_equal(result_find(r, "limited", true), -1);
+    precis_result_free(r);
+}
+
 /* A player's or an organiser's role is no part of the name after it,
  * first in its sentence and capitalised ("Organiser Iona Malcolm"), or
  * before a surname alone ("defender Dawson"). */
@@ -1880,6 +1939,7 @@ int main(void)
         cmocka_unit_test(general_words_stay_in_names),
         cmocka_unit_test(names_hold_of),
         cmocka_unit_test(names_hold_and),
+        cmocka_unit_test(names_hold_their_s),
         cmocka_unit_test(names_first_in_sentences_keep_their_capital),
         cmocka_unit_test(sport_and_event_roles_before_names),
         cmocka_unit_test_setup_teardown(units_of_time_stand_in_no_term_alone, setup, teardown),
