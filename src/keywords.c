@@ -1382,7 +1382,9 @@ static bool name_and(const kw_state *st, const uint8_t *c, const pcs_token *t, u
         !adjacent(doc, &t[k - 1], &t[k])) /* (collect_phrases ends a run at a possessive) */
         return false;
     for (uint32_t q = k + 1; q < n && q <= k + AND_NAME_WORDS; q++) {
-        if (!c[q] || !name_capital(doc, &t[q]) || !adjacent(doc, &t[q - 1], &t[q]))
+        /* (A company's suffix may be in capitals: "Tate and Lyle PLC".) */
+        if (!c[q] || !(name_capital(doc, &t[q]) || company_suffix(doc, &t[q])) ||
+            !adjacent(doc, &t[q - 1], &t[q]))
             return false;
         /* A name's 's ends it too: "Standard and Poor's said", "Standard
          * and Poor's Corp" (the suffix, a modifier, ends no phrase). */

@@ -1683,6 +1683,14 @@ static void names_hold_and(void **state)
     r = english_key_terms(longer, sizeof longer - 1);
     assert_true(result_find(r, "Valley", true) >= 0);
     precis_result_free(r);
+    /* The company's suffix may be in capitals. */
+    static const char capitals[] =
+        "SWEETENER\nAcme said it developed the sweetener with Tate and Lyle PLC. Acme said Tate "
+        "and Lyle PLC would sell it in Europe, where Tate and Lyle PLC is seeking approval.";
+    r = english_key_terms(capitals, sizeof capitals - 1);
+    assert_true(result_find(r, "Tate and Lyle", false) >= 0);
+    assert_int_equal(result_find(r, "Lyle", false), -1);
+    precis_result_free(r);
 }
 
 /* A name's 's is the name's where a company's suffix follows it ("Standard
