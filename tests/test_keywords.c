@@ -1752,6 +1752,34 @@ static void names_hold_their_s(void **state)
     precis_result_free(r);
 }
 
+/* A name's word whose name shares a word with another topic's term prints
+ * as that name ("Dome Mines" beside "Dome Petroleum", not "Mines"), unless
+ * the word itself is the other term's topic ("North Koreans" beside "North
+ * Korea"). */
+static void names_print_whole_beside_namesakes(void **state)
+{
+    (void)state;
+    static const char dome[] =
+        "STAKE SOLD\nThe company said Dome Mines Ltd sold its stake in Encor Energy to Dome "
+        "Petroleum Ltd. Analysts said Dome Mines would use the money to cut its debt. They said "
+        "Dome Petroleum would pay 100 mln dlrs for the stake. Shares of Dome Mines rose on the "
+        "news, and analysts said Dome Petroleum would negotiate with its banks.";
+    precis_result *r = english_key_terms(dome, sizeof dome - 1);
+    assert_true(result_find(r, "Dome Petroleum", false) >= 0);
+    assert_true(result_find(r, "Dome Mines", false) >= 0);
+    assert_int_equal(result_find(r, "Mines", false), -1);
+    precis_result_free(r);
+    static const char korea[] =
+        "BREAD ABROAD\nRich North Koreans love baguettes, and the country sends bakers abroad "
+        "to learn how to make them, a paper close to North Korea said. The paper said bakers "
+        "from North Korea trained in France. Food remains scarce for most North Koreans, aid "
+        "groups said. The paper said North Korea would open more bakeries for North Koreans.";
+    r = english_key_terms(korea, sizeof korea - 1);
+    assert_true(result_find(r, "North Korea", false) >= 0);
+    assert_int_equal(result_find(r, "Koreans", true), -1);
+    precis_result_free(r);
+}
+
 /* A player's or an organiser's role is no part of the name after it,
  * first in its sentence and capitalised ("Organiser Iona Malcolm"), or
  * before a surname alone ("defender Dawson"). */
@@ -1948,6 +1976,7 @@ int main(void)
         cmocka_unit_test(names_hold_of),
         cmocka_unit_test(names_hold_and),
         cmocka_unit_test(names_hold_their_s),
+        cmocka_unit_test(names_print_whole_beside_namesakes),
         cmocka_unit_test(names_first_in_sentences_keep_their_capital),
         cmocka_unit_test(sport_and_event_roles_before_names),
         cmocka_unit_test_setup_teardown(units_of_time_stand_in_no_term_alone, setup, teardown),
