@@ -2131,6 +2131,53 @@ static uint32_t representative(const kw_state *st, uint32_t p, const holders *h,
     return best;
 }
 
+/* Is the word of one-word phrase p a body's noun ("Bank", "Commission",
+ * "Department"), capitalised in at least half its mentions? */
+static bool body_word(const kw_state *st, const phrase *p)
+{
+    static const char *const shared[] = {"bank", "exchange", "fund", "group", "office", "union"};
+    const pcs_doc *doc = st->doc;
+    const pcs_token *t = &doc->toks[st->occ_tok[p->first_occ]];
+    const word_stats *w = &st->ws[p->v[0]];
+    if (2 * w->names < w->count)
+        return false;
+    if (institution_noun(doc, t))
+        return true;
+    for (size_t i = 0; i < sizeof shared / sizeof *shared; i++)
+        if (any_case_is(doc->text + t->start, t->len, shared[i]))
+            return true;
+    return false;
+}
+
+/* Is every word of phrase r capitalised where it is first written ("Law
+ * Commission", "Bank of England": its "of" aside)? */
+static bool written_as_name(const kw_state *st, const phrase *r)
+{
+    const pcs_token *t = &st->doc->toks[st->occ_tok[r->first_occ]];
+    for (uint32_t k = 0; k < st->occ_span[r->first_occ]; k++)
+        if (t[k].term != UINT32_MAX && !(t[k].flags & PCS_TOK_UPPER))
+            return false;
+    return true;
+}
+
+/* The name that ends in word v and is written more often than every
+ * other such name together ("Export-Import Bank" for "the Bank"), or
+ * UINT32_MAX when there is none ("Midland Bank" and "Trustee Savings
+ * Bank" once each). */
+static uint32_t only_name_headed_by(const kw_state *st, const holders *h, uint32_t v)
+{
+    uint32_t best = UINT32_MAX, total = 0;
+    for (uint32_t j = h->ptr[v]; j < h->ptr[v + 1]; j++) {
+        const phrase *r = &st->phrases[h->phrase[j]];
+        if (r->n < 2 || r->v[r->n - 1] != v || !written_as_name(st, r))
+            continue;
+        total += r->count;
+        if (best == UINT32_MAX || r->count > st->phrases[best].count)
+            best = h->phrase[j];
+    }
+    return best != UINT32_MAX && 2 * st->phrases[best].count > total ? best : UINT32_MAX;
+}
+
 /* A name whose other words are terms already, each alone, is their topic
  * and the word's: "American" and then "Airlines" of "American Airlines",
  * "Occidental" and "Petroleum", "Daniel" and "Craig". It replaces them, in
@@ -2232,6 +2279,18 @@ choose_terms(kw_state *st, const precis_options *o, const double *weight, uint32
                      2 * ws[st->phrases[pi].v[0]].names > ws[st->phrases[pi].v[0]].count) {
                 pi = name;
                 whole_name = true;
+            }
+            /* A body's noun alone ("the Bank said", "the Commission")
+             * stands for the name it ends: "Export-Import Bank", "Bank of
+             * England", "Electoral Commission". Where no name ends it, or
+             * several do about as often ("Midland Bank", "Barclays
+             * Bank"), it is no tag. Over the Reuters stories' lists,
+             * such nouns alone fell from 1,263 to 271. */
+            else if (pi == word && name == UINT32_MAX && topics &&
+                     body_word(st, &st->phrases[word])) {
+                pi = only_name_headed_by(st, &h, st->phrases[word].v[0]);
+                if (pi == UINT32_MAX)
+                    continue;
             }
         }
         const phrase *p = &st->phrases[pi];

@@ -1755,7 +1755,7 @@ static void names_hold_their_s(void **state)
 /* A name's word whose name shares a word with another topic's term prints
  * as that name ("Dome Mines" beside "Dome Petroleum", not "Mines"), unless
  * the word itself is the other term's topic ("North Koreans" beside "North
- * Korea"). */
+ * Korea"); so does a body's noun said alone ("the Department"). */
 static void names_print_whole_beside_namesakes(void **state)
 {
     (void)state;
@@ -1777,6 +1777,16 @@ static void names_print_whole_beside_namesakes(void **state)
     r = english_key_terms(korea, sizeof korea - 1);
     assert_true(result_find(r, "North Korea", false) >= 0);
     assert_int_equal(result_find(r, "Koreans", true), -1);
+    precis_result_free(r);
+    /* A body's noun alone ("the Department") prints as the name it ends. */
+    static const char police[] =
+        "POLICE\nResidents said the Ferguson Police Department had ignored their complaints. The "
+        "Department said it would review its policies. Critics said the Department had failed "
+        "them, and the mayor said the Department would get a new chief.";
+    r = english_key_terms(police, sizeof police - 1);
+    assert_true(result_find(r, "Ferguson Police Department", false) >= 0);
+    assert_int_equal(result_find(r, "Department", false), -1);
+    assert_int_equal(result_find(r, "Police", false), -1);
     precis_result_free(r);
 }
 
