@@ -416,20 +416,25 @@ static bool markup_or_address(const pcs_doc *doc, const pcs_token *t, address_ru
 }
 
 /* A number with its unit written onto it in lower case: "20.1p" (pence),
- * "1.5bn", "5m", "10pc", "8.35s", a decade ("1980s", "90s"; not "Boeing
- * 747s"), a thousand with its decimals ("1.5k"; not "401k plans"). In
- * capitals it is rather a name or a code ("3D", "4G", "1552H"), and
- * letters first make a name ("G7"). */
+ * "1.5bn", "5m", "10pc", "8.35s", a measure ("440kg", "6ft", "9ins",
+ * "70mph", "10am"), a decade ("1980s", "90s"; not "Boeing 747s"), a
+ * thousand with its decimals ("1.5k"; not "401k plans"). In capitals it is
+ * rather a name or a code ("3D", "4G", "1552H"), and letters first make a
+ * name ("G7"). */
 static bool amount(const char *s, uint32_t len)
 {
-    static const char *const units[] = {"p", "c", "m", "bn", "mn", "pc", "tr"};
+    static const char *const units[] = {
+        "p",  "c",  "m",   "bn",  "mn",  "pc",  "tr",  "g",   "mg",  "kg",  "t",   "km",
+        "cm", "mm", "mi",  "ft",  "in",  "ins", "yd",  "yds", "lb",  "lbs", "oz",  "st",
+        "ml", "l",  "ha",  "mph", "kph", "kmh", "kw",  "kwh", "mw",  "gw",  "h",   "hr",
+        "hrs", "min", "mins", "sec", "secs", "am", "pm"};
     uint32_t i = 0;
     bool point = false;
     while (i < len && ((s[i] >= '0' && s[i] <= '9') || (i > 0 && (s[i] == '.' || s[i] == ',')))) {
         point = point || s[i] == '.';
         i++;
     }
-    if (i == 0 || len - i > 2)
+    if (i == 0 || len - i > 4)
         return false;
     if (len - i == 1 && s[i] == 's')
         return s[i - 1] == '0' || point;

@@ -825,6 +825,18 @@ static void earnings_report_passes_an_editor(void **state)
     assert_true(result_find(r, "Boeing 747s", false) >= 0);
     assert_true(result_find(r, "401k plans", false) >= 0);
     precis_result_free(r);
+    /* A measure with its unit written on is a number as well. */
+    static const char measures[] =
+        "STRONGMAN\nThe strongman lifted a 440kg stone and a 254kg log in Ipswich. The 6ft 9ins "
+        "athlete said the 440kg stone was his best lift, and he will try a 254kg log again at "
+        "10am on Sunday, when the wind may reach 40mph.";
+    r = english_key_terms(measures, sizeof measures - 1);
+    static const char *const units[] = {"kg", "6ft", "9ins", "10am", "40mph"};
+    for (size_t i = 0; i < sizeof units / sizeof *units; i++)
+        if (result_find(r, units[i], true) >= 0)
+            fail_msg("\"%s\" is a measure, not a term", units[i]);
+    assert_true(result_find(r, "stone", true) >= 0);
+    precis_result_free(r);
     /* An age is a number too ("a 29-year-old man" is "man"); a span of
      * time is no age ("10-year notes"). */
     static const char court[] =
