@@ -1345,27 +1345,53 @@ static bool company_suffix(const pcs_doc *doc, const pcs_token *t)
     return false;
 }
 
+/* Does a name go on after token t: a capitalised word or its "of" or
+ * "for" next ("Corporation Bank", "Corporation for Public
+ * Broadcasting")? The caller checks that t[1] exists. */
+static bool name_goes_on(const pcs_doc *doc, const pcs_token *t)
+{
+    const char *s = doc->text + t[1].start;
+    return adjacent(doc, &t[0], &t[1]) &&
+           (name_capital(doc, &t[1]) || (t[1].len == 2 && memcmp(s, "of", 2) == 0) ||
+            (t[1].len == 3 && memcmp(s, "for", 3) == 0));
+}
+
 /* Does the 's of token t, a possessive, belong to a name? So it does
  * where the text writes it before a reporting verb ("Moody's said":
  * word_stats.named_s), or where t is capitalised mid-sentence and a
- * company's suffix follows ("Standard and Poor's Corp", "McDonald's
- * Corp"; end is past the last token that may). A possessor's does not: "Japan's
- * Canon Inc". Cut at the 's, the Reuters stories' lists held "Standard",
+ * company's suffix follows that ends the name ("Standard and Poor's
+ * Corp", "McDonald's Corp"; end is past the last token that may follow).
+ * A possessor's does not: "Japan's Canon Inc", "India's Corporation
+ * Bank". Cut at the 's, the Reuters stories' lists held "Standard",
  * "Poor" or "Poor's" 80 times. */
 static bool names_s(const kw_state *st, const pcs_token *t, const pcs_token *end)
 {
+    const pcs_doc *doc = st->doc;
     return st->ws[st->vertex[t->term]].named_s ||
-           (t + 1 < end && name_capital(st->doc, t) && adjacent(st->doc, &t[0], &t[1]) &&
-            company_suffix(st->doc, &t[1]));
+           (t + 1 < end && name_capital(doc, t) && adjacent(doc, &t[0], &t[1]) &&
+            company_suffix(doc, &t[1]) && (t + 2 >= end || !name_goes_on(doc, &t[1])));
 }
 
 /* Is token k of a sentence's tokens t its first, capitalised, and never
  * written in lower case mid-sentence: a name's first word there as far as
  * the text tells ("Standard and Poor's Corp said", but not "Traders and
- * Internal Trade Department officials")? */
+ * Internal Trade Department officials" where "traders" comes later)? */
 static bool first_name_word(const kw_state *st, const pcs_token *t, uint32_t k)
 {
     return k == 0 && (t[0].flags & PCS_TOK_UPPER) && !st->lower_mid[t[0].term];
+}
+
+/* Does the name ending at token q of the sentence's n tokens t end the
+ * run of candidates c, but for the company's suffixes after it ("Standard
+ * and Poor's Corp said", "Gulf and Western Inc's unit"; not "Farmers and
+ * Agriculture Ministry officials met")? */
+static bool ends_run(const pcs_doc *doc, const uint8_t *c, const pcs_token *t, uint32_t q,
+                     uint32_t n)
+{
+    while (q + 1 < n && c[q + 1] && adjacent(doc, &t[q], &t[q + 1]) &&
+           company_suffix(doc, &t[q + 1]) && !possessive(doc, &t[q]))
+        q++;
+    return q + 1 == n || !c[q + 1] || !adjacent(doc, &t[q], &t[q + 1]) || possessive(doc, &t[q]);
 }
 
 /* English names hold "and" as well: "Securities and Exchange
@@ -1373,17 +1399,20 @@ static bool first_name_word(const kw_state *st, const pcs_token *t, uint32_t k)
  * "Ways and Means Committee". Without this the first printed "Exchange
  * Commission", in 273 of the Reuters stories' lists. Is token k of the
  * sentence's n tokens t, between two candidates c, such an "and": spaces
- * alone around it, a word capitalised mid-sentence before it and up to
- * AND_NAME_WORDS after it, the last of those an institution's or a
- * company's noun, and the name no longer than a phrase may be (from the
- * run's first token; a longer one would be cut to its last words,
- * "Savings and Loan Association" of "Valley Federal Savings and Loan
- * Association")? Where the word before is such a noun itself, or the run
- * before it is long, the "and" joins two names ("Citicorp Inc and Swiss
- * Bank Corp", "Merrill Lynch Capital Markets and Salomon Brothers Inc").
- * Two firms joined so ("Texaco and Pennzoil Co" mid-sentence) still print
- * as one: over the Reuters stories such phrases name one body about
- * twenty times as often. */
+ * alone around it, a word capitalised mid-sentence before it (or opening
+ * the sentence: first_name_word) and up to AND_NAME_WORDS after it, the
+ * last of those an institution's or a company's noun or a name's 's, and
+ * the name no longer than a phrase may be (from the run's first token; a
+ * longer one would be cut to its last words, "Savings and Loan
+ * Association" of "Valley Federal Savings and Loan Association")? Where
+ * the word before is such a noun itself, or the run before it is long,
+ * the "and" joins two names ("Citicorp Inc and Swiss Bank Corp", "Merrill
+ * Lynch Capital Markets and Salomon Brothers Inc"). A sentence's first
+ * word joins only a name that ends the run: before "officials" ("Farmers
+ * and Agriculture Ministry officials met") the "and" joins two groups of
+ * people. Two firms joined so ("Texaco and Pennzoil Co" mid-sentence)
+ * still print as one: over the Reuters stories such phrases name one body
+ * about twenty times as often. */
 static bool name_and(const kw_state *st, const uint8_t *c, const pcs_token *t, uint32_t from,
                      uint32_t k, uint32_t n)
 {
@@ -1391,8 +1420,10 @@ static bool name_and(const kw_state *st, const uint8_t *c, const pcs_token *t, u
     const char *s = doc->text + t[k].start;
     if (k == 0 || k + 1 >= n || t[k].len != 3 || memcmp(s, "and", 3) != 0 ||
         t[k].term != UINT32_MAX || !c[k - 1] ||
-        !(name_capital(doc, &t[k - 1]) || first_name_word(st, t, k - 1)) ||
         !adjacent(doc, &t[k - 1], &t[k])) /* (collect_phrases ends a run at a possessive) */
+        return false;
+    bool opening = !name_capital(doc, &t[k - 1]);
+    if (opening && !first_name_word(st, t, k - 1))
         return false;
     for (uint32_t q = k + 1; q < n && q <= k + AND_NAME_WORDS; q++) {
         /* (A company's suffix may be in capitals: "Tate and Lyle PLC".) */
@@ -1404,7 +1435,7 @@ static bool name_and(const kw_state *st, const uint8_t *c, const pcs_token *t, u
         if (institution_noun(doc, &t[q]) ||
             (possessive(doc, &t[q]) && names_s(st, &t[q], &t[n])))
             return words_in(c, from, k) + (q - k) <= MAX_PHRASE &&
-                   !institution_noun(doc, &t[k - 1]);
+                   !institution_noun(doc, &t[k - 1]) && (!opening || ends_run(doc, c, t, q, n));
         if (possessive(doc, &t[q]))
             return false;
     }
@@ -2145,7 +2176,12 @@ static uint32_t representative(const kw_state *st, uint32_t p, const holders *h,
 }
 
 /* Is the word of one-word phrase p a body's noun ("Bank", "Commission",
- * "Department"), capitalised in at least half its mentions? */
+ * "Department"), capitalised in at least half its mentions? Half, not
+ * most as for other names' words: news names a body once and then often
+ * writes its noun in lower case ("the Agriculture Department said ...
+ * the department said"); asking for most changed 594 Reuters lists,
+ * mostly back to the noun alone ("Department" for "Agriculture
+ * Department"). */
 static bool body_word(const kw_state *st, const phrase *p)
 {
     static const char *const shared[] = {"bank", "exchange", "fund", "group", "office", "union"};
@@ -2162,15 +2198,20 @@ static bool body_word(const kw_state *st, const phrase *p)
     return false;
 }
 
-/* Is every word of phrase r capitalised where it is first written ("Law
- * Commission", "Bank of England": its "of" aside)? */
+/* Is phrase r written as a name, every word capitalised ("Law
+ * Commission", "Bank of England": its "of" aside), in most of its
+ * occurrences? */
 static bool written_as_name(const kw_state *st, const phrase *r)
 {
-    const pcs_token *t = &st->doc->toks[st->occ_tok[r->first_occ]];
-    for (uint32_t k = 0; k < st->occ_span[r->first_occ]; k++)
-        if (t[k].term != UINT32_MAX && !(t[k].flags & PCS_TOK_UPPER))
-            return false;
-    return true;
+    uint32_t capitalised = 0, all = 0;
+    for (uint32_t o = r->first_occ; o != UINT32_MAX; o = st->occ_next[o], all++) {
+        const pcs_token *t = &st->doc->toks[st->occ_tok[o]];
+        uint32_t k = 0;
+        while (k < st->occ_span[o] && (t[k].term == UINT32_MAX || (t[k].flags & PCS_TOK_UPPER)))
+            k++;
+        capitalised += k == st->occ_span[o];
+    }
+    return 2 * capitalised > all;
 }
 
 /* The name that ends in word v and is written more often than every
@@ -2221,6 +2262,17 @@ static uint32_t name_slot(const kw_state *st, uint32_t name, uint32_t v, const u
     return slot;
 }
 
+/* Is name written at least half as often as each chosen word it would
+ * replace (chosen[slot] and those marked in drop, name_slot)? */
+static bool holds_their_mentions(const kw_state *st, const phrase *name, const uint32_t *chosen,
+                                 uint32_t n, uint32_t slot, const bool *drop)
+{
+    for (uint32_t c = 0; c < n; c++)
+        if ((c == slot || drop[c]) && 2 * name->count < st->phrases[chosen[c]].count)
+            return false;
+    return true;
+}
+
 /* Rank the phrases collected in st and choose the top o->keywords, one
  * per topic, into *out (in the arena). Not inlined: inlined into
  * pcs_keywords, it cost 1,200 instructions an article more (bench/README,
@@ -2268,8 +2320,26 @@ choose_terms(kw_state *st, const precis_options *o, const double *weight, uint32
         if (by_words && st->phrases[pi].n == 1) {
             uint32_t word = pi, name;
             pi = representative(st, pi, &h, inside, &tw, &name);
+            /* A body's noun alone ("the Bank said", "the Commission")
+             * stands for the name it ends ("Export-Import Bank", "Bank of
+             * England", "Electoral Commission"), a name as any other
+             * below. Where no name ends it, or several do about as often
+             * ("Midland Bank", "Barclays Bank"), it is no tag. Over the
+             * Reuters stories' lists such nouns alone fell from 1,263 to
+             * 271. */
+            bool body = pi == word && name == UINT32_MAX && topics &&
+                        body_word(st, &st->phrases[word]);
+            if (body && (name = only_name_headed_by(st, &h, st->phrases[word].v[0])) == UINT32_MAX)
+                continue;
             if (pi == word && name != UINT32_MAX && topics)
                 merge_at = name_slot(st, name, st->phrases[word].v[0], chosen, n, ws, &tw, drop);
+            /* A body's name is the topic of a word taken alone that it
+             * holds only where it holds half that word's mentions or more:
+             * "Hanson Trust" for "Hanson", "Commerce Department" for
+             * "Commerce", but not "Delhi Australia Fund" for "Australia". */
+            if (body && merge_at != UINT32_MAX &&
+                !holds_their_mentions(st, &st->phrases[name], chosen, n, merge_at, drop))
+                continue;
             if (merge_at != UINT32_MAX)
                 pi = name;
             /* The rest of a name whose first words are a term already
@@ -2284,26 +2354,13 @@ choose_terms(kw_state *st, const precis_options *o, const double *weight, uint32
              * of another topic prints as that name: "Dome Petroleum"
              * beside "Dome Mines", "Bank of England" beside "Bank of
              * Tokyo", "Robert Byrd" beside "Robert Dole". Alone it was a
-             * fragment ("Petroleum", "England", "Commission" of "Securities
-             * and Exchange Commission") in 208 of the Reuters stories'
-             * lists. The name is the word's topic, not the other term's
-             * (whole_name). */
+             * fragment ("Petroleum", "England", "Byrd") in 208 of the
+             * Reuters stories' lists. The name is the word's topic, not
+             * the other term's (whole_name). */
             else if (pi == word && name != UINT32_MAX && topics &&
-                     2 * ws[st->phrases[pi].v[0]].names > ws[st->phrases[pi].v[0]].count) {
+                     (body || 2 * ws[st->phrases[pi].v[0]].names > ws[st->phrases[pi].v[0]].count)) {
                 pi = name;
                 whole_name = true;
-            }
-            /* A body's noun alone ("the Bank said", "the Commission")
-             * stands for the name it ends: "Export-Import Bank", "Bank of
-             * England", "Electoral Commission". Where no name ends it, or
-             * several do about as often ("Midland Bank", "Barclays
-             * Bank"), it is no tag. Over the Reuters stories' lists,
-             * such nouns alone fell from 1,263 to 271. */
-            else if (pi == word && name == UINT32_MAX && topics &&
-                     body_word(st, &st->phrases[word])) {
-                pi = only_name_headed_by(st, &h, st->phrases[word].v[0]);
-                if (pi == UINT32_MAX)
-                    continue;
             }
         }
         const phrase *p = &st->phrases[pi];

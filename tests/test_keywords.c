@@ -1770,6 +1770,23 @@ static void names_hold_their_s(void **state)
     assert_true(result_find(r, "Economic and Social Research Council", false) >= 0);
     assert_int_equal(result_find(r, "limited", true), -1);
     precis_result_free(r);
+    /* Nor a possessor before a suffix that begins the next name. */
+    static const char india[] =
+        "BANK LOAN\nAcme said India's Corporation Bank agreed to lend it 20 mln dlrs. Acme said "
+        "India's Corporation Bank would also arrange a bond issue. Analysts said India was a "
+        "growing market for Acme.";
+    r = english_key_terms(india, sizeof india - 1);
+    assert_int_equal(result_find(r, "India's", true), -1);
+    precis_result_free(r);
+    /* A sentence's first word joins only a name that ends its run: here
+     * "and" joins farmers and officials. */
+    static const char farmers[] =
+        "DROUGHT AID\nFarmers and Agriculture Ministry officials met on Monday to discuss "
+        "drought aid. The ministry said aid would be paid in May. Growers said the aid came too "
+        "late.";
+    r = english_key_terms(farmers, sizeof farmers - 1);
+    assert_int_equal(result_find(r, "Farmers and", true), -1);
+    precis_result_free(r);
 }
 
 /* A name's word whose name shares a word with another topic's term prints
@@ -1807,6 +1824,17 @@ static void names_print_whole_beside_namesakes(void **state)
     assert_true(result_find(r, "Ferguson Police Department", false) >= 0);
     assert_int_equal(result_find(r, "Department", false), -1);
     assert_int_equal(result_find(r, "Police", false), -1);
+    precis_result_free(r);
+    /* ... even where another word of the name is another term's. */
+    static const char sec[] =
+        "SEC PROBE\nOfficials at the Securities and Exchange Commission said they opened a probe "
+        "of Acme. Acme shares fell on the New York Stock Exchange. The Commission said Acme "
+        "misled investors. The Stock Exchange halted trading in Acme. Staff at the Securities "
+        "and Exchange Commission said the Commission would fine Acme. Stock Exchange officials "
+        "said trading would resume.";
+    r = english_key_terms(sec, sizeof sec - 1);
+    assert_true(result_find(r, "Securities and Exchange Commission", false) >= 0);
+    assert_int_equal(result_find(r, "Commission", false), -1);
     precis_result_free(r);
 }
 
