@@ -744,6 +744,47 @@ static int result_find(const precis_result *r, const char *term, bool part)
     return -1;
 }
 
+/* A text and what its key terms (English model) must hold and must not:
+ * whole terms (has, lacks) and parts of terms (has_part, lacks_part). */
+typedef struct key_case {
+    const char *text;
+    const char *has[3], *has_part[1], *lacks[3], *lacks_part[2];
+} key_case;
+
+/* The first of terms[0, n) (up to a NULL) that r holds, whole or as a
+ * part of a term, where want is false, or lacks where it is true; NULL
+ * when there is none. */
+static const char *first_wrong(const precis_result *r, const char *const *terms, size_t n,
+                               bool part, bool want)
+{
+    for (size_t i = 0; i < n && terms[i]; i++)
+        if ((result_find(r, terms[i], part) >= 0) != want)
+            return terms[i];
+    return NULL;
+}
+
+/* Each case's key terms against its lists; a failure names the case and
+ * the term, and prints the case's terms. */
+static void check_key_cases(const key_case *cases, size_t n)
+{
+    for (size_t c = 0; c < n; c++) {
+        const key_case *k = &cases[c];
+        precis_result *r = english_key_terms(k->text, strlen(k->text));
+        const char *why = "no term is", *wrong = first_wrong(r, k->has, 3, false, true);
+        if (!wrong)
+            why = "no term holds", wrong = first_wrong(r, k->has_part, 1, true, true);
+        if (!wrong)
+            why = "a term is", wrong = first_wrong(r, k->lacks, 3, false, false);
+        if (!wrong)
+            why = "a term holds", wrong = first_wrong(r, k->lacks_part, 2, true, false);
+        for (size_t i = 0; wrong && i < precis_result_keyword_count(r); i++)
+            print_message("  term %zu: %s\n", i + 1, precis_result_keyword(r, i)->term);
+        precis_result_free(r);
+        if (wrong)
+            fail_msg("case %zu: %s \"%s\"", c, why, wrong);
+    }
+}
+
 /* The top 10 key terms of text, with the English model, pass an editor:
  * no number-only term, none beginning or ending with a determiner,
  * reporting verb or unit, none holding a date, and no two of one topic (one holding every word
@@ -1639,20 +1680,17 @@ static void capitalised_labels_with_a_model(void **state)
 static void names_hold_of(void **state)
 {
     (void)state;
-    static const char story[] =
-        "Bank of England officials said on Monday that rates would stay on hold. The Bank of "
-        "England said inflation was falling, and traders expect the Bank of England to cut "
-        "rates in May. Oil output in the Gulf of Mexico fell, said Lars Thuesen of "
-        "Privatbanken. Lars Thuesen said the Gulf of Mexico would recover. Secretary of "
-        "State George Shultz said George Shultz would visit London.";
-    precis_result *r = english_key_terms(story, sizeof story - 1);
-    assert_true(result_find(r, "Bank of England", false) >= 0);
-    assert_true(result_find(r, "Gulf of Mexico", false) >= 0);
-    assert_int_equal(result_find(r, "bank of England", false), -1);
-    assert_int_equal(result_find(r, " of Privatbanken", true), -1);
-    assert_int_equal(result_find(r, "of State", true), -1);
-    assert_true(result_find(r, "George Shultz", false) >= 0);
-    precis_result_free(r);
+    static const key_case cases[] = {
+        {.text = "Bank of England officials said on Monday that rates would stay on hold. The "
+                 "Bank of England said inflation was falling, and traders expect the Bank of "
+                 "England to cut rates in May. Oil output in the Gulf of Mexico fell, said Lars "
+                 "Thuesen of Privatbanken. Lars Thuesen said the Gulf of Mexico would recover. "
+                 "Secretary of State George Shultz said George Shultz would visit London.",
+         .has = {"Bank of England", "Gulf of Mexico", "George Shultz"},
+         .lacks = {"bank of England"},
+         .lacks_part = {" of Privatbanken", "of State"}},
+    };
+    check_key_cases(cases, sizeof cases / sizeof *cases);
 }
 
 /* English names hold "and" too when an institution's noun ends them
@@ -1663,54 +1701,42 @@ static void names_hold_of(void **state)
 static void names_hold_and(void **state)
 {
     (void)state;
-    static const char story[] =
-        "ACME FILES WITH SEC\nAcme Corp said it filed with the Securities and Exchange "
-        "Commission to sell two mln shares. The Securities and Exchange Commission must clear "
-        "the offering before Acme can sell. Acme said Merrill Lynch and Co would manage the "
-        "sale, and that Citibank and Chase Manhattan Bank would lend it money. Citibank "
-        "declined to comment, and Chase Manhattan Bank said the loan was routine.";
-    precis_result *r = english_key_terms(story, sizeof story - 1);
-    assert_true(result_find(r, "Securities and Exchange Commission", false) >= 0);
-    assert_int_equal(result_find(r, "Exchange Commission", false), -1);
-    assert_int_equal(result_find(r, "Securities", false), -1);
-    assert_true(result_find(r, "Chase Manhattan Bank", false) >= 0);
-    assert_int_equal(result_find(r, "Citibank and", true), -1);
-    precis_result_free(r);
-    /* The noun may be a possessive ("Administration's"), printed bare. */
-    static const char owner[] =
-        "FOOD SAFETY\nThe company said the Food and Drug Administration's review of the drug "
-        "would end in May. Analysts expect the Food and Drug Administration's panel to approve "
-        "it. The drug treats asthma.";
-    r = english_key_terms(owner, sizeof owner - 1);
-    assert_true(result_find(r, "Food and Drug Administration", false) >= 0);
-    assert_int_equal(result_find(r, "Drug Administration", false), -1);
-    precis_result_free(r);
-    /* An institution's noun before "and" ends a name already. */
-    static const char two[] = "Acme said the Commission and Justice Department would review "
-                              "the deal. Acme said the Commission and Justice Department must "
-                              "agree.";
-    r = english_key_terms(two, sizeof two - 1);
-    assert_true(result_find(r, "Justice Department", false) >= 0);
-    assert_int_equal(result_find(r, "Commission and", true), -1);
-    precis_result_free(r);
-    /* A name longer than a phrase may be is not joined: cut to its last
-     * words it would lose the ones that tell the lender ("Savings and Loan
-     * Association" for "Valley Federal Savings and Loan Association"). */
-    static const char longer[] =
-        "LENDER SOLD\nAcme said it bought Valley Federal Savings and Loan Association for 20 "
-        "mln dlrs. Valley Federal Savings and Loan Association has ten branches. Acme said "
-        "Valley Federal Savings and Loan Association would keep its name.";
-    r = english_key_terms(longer, sizeof longer - 1);
-    assert_true(result_find(r, "Valley", true) >= 0);
-    precis_result_free(r);
-    /* The company's suffix may be in capitals. */
-    static const char capitals[] =
-        "SWEETENER\nAcme said it developed the sweetener with Tate and Lyle PLC. Acme said Tate "
-        "and Lyle PLC would sell it in Europe, where Tate and Lyle PLC is seeking approval.";
-    r = english_key_terms(capitals, sizeof capitals - 1);
-    assert_true(result_find(r, "Tate and Lyle", false) >= 0);
-    assert_int_equal(result_find(r, "Lyle", false), -1);
-    precis_result_free(r);
+    static const key_case cases[] = {
+        {.text = "ACME FILES WITH SEC\nAcme Corp said it filed with the Securities and Exchange "
+                 "Commission to sell two mln shares. The Securities and Exchange Commission must "
+                 "clear the offering before Acme can sell. Acme said Merrill Lynch and Co would "
+                 "manage the sale, and that Citibank and Chase Manhattan Bank would lend it "
+                 "money. Citibank declined to comment, and Chase Manhattan Bank said the loan "
+                 "was routine.",
+         .has = {"Securities and Exchange Commission", "Chase Manhattan Bank"},
+         .lacks = {"Exchange Commission", "Securities"},
+         .lacks_part = {"Citibank and"}},
+        /* The noun may be a possessive ("Administration's"), printed bare. */
+        {.text = "FOOD SAFETY\nThe company said the Food and Drug Administration's review of the "
+                 "drug would end in May. Analysts expect the Food and Drug Administration's "
+                 "panel to approve it. The drug treats asthma.",
+         .has = {"Food and Drug Administration"},
+         .lacks = {"Drug Administration"}},
+        /* An institution's noun before "and" ends a name already. */
+        {.text = "Acme said the Commission and Justice Department would review the deal. Acme "
+                 "said the Commission and Justice Department must agree.",
+         .has = {"Justice Department"},
+         .lacks_part = {"Commission and"}},
+        /* A name longer than a phrase may be is not joined: cut to its last
+         * words it would lose the ones that tell the lender ("Savings and Loan
+         * Association" for "Valley Federal Savings and Loan Association"). */
+        {.text = "LENDER SOLD\nAcme said it bought Valley Federal Savings and Loan Association "
+                 "for 20 mln dlrs. Valley Federal Savings and Loan Association has ten branches. "
+                 "Acme said Valley Federal Savings and Loan Association would keep its name.",
+         .has_part = {"Valley"}},
+        /* The company's suffix may be in capitals. */
+        {.text = "SWEETENER\nAcme said it developed the sweetener with Tate and Lyle PLC. Acme "
+                 "said Tate and Lyle PLC would sell it in Europe, where Tate and Lyle PLC is "
+                 "seeking approval.",
+         .has = {"Tate and Lyle"},
+         .lacks = {"Lyle"}},
+    };
+    check_key_cases(cases, sizeof cases / sizeof *cases);
 }
 
 /* A name's 's is the name's where a company's suffix follows it ("Standard
@@ -1722,71 +1748,50 @@ static void names_hold_and(void **state)
 static void names_hold_their_s(void **state)
 {
     (void)state;
-    static const char rating[] =
-        "RATING CUT\nStandard and Poor's Corp said it cut the debt rating of Acme Inc. Standard "
-        "and Poor's said the cut reflects weaker earnings at Acme. Acme said it would ask "
-        "Standard and Poor's to review the rating.";
-    precis_result *r = english_key_terms(rating, sizeof rating - 1);
-    assert_true(result_find(r, "Standard and Poor's", false) >= 0);
-    assert_int_equal(result_find(r, "Standard", false), -1);
-    assert_int_equal(result_find(r, "Poor's", false), -1);
-    assert_int_equal(result_find(r, "Poor", false), -1);
-    precis_result_free(r);
-    /* Never before a reporting verb, the 's is the name's before "Corp". */
-    static const char suffix[] =
-        "RATING CUT\nThe debt of Acme Inc was cut to junk by Standard and Poor's Corp on "
-        "Monday. Acme said it would ask Standard and Poor's Corp to review the rating. Acme "
-        "said its earnings would recover.";
-    r = english_key_terms(suffix, sizeof suffix - 1);
-    assert_true(result_find(r, "Standard and Poor's", false) >= 0);
-    assert_int_equal(result_find(r, "Standard and Poor", false), -1);
-    precis_result_free(r);
-    static const char opening[] =
-        "RATING CUT\nStandard and Poor's Corp cut the debt of Acme Inc to junk on Monday, "
-        "citing weak earnings at Acme. Acme said it would appeal.";
-    r = english_key_terms(opening, sizeof opening - 1);
-    assert_true(result_find(r, "Standard and Poor's", false) >= 0);
-    assert_int_equal(result_find(r, "Standard", false), -1);
-    precis_result_free(r);
-    static const char owner[] =
-        "CAMERA DEAL\nAcme said Japan's Canon Inc would buy a stake in it. The stake would let "
-        "Japan's Canon Inc sell its cameras in Europe. Canon declined to say what it paid.";
-    r = english_key_terms(owner, sizeof owner - 1);
-    assert_true(result_find(r, "Canon", false) >= 0);
-    assert_int_equal(result_find(r, "Japan's", true), -1);
-    precis_result_free(r);
-    static const char traders[] =
-        "GRAIN TALKS\nTraders and Internal Trade Department officials met on Monday to discuss "
-        "maize prices. The traders said prices would rise. Maize prices fell last week.";
-    r = english_key_terms(traders, sizeof traders - 1);
-    assert_true(result_find(r, "Internal Trade Department", true) >= 0);
-    assert_int_equal(result_find(r, "Traders and", true), -1);
-    precis_result_free(r);
-    static const char limited[] =
-        "SKILLS\nThe committee said the Economic and Social Research Council's limited resources "
-        "were stretched. The Economic and Social Research Council said it would ask for more "
-        "money. The committee agreed.";
-    r = english_key_terms(limited, sizeof limited - 1);
-    assert_true(result_find(r, "Economic and Social Research Council", false) >= 0);
-    assert_int_equal(result_find(r, "limited", true), -1);
-    precis_result_free(r);
-    /* Nor a possessor before a suffix that begins the next name. */
-    static const char india[] =
-        "BANK LOAN\nAcme said India's Corporation Bank agreed to lend it 20 mln dlrs. Acme said "
-        "India's Corporation Bank would also arrange a bond issue. Analysts said India was a "
-        "growing market for Acme.";
-    r = english_key_terms(india, sizeof india - 1);
-    assert_int_equal(result_find(r, "India's", true), -1);
-    precis_result_free(r);
-    /* A sentence's first word joins only a name that ends its run: here
-     * "and" joins farmers and officials. */
-    static const char farmers[] =
-        "DROUGHT AID\nFarmers and Agriculture Ministry officials met on Monday to discuss "
-        "drought aid. The ministry said aid would be paid in May. Growers said the aid came too "
-        "late.";
-    r = english_key_terms(farmers, sizeof farmers - 1);
-    assert_int_equal(result_find(r, "Farmers and", true), -1);
-    precis_result_free(r);
+    static const key_case cases[] = {
+        {.text = "RATING CUT\nStandard and Poor's Corp said it cut the debt rating of Acme Inc. "
+                 "Standard and Poor's said the cut reflects weaker earnings at Acme. Acme said "
+                 "it would ask Standard and Poor's to review the rating.",
+         .has = {"Standard and Poor's"},
+         .lacks = {"Standard", "Poor's", "Poor"}},
+        /* Never before a reporting verb, the 's is the name's before "Corp". */
+        {.text = "RATING CUT\nThe debt of Acme Inc was cut to junk by Standard and Poor's Corp "
+                 "on Monday. Acme said it would ask Standard and Poor's Corp to review the "
+                 "rating. Acme said its earnings would recover.",
+         .has = {"Standard and Poor's"},
+         .lacks = {"Standard and Poor"}},
+        {.text = "RATING CUT\nStandard and Poor's Corp cut the debt of Acme Inc to junk on "
+                 "Monday, citing weak earnings at Acme. Acme said it would appeal.",
+         .has = {"Standard and Poor's"},
+         .lacks = {"Standard"}},
+        {.text = "CAMERA DEAL\nAcme said Japan's Canon Inc would buy a stake in it. The stake "
+                 "would let Japan's Canon Inc sell its cameras in Europe. Canon declined to say "
+                 "what it paid.",
+         .has = {"Canon"},
+         .lacks_part = {"Japan's"}},
+        {.text = "GRAIN TALKS\nTraders and the Internal Trade Department met on Monday to "
+                 "discuss maize prices. Traders and Internal Trade Department met again on "
+                 "Tuesday. The traders said prices would rise. Maize prices fell last week.",
+         .has_part = {"Internal Trade Department"},
+         .lacks_part = {"Traders and"}},
+        {.text = "SKILLS\nThe committee said the Economic and Social Research Council's limited "
+                 "resources were stretched. The Economic and Social Research Council said it "
+                 "would ask for more money. The committee agreed.",
+         .has = {"Economic and Social Research Council"},
+         .lacks_part = {"limited"}},
+        /* Nor a possessor before a suffix that begins the next name. */
+        {.text = "BANK LOAN\nAcme said India's Corporation Bank agreed to lend it 20 mln dlrs. "
+                 "Acme said India's Corporation Bank would also arrange a bond issue. Analysts "
+                 "said India was a growing market for Acme.",
+         .lacks_part = {"India's"}},
+        /* A sentence's first word joins only a name that ends its run: here
+         * "and" joins farmers and officials. */
+        {.text = "DROUGHT AID\nFarmers and Agriculture Ministry officials met on Monday to "
+                 "discuss drought aid. The ministry said aid would be paid in May. Growers said "
+                 "the aid came too late.",
+         .lacks_part = {"Farmers and"}},
+    };
+    check_key_cases(cases, sizeof cases / sizeof *cases);
 }
 
 /* A name's word whose name shares a word with another topic's term prints
@@ -1796,46 +1801,44 @@ static void names_hold_their_s(void **state)
 static void names_print_whole_beside_namesakes(void **state)
 {
     (void)state;
-    static const char dome[] =
-        "STAKE SOLD\nThe company said Dome Mines Ltd sold its stake in Encor Energy to Dome "
-        "Petroleum Ltd. Analysts said Dome Mines would use the money to cut its debt. They said "
-        "Dome Petroleum would pay 100 mln dlrs for the stake. Shares of Dome Mines rose on the "
-        "news, and analysts said Dome Petroleum would negotiate with its banks.";
-    precis_result *r = english_key_terms(dome, sizeof dome - 1);
-    assert_true(result_find(r, "Dome Petroleum", false) >= 0);
-    assert_true(result_find(r, "Dome Mines", false) >= 0);
-    assert_int_equal(result_find(r, "Mines", false), -1);
-    precis_result_free(r);
-    static const char korea[] =
-        "BREAD ABROAD\nRich North Koreans love baguettes, and the country sends bakers abroad "
-        "to learn how to make them, a paper close to North Korea said. The paper said bakers "
-        "from North Korea trained in France. Food remains scarce for most North Koreans, aid "
-        "groups said. The paper said North Korea would open more bakeries for North Koreans.";
-    r = english_key_terms(korea, sizeof korea - 1);
-    assert_true(result_find(r, "North Korea", false) >= 0);
-    assert_int_equal(result_find(r, "Koreans", true), -1);
-    precis_result_free(r);
-    /* A body's noun alone ("the Department") prints as the name it ends. */
-    static const char police[] =
-        "POLICE\nResidents said the Ferguson Police Department had ignored their complaints. The "
-        "Department said it would review its policies. Critics said the Department had failed "
-        "them, and the mayor said the Department would get a new chief.";
-    r = english_key_terms(police, sizeof police - 1);
-    assert_true(result_find(r, "Ferguson Police Department", false) >= 0);
-    assert_int_equal(result_find(r, "Department", false), -1);
-    assert_int_equal(result_find(r, "Police", false), -1);
-    precis_result_free(r);
-    /* ... even where another word of the name is another term's. */
-    static const char sec[] =
-        "SEC PROBE\nOfficials at the Securities and Exchange Commission said they opened a probe "
-        "of Acme. Acme shares fell on the New York Stock Exchange. The Commission said Acme "
-        "misled investors. The Stock Exchange halted trading in Acme. Staff at the Securities "
-        "and Exchange Commission said the Commission would fine Acme. Stock Exchange officials "
-        "said trading would resume.";
-    r = english_key_terms(sec, sizeof sec - 1);
-    assert_true(result_find(r, "Securities and Exchange Commission", false) >= 0);
-    assert_int_equal(result_find(r, "Commission", false), -1);
-    precis_result_free(r);
+    static const key_case cases[] = {
+        {.text = "STAKE SOLD\nThe company said Dome Mines Ltd sold its stake in Encor Energy to "
+                 "Dome Petroleum Ltd. Analysts said Dome Mines would use the money to cut its "
+                 "debt. They said Dome Petroleum would pay 100 mln dlrs for the stake. Shares of "
+                 "Dome Mines rose on the news, and analysts said Dome Petroleum would negotiate "
+                 "with its banks.",
+         .has = {"Dome Petroleum", "Dome Mines"},
+         .lacks = {"Mines"}},
+        {.text = "BREAD ABROAD\nRich North Koreans love baguettes, and the country sends bakers "
+                 "abroad to learn how to make them, a paper close to North Korea said. The paper "
+                 "said bakers from North Korea trained in France. Food remains scarce for most "
+                 "North Koreans, aid groups said. The paper said North Korea would open more "
+                 "bakeries for North Koreans.",
+         .has = {"North Korea"},
+         .lacks_part = {"Koreans"}},
+        /* A body's noun alone ("the Department") prints as the name it ends. */
+        {.text = "POLICE\nResidents said the Ferguson Police Department had ignored their "
+                 "complaints. The Department said it would review its policies. Critics said the "
+                 "Department had failed them, and the mayor said the Department would get a new "
+                 "chief.",
+         .has = {"Ferguson Police Department"},
+         .lacks = {"Department", "Police"}},
+        /* ... though it is written in lower case as often as not ... */
+        {.text = "FARM EXPORTS\nThe Agriculture Department said farm exports rose in March. "
+                 "The department said soybean sales led the rise. Analysts said the report was "
+                 "strong, and farmers said prices would rise.",
+         .has = {"Agriculture Department"},
+         .lacks = {"Department", "department"}},
+        /* ... even where another word of the name is another term's. */
+        {.text = "SEC PROBE\nOfficials at the Securities and Exchange Commission said they "
+                 "opened a probe of Acme. Acme shares fell on the New York Stock Exchange. The "
+                 "Commission said Acme misled investors. The Stock Exchange halted trading in "
+                 "Acme. Staff at the Securities and Exchange Commission said the Commission "
+                 "would fine Acme. Stock Exchange officials said trading would resume.",
+         .has = {"Securities and Exchange Commission"},
+         .lacks = {"Commission"}},
+    };
+    check_key_cases(cases, sizeof cases / sizeof *cases);
 }
 
 /* A player's or an organiser's role is no part of the name after it,
@@ -1844,22 +1847,19 @@ static void names_print_whole_beside_namesakes(void **state)
 static void sport_and_event_roles_before_names(void **state)
 {
     (void)state;
-    static const char festival[] =
-        "FESTIVAL RETURNS\nOrganiser Iona Malcolm said the festival would return to Oban in "
-        "June. The festival drew 5,000 people last year, and the town expects more visitors. "
-        "Oban council backed the festival.";
-    precis_result *r = english_key_terms(festival, sizeof festival - 1);
-    assert_true(result_find(r, "Iona Malcolm", false) >= 0);
-    assert_int_equal(result_find(r, "Organiser", true), -1);
-    precis_result_free(r);
-    static const char match[] =
-        "SPURS WIN\nTottenham beat Everton 2-1 on Saturday. The winner came from defender "
-        "Dawson in the last minute, after Everton had levelled. Spurs moved up to fifth "
-        "place. Everton stay ninth.";
-    r = english_key_terms(match, sizeof match - 1);
-    assert_true(result_find(r, "Dawson", false) >= 0);
-    assert_int_equal(result_find(r, "defender", true), -1);
-    precis_result_free(r);
+    static const key_case cases[] = {
+        {.text = "FESTIVAL RETURNS\nOrganiser Iona Malcolm said the festival would return to "
+                 "Oban in June. The festival drew 5,000 people last year, and the town expects "
+                 "more visitors. Oban council backed the festival.",
+         .has = {"Iona Malcolm"},
+         .lacks_part = {"Organiser"}},
+        {.text = "SPURS WIN\nTottenham beat Everton 2-1 on Saturday. The winner came from "
+                 "defender Dawson in the last minute, after Everton had levelled. Spurs moved up "
+                 "to fifth place. Everton stay ninth.",
+         .has = {"Dawson"},
+         .lacks_part = {"defender"}},
+    };
+    check_key_cases(cases, sizeof cases / sizeof *cases);
 }
 
 /* A name first in its sentences keeps its capital though its first word
@@ -1868,22 +1868,19 @@ static void sport_and_event_roles_before_names(void **state)
 static void names_first_in_sentences_keep_their_capital(void **state)
 {
     (void)state;
-    static const char story[] =
-        "DAIRY EXPORTS RISE\nNew Zealand dairy exports rose 8 pct in March, the statistics "
-        "office said. The new figures showed strong demand from China for milk powder. New "
-        "Zealand farmers expect prices to stay high. Milk powder prices rose for a third "
-        "month.";
-    precis_result *r = english_key_terms(story, sizeof story - 1);
-    assert_true(result_find(r, "New Zealand", true) >= 0);
-    assert_int_equal(result_find(r, "new Zealand", true), -1);
-    precis_result_free(r);
-    static const char particle[] =
-        "BELGIAN BUDGET\nDe Keersmaeker said the budget deficit would shrink this year. "
-        "Analysts said de Keersmaeker would resign soon. De Keersmaeker denied that the "
-        "deficit was a problem.";
-    r = english_key_terms(particle, sizeof particle - 1);
-    assert_true(result_find(r, "de Keersmaeker", false) >= 0);
-    precis_result_free(r);
+    static const key_case cases[] = {
+        {.text = "DAIRY EXPORTS RISE\nNew Zealand dairy exports rose 8 pct in March, the "
+                 "statistics office said. The new figures showed strong demand from China for "
+                 "milk powder. New Zealand farmers expect prices to stay high. Milk powder "
+                 "prices rose for a third month.",
+         .has_part = {"New Zealand"},
+         .lacks_part = {"new Zealand"}},
+        {.text = "BELGIAN BUDGET\nDe Keersmaeker said the budget deficit would shrink this year. "
+                 "Analysts said de Keersmaeker would resign soon. De Keersmaeker denied that the "
+                 "deficit was a problem.",
+         .has = {"de Keersmaeker"}},
+    };
+    check_key_cases(cases, sizeof cases / sizeof *cases);
 }
 
 /* A general word that begins a name stays in it: "New York Times", not
@@ -1891,13 +1888,14 @@ static void names_first_in_sentences_keep_their_capital(void **state)
 static void general_words_stay_in_names(void **state)
 {
     (void)state;
-    static const char story[] =
-        "Markets fell on Monday, the New York Times reported. Stocks dropped as the New York "
-        "Times said investors were worried. Analysts at banks said the Times was right.";
-    precis_result *r = english_key_terms(story, sizeof story - 1);
-    assert_true(result_find(r, "New York Times", false) >= 0);
-    assert_int_equal(result_find(r, "York Times", false), -1);
-    precis_result_free(r);
+    static const key_case cases[] = {
+        {.text = "Markets fell on Monday, the New York Times reported. Stocks dropped as the New "
+                 "York Times said investors were worried. Analysts at banks said the Times was "
+                 "right.",
+         .has = {"New York Times"},
+         .lacks = {"York Times"}},
+    };
+    check_key_cases(cases, sizeof cases / sizeof *cases);
 }
 
 static void sample_passes_an_editor(void **state)
