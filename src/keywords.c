@@ -1345,15 +1345,23 @@ static bool company_suffix(const pcs_doc *doc, const pcs_token *t)
     return false;
 }
 
-/* Does a name go on after token t: a capitalised word or its "of" or
- * "for" next ("Corporation Bank", "Corporation for Public
- * Broadcasting")? The caller checks that t[1] exists. */
-static bool name_goes_on(const pcs_doc *doc, const pcs_token *t)
+/* Does the company suffix t, a whole word, begin a name rather than end
+ * one: a capitalised word next, or "of" or "for" and one ("Corporation
+ * Bank", "Corporation for Public Broadcasting"; not "Corp Chairman Fred
+ * Turner", "Corp for its part")? end is past the last token to look at. */
+static bool suffix_begins_name(const pcs_doc *doc, const pcs_token *t, const pcs_token *end)
 {
+    static const char *const words[] = {"company", "corporation", "incorporated", "limited"};
+    bool word = false;
+    for (size_t i = 0; i < sizeof words / sizeof *words && !word; i++)
+        word = any_case_is(doc->text + t->start, t->len, words[i]);
+    if (!word || t + 1 >= end || !adjacent(doc, &t[0], &t[1]))
+        return false;
     const char *s = doc->text + t[1].start;
-    return adjacent(doc, &t[0], &t[1]) &&
-           (name_capital(doc, &t[1]) || (t[1].len == 2 && memcmp(s, "of", 2) == 0) ||
-            (t[1].len == 3 && memcmp(s, "for", 3) == 0));
+    bool joins = (t[1].len == 2 && memcmp(s, "of", 2) == 0) ||
+                 (t[1].len == 3 && memcmp(s, "for", 3) == 0);
+    return name_capital(doc, &t[1]) ||
+           (joins && t + 2 < end && adjacent(doc, &t[1], &t[2]) && name_capital(doc, &t[2]));
 }
 
 /* Does the 's of token t, a possessive, belong to a name? So it does
@@ -1369,7 +1377,7 @@ static bool names_s(const kw_state *st, const pcs_token *t, const pcs_token *end
     const pcs_doc *doc = st->doc;
     return st->ws[st->vertex[t->term]].named_s ||
            (t + 1 < end && name_capital(doc, t) && adjacent(doc, &t[0], &t[1]) &&
-            company_suffix(doc, &t[1]) && (t + 2 >= end || !name_goes_on(doc, &t[1])));
+            company_suffix(doc, &t[1]) && !suffix_begins_name(doc, &t[1], end));
 }
 
 /* Is token k of a sentence's tokens t its first, capitalised, and never

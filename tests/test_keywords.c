@@ -1779,6 +1779,12 @@ static void names_hold_their_s(void **state)
                  "would ask for more money. The committee agreed.",
          .has = {"Economic and Social Research Council"},
          .lacks_part = {"limited"}},
+        /* A title or a preposition after the suffix begins no name. */
+        {.text = "FAST FOOD\nAnalysts said McDonald's Corp Chairman Fred Turner would retire. "
+                 "McDonald's Corp for its part said sales rose, and analysts said McDonald's "
+                 "Corp would gain.",
+         .has = {"McDonald's"},
+         .lacks = {"McDonald"}},
         /* Nor a possessor before a suffix that begins the next name. */
         {.text = "BANK LOAN\nAcme said India's Corporation Bank agreed to lend it 20 mln dlrs. "
                  "Acme said India's Corporation Bank would also arrange a bond issue. Analysts "
