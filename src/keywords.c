@@ -239,6 +239,14 @@ static bool possessive(const pcs_doc *doc, const pcs_token *t)
     return end[-2] == '\'' || (t->len > 4 && memcmp(end - 4, "\xE2\x80\x99", 3) == 0);
 }
 
+/* Token t's length without a possessive's 's ("Corp's" is "Corp"). */
+static uint32_t bare_len(const pcs_doc *doc, const pcs_token *t)
+{
+    if (!possessive(doc, t))
+        return t->len;
+    return t->len - (doc->text[t->start + t->len - 2] == '\'' ? 2 : 4);
+}
+
 /* Is token t a middle initial: one capital letter, a full stop and a
  * space between two capitalised words ("Carl C. Icahn", "Marvin W.
  * Griffin"), the first a name's (capitalised mid-sentence, not in
@@ -1303,59 +1311,62 @@ static uint32_t words_in(const uint8_t *c, uint32_t a, uint32_t b)
     return n;
 }
 
+/* Is the token at s, n bytes, a company's legal form in any case ("Corp",
+ * "Inc", "Ltd", "Corporation")? The short ones (up to
+ * SUFFIX_ABBREVIATION_MAX bytes) are abbreviations. */
+#define SUFFIX_ABBREVIATION_MAX 4
+static bool company_form(const char *s, uint32_t n)
+{
+    static const char *const forms[] = {"co",  "company", "corp", "corporation", "inc",
+                                        "incorporated", "limited", "llc", "ltd", "plc"};
+    for (size_t i = 0; i < sizeof forms / sizeof *forms; i++)
+        if (any_case_is(s, n, forms[i]))
+            return true;
+    return false;
+}
+
+/* Is token t a company's suffix, capitalised ("Corp", "Co", "Inc", "Ltd",
+ * "Plc"; not the adjective of "limited resources")? */
+static bool company_suffix(const pcs_doc *doc, const pcs_token *t)
+{
+    return (t->flags & PCS_TOK_UPPER) && company_form(doc->text + t->start, t->len);
+}
+
 /* Is token t the noun that ends an institution's or a company's name
- * ("Commission", "Administration", "Co", "Plc"), a possessive's 's
- * aside? Not "Bank", "Fund", "Group", "Union" or "Exchange": after "and"
- * those mostly end a second name ("Citibank and Chase Manhattan Bank",
- * "United States and Soviet Union", "Odyssey Partners and Dover Fund";
- * the Reuters stories). */
+ * ("Commission", "Administration", "Co", "Plc": company_form), a
+ * possessive's 's aside? Not "Bank", "Fund", "Group", "Union" or
+ * "Exchange": after "and" those mostly end a second name ("Citibank and
+ * Chase Manhattan Bank", "United States and Soviet Union", "Odyssey
+ * Partners and Dover Fund"; the Reuters stories). */
 static bool institution_noun(const pcs_doc *doc, const pcs_token *t)
 {
     static const char *const nouns[] = {
-        "administration", "agency",     "association", "authority",    "board",
-        "bureau",         "co",         "commission",  "committee",    "company",
-        "corp",           "corporation", "council",    "department",   "federation",
-        "foundation",     "inc",        "institute",   "ltd",          "ministry",
-        "organisation",   "organization", "plc",       "service",      "services",
-        "society",        "trust",      "university"};
+        "administration", "agency",     "association", "authority",  "board",
+        "bureau",         "commission", "committee",   "council",    "department",
+        "federation",     "foundation", "institute",   "ministry",   "organisation",
+        "organization",   "service",    "services",    "society",    "trust",
+        "university"};
     char first = (char)((unsigned char)doc->text[t->start] | 0x20);
-    uint32_t len = possessive(doc, t) ? t->len - (doc->text[t->start + t->len - 2] == '\'' ? 2 : 4)
-                                      : t->len;
+    uint32_t len = bare_len(doc, t);
     for (size_t i = 0; i < sizeof nouns / sizeof *nouns; i++)
         if (nouns[i][0] == first && any_case_is(doc->text + t->start, len, nouns[i]))
             return true;
-    return false;
+    return company_form(doc->text + t->start, len);
 }
 
 /* The most capitalised words after a name's "and" that may hold the
  * institution's noun ending it (name_and). */
 #define AND_NAME_WORDS 3
 
-/* Is token t a company's suffix, capitalised ("Corp", "Co", "Inc", "Ltd",
- * "Plc"; not the adjective of "limited resources")? */
-static bool company_suffix(const pcs_doc *doc, const pcs_token *t)
-{
-    if (!(t->flags & PCS_TOK_UPPER))
-        return false;
-    static const char *const suffixes[] = {"co",  "company", "corp", "corporation", "inc",
-                                           "incorporated", "limited", "llc", "ltd", "plc"};
-    for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++)
-        if (any_case_is(doc->text + t->start, t->len, suffixes[i]))
-            return true;
-    return false;
-}
-
-/* Does the company suffix t, a whole word, begin a name rather than end
- * one: a capitalised word next, or "of" or "for" and one ("Corporation
- * Bank", "Corporation for Public Broadcasting"; not "Corp Chairman Fred
- * Turner", "Corp for its part")? end is past the last token to look at. */
+/* Does the company suffix t, written out ("Corporation", "Company", not
+ * "Corp"), begin a name rather than end one: a capitalised word next, or
+ * "of" or "for" and one ("Corporation Bank", "Corporation for Public
+ * Broadcasting"; not "Corp Chairman Fred Turner", "Corp for its part")?
+ * end is past the last token to look at. */
 static bool suffix_begins_name(const pcs_doc *doc, const pcs_token *t, const pcs_token *end)
 {
-    static const char *const words[] = {"company", "corporation", "incorporated", "limited"};
-    bool word = false;
-    for (size_t i = 0; i < sizeof words / sizeof *words && !word; i++)
-        word = any_case_is(doc->text + t->start, t->len, words[i]);
-    if (!word || t + 1 >= end || !adjacent(doc, &t[0], &t[1]))
+    if (t->len <= SUFFIX_ABBREVIATION_MAX || t + 1 >= end ||
+        !adjacent(doc, &t[0], &t[1]))
         return false;
     const char *s = doc->text + t[1].start;
     bool joins = (t[1].len == 2 && memcmp(s, "of", 2) == 0) ||
@@ -1629,7 +1640,7 @@ static const char *best_surface(const kw_state *st, const phrase *p, pcs_arena *
         uint32_t b = t[span - 1].start + t[span - 1].len;
         if (possessive(doc, &t[span - 1]) &&
             !names_s(st, &t[span - 1], doc->toks + doc->n_toks))
-            b -= doc->text[b - 2] == '\'' ? 2 : 4; /* print the possessor bare */
+            b = t[span - 1].start + bare_len(doc, &t[span - 1]); /* the possessor bare */
         size_t cap = (size_t)(b - a) + 8;
         char *buf = pcs_arena_alloc(arena, cap);
         if (!buf)
