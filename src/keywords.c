@@ -703,6 +703,58 @@ static bool label(const pcs_doc *doc, const pcs_token *t)
              (double)doc->terms[t->term].idf_df >= LABEL_SHARE * doc->idf_n));
 }
 
+/* Do only spaces or a leader of dots ("Net free reserves.......644") stand
+ * between tokens a and b? */
+static bool leader_dots(const pcs_doc *doc, const pcs_token *a, const pcs_token *b)
+{
+    for (uint32_t i = a->start + a->len; i < b->start; i++)
+        if (doc->text[i] != ' ' && doc->text[i] != '.')
+            return false;
+    return true;
+}
+
+/* Is sentence s a row of a table? Reuters' earnings and dividend reports
+ * are tables, a row a line: "Record March 13", "Sales 7.9 mln vs 9.4
+ * mln", "Net free reserves.......644 vs 1,337". The label names the row,
+ * not what the text is about: "Record" was in the top 10 of 647 of the
+ * 19,779 Reuters stories' lists, "Sales" of 456, "Assets" of 86. A row:
+ * - begins its paragraph, is unterminated and is not the text's first
+ *   line (a headline may end in a number: "Ban on forced retirement
+ *   under 65");
+ * - opens with a label of at most MAX_PHRASE words, written together
+ *   ("Bank loans, oil output 12 pct" is a list), then only spaces or a
+ *   leader of dots before its first number;
+ * - holds no candidate after the label (units, dates, "vs"; "Oil stocks
+ *   40 pct above forecasts" is a clause);
+ * - its label's candidates are common words (LABEL_SHARE), not in
+ *   capitals: "Pemex 40 vs 30" and "STEEL QUOTAS 12 pct" are about Pemex
+ *   and steel quotas.
+ * Returns the label's end (its tokens are [tok_first, end)), or tok_first
+ * when s is no row. */
+static uint32_t row_label_end(const pcs_doc *doc, uint32_t s, const uint8_t *cand)
+{
+    const pcs_sentence *sent = &doc->sents[s];
+    uint32_t first = sent->tok_first, end = first + sent->tok_count, k = first;
+    if (s == 0 || sent->terminated || !doc->model_used ||
+        doc->sents[s - 1].paragraph == sent->paragraph)
+        return first;
+    for (; k < end && (doc->toks[k].term == UINT32_MAX || doc->terms[doc->toks[k].term].alpha);
+         k++) {
+        const pcs_token *t = &doc->toks[k];
+        if ((k > first && !adjacent(doc, &t[-1], t)) ||
+            (t->len > 1 && all_capitals(doc->text + t->start, t->len)) ||
+            (cand[k] && (double)doc->terms[t->term].idf_df < LABEL_SHARE * doc->idf_n))
+            return first;
+    }
+    if (k == first || k - first > MAX_PHRASE || k == end ||
+        !leader_dots(doc, &doc->toks[k - 1], &doc->toks[k]))
+        return first;
+    for (uint32_t j = k; j < end; j++)
+        if (cand[j])
+            return first;
+    return k;
+}
+
 /* An English -ing form after a plural noun and before a stopword opens a
  * reduced relative clause, a verb there: "exporters making the chips",
  * "tax reasons beginning in 1988", "people looking for work" ("systems
@@ -917,6 +969,8 @@ static uint32_t classify_tokens(const pcs_doc *doc, const kw_language *lang, uin
             join_name_particles(doc, sent, cand);
         if (sent->tok_count && label(doc, &doc->toks[sent->tok_first]))
             cand[sent->tok_first] = NOT_CANDIDATE;
+        for (uint32_t k = sent->tok_first, e = row_label_end(doc, s, cand); k < e; k++)
+            cand[k] = NOT_CANDIDATE;
         for (uint32_t k = sent->tok_first; k < end; k++)
             if (cand[k] && vertex[doc->toks[k].term] == UINT32_MAX)
                 vertex[doc->toks[k].term] = nv++;

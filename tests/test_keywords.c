@@ -1673,6 +1673,47 @@ static void capitalised_labels_with_a_model(void **state)
     precis_result_free(r);
 }
 
+/* A table's row labels ("Record April 15", "Sales 7.9 mln vs 9.4 mln")
+ * name its rows, not what the text is about; a line that is a headline,
+ * a sentence, a name with a number or a title in capitals is no row. */
+static void table_row_labels_are_no_terms(void **state)
+{
+    (void)state;
+    static const key_case cases[] = {
+        {.text = "Acme Steel Corp said it raised its quarterly dividend.\n"
+                 "Qtly div 15 cts vs 12 cts prior\n"
+                 "Pay April 30\n"
+                 "Record April 15\n"
+                 "Acme Steel said its mills shipped more steel.\n"
+                 "Shr 45 cts vs 58 cts\n"
+                 "Net 1.1 mln vs 829,000\n"
+                 "Sales......7.9 mln vs 9.4 mln\n"
+                 "Operating revenues 4.42 billion vs 3.3 billion",
+         .has = {"Acme Steel"},
+         .lacks = {"Record", "Sales", "Operating revenues"},
+         .lacks_part = {"revenues"}},
+        {.text = "Trade talks 1986\n"
+                 "Steel makers shipped more steel abroad, the ministry said.\n"
+                 "Sales in 1986 were 12 mln tonnes.\n"
+                 "Pemex 40 vs 30",
+         .has = {"Trade talks", "Sales", "Pemex"}},
+        {.text = "Trade talks 1986\n"
+                 "Steel makers shipped more steel abroad, the ministry said.\n"
+                 "Bank loans, oil output 12 pct\n"
+                 "Farm income: 12 pct\n"
+                 "Wage talks for steel workers 1986\n",
+         .has = {"oil output", "Farm income", "steel workers"}},
+        {.text = "Trade talks 1986\n"
+                 "Steel makers shipped more steel abroad, the ministry said.\n"
+                 "Copper prices fell. Gold exports 12 pct\n"
+                 "Oil stocks 40 pct above forecasts\n"
+                 "STEEL QUOTAS 12 pct",
+         .has = {"Gold exports", "Oil stocks"},
+         .has_part = {"QUOTAS"}},
+    };
+    check_key_cases(cases, sizeof cases / sizeof *cases);
+}
+
 /* English names hold "of" ("Bank of England", "Gulf of Mexico"), printed
  * whole and with their capitals even first in a sentence; a person "of" a
  * place or firm is not one name ("Lars Thuesen of Privatbanken"), nor is a
@@ -2046,6 +2087,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(titles_before_names_are_left_out, setup, teardown),
         cmocka_unit_test_setup_teardown(labels_are_no_terms, setup, teardown),
         cmocka_unit_test(capitalised_labels_with_a_model),
+        cmocka_unit_test(table_row_labels_are_no_terms),
         cmocka_unit_test_setup_teardown(sources_of_speech_are_no_terms_alone, setup, teardown),
         cmocka_unit_test_setup_teardown(nouns_of_fixed_phrases_are_no_terms_inside_them, setup,
                                         teardown),
