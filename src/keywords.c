@@ -604,6 +604,24 @@ static bool any_case_is(const char *s, size_t n, const char *w)
     return i == n && w[i] == '\0';
 }
 
+/* Does the possessive t, one of the n tokens left in its sentence, stand
+ * alone: last, before a comma, a full stop, a colon or a closing
+ * parenthesis, or before "and" or "or"? After "by" it is then the agent,
+ * a name ("by Moody's."), not an owner ("by Japan's exporters", "by
+ * Japan's <Fujitsu Ltd>"). */
+static bool agent_ends(const pcs_doc *doc, const pcs_token *t, uint32_t n)
+{
+    if (n == 1)
+        return true;
+    if (adjacent(doc, t, t + 1))
+        return any_case_is(doc->text + t[1].start, t[1].len, "and") ||
+               any_case_is(doc->text + t[1].start, t[1].len, "or");
+    const char *p = doc->text + t->start + t->len;
+    while (*p == ' ')
+        p++;
+    return strchr(",.;:)", *p) != NULL;
+}
+
 /* Is token t an English -ing form of five letters or more, in lower case
  * or first in its sentence ("Reading" mid-sentence is a name)? */
 static bool ing_form(const pcs_doc *doc, const pcs_token *t)
@@ -1515,6 +1533,16 @@ static bool name_and(const kw_state *st, const uint8_t *c, const pcs_token *t, u
     return false;
 }
 
+/* Does the name of possessive t go on after its 's: is its 's the name's
+ * (word_stats.named_s) and the next word a name's? "Moody's Investors
+ * Service" is one name, where a possessor's 's ends its phrase ("Putin's
+ * aides"); cut there, it printed "Investors Service" beside "Moody's". */
+static bool name_goes_on_s(const kw_state *st, const pcs_token *t)
+{
+    return st->of_names && st->ws[st->vertex[t->term]].named_s && adjacent(st->doc, t, t + 1) &&
+           name_capital(st->doc, t + 1);
+}
+
 /* Collect the candidate phrases of every content sentence; with `words`,
  * each noun inside a phrase is also counted as a word of its own; with
  * `trim`, general leading words (leading_general) are left out of
@@ -1543,7 +1571,7 @@ __attribute__((noinline)) static bool collect_phrases(kw_state *st, const uint8_
                                  ampersand_joined(doc, &t[end - 1], &t[end])
                            : st->of_names && (name_of(doc, c, t, end, sent->tok_count) ||
                                               name_and(st, c, t, i, end, sent->tok_count))) &&
-                   !possessive(doc, &t[end - 1]))
+                   (!possessive(doc, &t[end - 1]) || name_goes_on_s(st, &t[end - 1])))
                 end++;
             /* A phrase ends in its head, never in a modifier: "Lavrov
              * said" is "Lavrov"; a lone modifier is no phrase. Where
@@ -1787,6 +1815,12 @@ static void gather_word_stats(const pcs_doc *doc, const uint8_t *cand, const uin
             if (k + 1 < sent->tok_first + sent->tok_count &&
                 (doc->toks[k + 1].flags & PCS_TOK_REPORTING) && possessive(doc, t) &&
                 adjacent(doc, t, t + 1))
+                s->named_s = true;
+            /* Nor does one stand for its owner after "by" ("rated A-2 by
+             * Moody's and AA by Standard and Poor's"): that is the name. */
+            if (k > sent->tok_first && (t->flags & PCS_TOK_UPPER) &&
+                any_case_is(doc->text + t[-1].start, t[-1].len, "by") && adjacent(doc, t - 1, t) &&
+                possessive(doc, t) && agent_ends(doc, t, sent->tok_first + sent->tok_count - k))
                 s->named_s = true;
         }
     }

@@ -1714,6 +1714,41 @@ static void table_row_labels_are_no_terms(void **state)
     check_key_cases(cases, sizeof cases / sizeof *cases);
 }
 
+/* A possessive after "by" that stands alone is the agent, a name ("rated
+ * A-2 by Moody's and AA by ..."), printed with its 's; before a noun or a
+ * ticker it is an owner ("by Japan's exporters", "by Japan's <Fujitsu
+ * Ltd>"), and in lower case a word's ("by women's and children's
+ * charities"). A name's 's goes on into the name that follows it ("Moody's
+ * Investors Service"), so no fragment of it is a term. */
+static void agents_and_names_keep_their_s(void **state)
+{
+    (void)state;
+    static const key_case cases[] = {
+        {.text = "The Phelps Dodge bonds are rated A-2 by Moody's and AA by S/P. A takeover by "
+                 "Japan's <Fujitsu Ltd> of Fairchild worried Baldrige. Fairchild chips are "
+                 "praised by Japan's engineers. Fairchild chips beat Japan's chips.",
+         .has = {"Moody's", "Japan"},
+         .lacks = {"Moody", "Japan's"}},
+        {.text = "Traders said the bonds of Phelps Dodge were upgraded by Moody's. Phelps Dodge "
+                 "sold copper to Moody's clients.",
+         .has = {"Moody's"},
+         .lacks = {"Moody"}},
+        {.text = "The shelter is run by women's and children's charities. The charities help "
+                 "women and children, and the city pays them.",
+         .has = {"women"},
+         .lacks = {"women's"}},
+        {.text = "The Phelps Dodge bonds are rated Ba-1, rated so by Moody's, and B by S/P.",
+         .has = {"Moody's"},
+         .lacks = {"Moody"}},
+        {.text = "Moody's Investors Service Inc said it may upgrade the ratings of Phelps Dodge. "
+                 "Moody's said it will study the company's prospects. Phelps Dodge has 400 mln "
+                 "dlrs of debt. Rating agencies like Moody's Investors Service watch copper.",
+         .has = {"Moody's Investors Service"},
+         .lacks = {"Investors Service", "Moody's", "Moody"}},
+    };
+    check_key_cases(cases, sizeof cases / sizeof *cases);
+}
+
 /* English names hold "of" ("Bank of England", "Gulf of Mexico"), printed
  * whole and with their capitals even first in a sentence; a person "of" a
  * place or firm is not one name ("Lars Thuesen of Privatbanken"), nor is a
@@ -2088,6 +2123,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(labels_are_no_terms, setup, teardown),
         cmocka_unit_test(capitalised_labels_with_a_model),
         cmocka_unit_test(table_row_labels_are_no_terms),
+        cmocka_unit_test(agents_and_names_keep_their_s),
         cmocka_unit_test_setup_teardown(sources_of_speech_are_no_terms_alone, setup, teardown),
         cmocka_unit_test_setup_teardown(nouns_of_fixed_phrases_are_no_terms_inside_them, setup,
                                         teardown),
