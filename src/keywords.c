@@ -731,44 +731,53 @@ static bool leader_dots(const pcs_doc *doc, const pcs_token *a, const pcs_token 
     return true;
 }
 
-/* Is sentence s a row of a table? Reuters' earnings and dividend reports
- * are tables, a row a line: "Record March 13", "Sales 7.9 mln vs 9.4
- * mln", "Net free reserves.......644 vs 1,337". The label names the row,
- * not what the text is about: "Record" was in the top 10 of 647 of the
- * 19,779 Reuters stories' lists, "Sales" of 456, "Assets" of 86. A row:
- * - begins its paragraph, is unterminated and is not the text's first
- *   line (a headline may end in a number: "Ban on forced retirement
- *   under 65");
- * - opens with a label of at most MAX_PHRASE words, written together
- *   ("Bank loans, oil output 12 pct" is a list), then only spaces or a
- *   leader of dots before its first number;
- * - holds no candidate after the label (units, dates, "vs"; "Oil stocks
- *   40 pct above forecasts" is a clause);
- * - its label's candidates are common words (LABEL_SHARE), not in
- *   capitals: "Pemex 40 vs 30" and "STEEL QUOTAS 12 pct" are about Pemex
- *   and steel quotas.
+/* The shape of a table's row, sentence s: a line that begins its
+ * paragraph, unterminated, opening with a label of at most MAX_PHRASE
+ * words written together ("Bank loans, oil output 12 pct" is a list), not
+ * in capitals ("STEEL QUOTAS 12 pct" is a heading), then only spaces or a
+ * leader of dots before its first number ("Net free reserves.......644").
  * Returns the label's end (its tokens are [tok_first, end)), or tok_first
- * when s is no row. */
-static uint32_t row_label_end(const pcs_doc *doc, uint32_t s, const uint8_t *cand)
+ * when s has no such shape. */
+static uint32_t row_shape(const pcs_doc *doc, uint32_t s)
 {
     const pcs_sentence *sent = &doc->sents[s];
     uint32_t first = sent->tok_first, end = first + sent->tok_count, k = first;
-    if (s == 0 || sent->terminated || !doc->model_used ||
-        doc->sents[s - 1].paragraph == sent->paragraph)
+    if (sent->terminated || (s > 0 && doc->sents[s - 1].paragraph == sent->paragraph))
         return first;
     for (; k < end && (doc->toks[k].term == UINT32_MAX || doc->terms[doc->toks[k].term].alpha);
          k++) {
         const pcs_token *t = &doc->toks[k];
         if ((k > first && !adjacent(doc, &t[-1], t)) ||
-            (t->len > 1 && all_capitals(doc->text + t->start, t->len)) ||
-            (cand[k] && (double)doc->terms[t->term].idf_df < LABEL_SHARE * doc->idf_n))
+            (t->len > 1 && all_capitals(doc->text + t->start, t->len)))
             return first;
     }
     if (k == first || k - first > MAX_PHRASE || k == end ||
         !leader_dots(doc, &doc->toks[k - 1], &doc->toks[k]))
         return first;
-    for (uint32_t j = k; j < end; j++)
-        if (cand[j])
+    return k;
+}
+
+/* Is sentence s, its tokens classified in cand, a row of a table?
+ * Reuters' earnings and dividend reports are tables, a row a line:
+ * "Record March 13", "Sales 7.9 mln vs 9.4 mln". The label names the row,
+ * not what the text is about: "Record" was in the top 10 of 647 of the
+ * 19,779 Reuters stories' lists, "Sales" of 456, "Assets" of 86. A row has
+ * a row's shape (row_shape), no candidate after its label (units, dates,
+ * "vs"; "Oil stocks 40 pct above forecasts" is a clause), and its label's
+ * candidates are common words (LABEL_SHARE): "Pemex 40 vs 30" is about
+ * Pemex. The text's first line is a row only when a row's shape follows:
+ * a headline may end in a number ("Ban on forced retirement under 65").
+ * Returns the label's end, or tok_first when s is no row. */
+static uint32_t row_label_end(const pcs_doc *doc, uint32_t s, const uint8_t *cand)
+{
+    uint32_t first = doc->sents[s].tok_first, end = first + doc->sents[s].tok_count;
+    uint32_t k = doc->model_used ? row_shape(doc, s) : first;
+    if (k == first ||
+        (s == 0 && (doc->n_sents < 2 || row_shape(doc, 1) == doc->sents[1].tok_first)))
+        return first;
+    for (uint32_t j = first; j < end; j++)
+        if (cand[j] &&
+            (j >= k || (double)doc->terms[doc->toks[j].term].idf_df < LABEL_SHARE * doc->idf_n))
             return first;
     return k;
 }

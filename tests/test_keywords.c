@@ -1674,8 +1674,9 @@ static void capitalised_labels_with_a_model(void **state)
 }
 
 /* A table's row labels ("Record April 15", "Sales 7.9 mln vs 9.4 mln")
- * name its rows, not what the text is about; a line that is a headline,
- * a sentence, a name with a number or a title in capitals is no row. */
+ * name its rows, not what the text is about, on the first line too when
+ * rows follow it; a line that is a headline, a sentence, a name with a
+ * number or a title in capitals is no row. */
 static void table_row_labels_are_no_terms(void **state)
 {
     (void)state;
@@ -1692,6 +1693,11 @@ static void table_row_labels_are_no_terms(void **state)
          .has = {"Acme Steel"},
          .lacks = {"Record", "Sales", "Operating revenues"},
          .lacks_part = {"revenues"}},
+        {.text = "Qtr ends March 31\n"
+                 "Shr 45 cts vs 58 cts\n"
+                 "Acme Steel said its mills shipped more steel abroad.",
+         .has = {"Acme Steel"},
+         .lacks = {"Qtr", "ends"}},
         {.text = "Trade talks 1986\n"
                  "Steel makers shipped more steel abroad, the ministry said.\n"
                  "Sales in 1986 were 12 mln tonnes.\n"
