@@ -289,6 +289,7 @@ static void word_classes(void **state)
     /* Units of time and ordinals (listed by hand). */
     assert_int_equal(pcs_language_word_class(en, "year", 4), PCS_WORD_UNIT);
     assert_int_equal(pcs_language_word_class(en, "weeks", 5), PCS_WORD_UNIT);
+    assert_int_equal(pcs_language_word_class(en, "morning", 7), PCS_WORD_UNIT);
     assert_int_equal(pcs_language_word_class(en, "first", 5), PCS_WORD_MODIFIER);
     assert_int_equal(pcs_language_word_class(en, "ninth", 5), PCS_WORD_MODIFIER);
     assert_int_equal(pcs_language_word_class(en, "net", 3), PCS_WORD_MODIFIER);
@@ -648,13 +649,14 @@ static const char *const dates[] = {
     "october", "november", "december", "feb", "apr", "jul", "aug", "today", "tomorrow",
     "sep", "sept", "oct", "nov", "dec", "tue", "tues", "thu", "thur", "thurs", "fri", NULL};
 
-/* A unit of time, an ordinal, a noun that attributes speech or the "net"
- * of earnings tables is no tag alone ("year", "first", "spokesman"), though
- * a term may hold one ("fiscal year", "first quarter", "net profit"). */
+/* A unit of time or a part of a day, an ordinal, a noun that attributes
+ * speech or the "net" of earnings tables is no tag alone ("year",
+ * "morning", "first", "spokesman"), though a term may hold one ("fiscal
+ * year", "first quarter", "net profit"). */
 static const char *const never_alone[] = {
     "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week",
     "weeks", "month", "months", "quarter", "quarters", "year", "years", "decade", "decades",
-    "first", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "morning", "afternoon", "evening", "night", "nights", "weekend", "first", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
     "spokesman", "spokeswoman", "official", "officials", "net", NULL};
 
 /* Digits and an ordinal ending ("4th") or a unit ("6p", "5bn"): a number.
