@@ -605,21 +605,24 @@ static bool any_case_is(const char *s, size_t n, const char *w)
 }
 
 /* Does the possessive t, one of the n tokens left in its sentence, stand
- * alone: last, before a comma, a full stop, a colon or a closing
- * parenthesis, or before "and" or "or"? After "by" it is then the agent,
- * a name ("by Moody's."), not an owner ("by Japan's exporters", "by
- * Japan's <Fujitsu Ltd>"). */
+ * alone: last, before a full stop, a semicolon, a colon or a closing
+ * parenthesis, or before "and" or "or" and no other possessive? After
+ * "by" it is then the agent, a name ("by Moody's.", "by Moody's and AA
+ * by ..."), not an owner ("by Japan's exporters", "by Japan's <Fujitsu
+ * Ltd>", "by Germany's and France's ministers"; after a comma a list of
+ * owners may go on: "by Japan's, South Korea's and Taiwan's makers"). */
 static bool agent_ends(const pcs_doc *doc, const pcs_token *t, uint32_t n)
 {
     if (n == 1)
         return true;
     if (adjacent(doc, t, t + 1))
-        return any_case_is(doc->text + t[1].start, t[1].len, "and") ||
-               any_case_is(doc->text + t[1].start, t[1].len, "or");
+        return (any_case_is(doc->text + t[1].start, t[1].len, "and") ||
+                any_case_is(doc->text + t[1].start, t[1].len, "or")) &&
+               (n == 2 || !possessive(doc, t + 2));
     const char *p = doc->text + t->start + t->len;
     while (*p == ' ')
         p++;
-    return strchr(",.;:)", *p) != NULL;
+    return *p && strchr(".;:)", *p) != NULL;
 }
 
 /* Is token t an English -ing form of five letters or more, in lower case
@@ -765,15 +768,17 @@ static uint32_t row_shape(const pcs_doc *doc, uint32_t s)
  * a row's shape (row_shape), no candidate after its label (units, dates,
  * "vs"; "Oil stocks 40 pct above forecasts" is a clause), and its label's
  * candidates are common words (LABEL_SHARE): "Pemex 40 vs 30" is about
- * Pemex. The text's first line is a row only when a row's shape follows:
- * a headline may end in a number ("Ban on forced retirement under 65").
+ * Pemex. The text's first line is a row only when two lines of a row's
+ * shape follow: a headline may end in a number ("Ban on forced retirement
+ * under 65") and a dateline follow it ("Updated 12 March 2024").
  * Returns the label's end, or tok_first when s is no row. */
 static uint32_t row_label_end(const pcs_doc *doc, uint32_t s, const uint8_t *cand)
 {
     uint32_t first = doc->sents[s].tok_first, end = first + doc->sents[s].tok_count;
     uint32_t k = doc->model_used ? row_shape(doc, s) : first;
     if (k == first ||
-        (s == 0 && (doc->n_sents < 2 || row_shape(doc, 1) == doc->sents[1].tok_first)))
+        (s == 0 && (doc->n_sents < 3 || row_shape(doc, 1) == doc->sents[1].tok_first ||
+                    row_shape(doc, 2) == doc->sents[2].tok_first)))
         return first;
     for (uint32_t j = first; j < end; j++)
         if (cand[j] &&
