@@ -633,6 +633,14 @@ static bool ing_form(const pcs_doc *doc, const pcs_token *t)
            memcmp(doc->text + t->start + t->len - 3, "ing", 3) == 0;
 }
 
+/* Is token t an English -ed form of five letters or more, not -eed
+ * ("red", "speed")? */
+static bool ed_form(const pcs_doc *doc, const pcs_token *t)
+{
+    const char *end = doc->text + t->start + t->len;
+    return t->len >= 5 && end[-1] == 'd' && end[-2] == 'e' && end[-3] != 'e';
+}
+
 /* A lower-case participle before a capitalised word is mostly a verb
  * whose object is a name, not the name's modifier: "closed Equitable
  * Savings", "police described Thomas", "ruling affirmed Coastal",
@@ -648,12 +656,41 @@ static bool ing_form(const pcs_doc *doc, const pcs_token *t)
  * before the next token, which the caller has seen capitalised? */
 static bool participle_before_name(const pcs_doc *doc, const pcs_token *t)
 {
-    const char *s = doc->text + t[0].start, *end = s + t[0].len;
     if ((t[0].flags & PCS_TOK_UPPER) || !adjacent(doc, &t[0], &t[1]))
         return false;
     if (ing_form(doc, &t[0]))
         return !(t[1].flags & PCS_TOK_DATE);
-    return t[0].len >= 5 && end[-1] == 'd' && end[-2] == 'e' && end[-3] != 'e';
+    return ed_form(doc, t);
+}
+
+/* An English -ed form in lower case straight after a capitalised noun is
+ * the name's verb, with the name its subject: "Westinghouse recorded net
+ * income", "Senate approved legislation", "DIW disputed arguments" (82 of
+ * the Reuters and fixture lists held such a phrase). After a hyphenated
+ * rating ("A-plus preferred stock") or an owner ("Marathon's posted
+ * price", "USX's unsecured creditors"), or hyphenated itself ("Japan
+ * customs-cleared trade surplus"), it is an adjective. English only. Is
+ * token t, whose previous token is a candidate, such a verb? */
+static bool verb_after_name(const pcs_doc *doc, const pcs_token *t)
+{
+    return !(t[0].flags & (PCS_TOK_UPPER | PCS_TOK_HYPHEN)) && (t[-1].flags & PCS_TOK_UPPER) &&
+           !(t[-1].flags & PCS_TOK_HYPHEN) && adjacent(doc, &t[-1], &t[0]) &&
+           !possessive(doc, &t[-1]) && ed_form(doc, t);
+}
+
+/* An English -ed form after "has", "had", "have" or "having" is a perfect
+ * tense's verb ("economists had expected orders to fall", "the company has
+ * increased sales"), not a modifier of the noun after it. Is token t such
+ * a verb? */
+static bool verb_after_have(const pcs_doc *doc, const pcs_token *t)
+{
+    static const char *const have[] = {"has", "had", "have", "having"};
+    if (t[-1].term != UINT32_MAX || !adjacent(doc, &t[-1], &t[0]) || !ed_form(doc, t))
+        return false;
+    for (size_t i = 0; i < sizeof have / sizeof *have; i++)
+        if (any_case_is(doc->text + t[-1].start, t[-1].len, have[i]))
+            return true;
+    return false;
 }
 
 /* An English -ing form directly followed by a determiner or an object
@@ -975,6 +1012,10 @@ static uint32_t classify_tokens(const pcs_doc *doc, const kw_language *lang, uin
             if (lang->participles && (doc->toks[k].flags & PCS_TOK_UPPER) && k > sent->tok_first &&
                 cand[k - 1] && participle_before_name(doc, &doc->toks[k - 1]))
                 cand[k - 1] = NOT_CANDIDATE;
+            if (lang->participles && cand[k] && k > sent->tok_first &&
+                ((cand[k - 1] && verb_after_name(doc, &doc->toks[k])) ||
+                 verb_after_have(doc, &doc->toks[k])))
+                cand[k] = NOT_CANDIDATE;
             if (lang->participles && cand[k] && k + 1 < end && ing_form(doc, &doc->toks[k]) &&
                 (ing_verb_with_object(doc, &doc->toks[k]) ||
                  (k > sent->tok_first && cand[k - 1] && ing_after_plural(doc, &doc->toks[k])) ||

@@ -1773,6 +1773,28 @@ static void agents_and_names_keep_their_s(void **state)
     check_key_cases(cases, sizeof cases / sizeof *cases);
 }
 
+/* An -ed form after a name is the name's verb ("Commerce Department
+ * published revisions", "Senate approved legislation"), and after "had"
+ * or "has" a perfect's ("had expected orders"); after an owner or a
+ * hyphenated rating, or hyphenated itself, it is an adjective. */
+static void verbs_after_names_are_no_terms(void **state)
+{
+    (void)state;
+    static const key_case cases[] = {
+        {.text = "The Commerce Department published revisions of durable goods orders on "
+                 "Monday. The Commerce Department said orders fell 2 pct in January. Economists "
+                 "had expected orders to fall. The Senate approved legislation on orders.",
+         .has = {"Commerce Department", "Senate"},
+         .lacks_part = {"published", "expected"}},
+        {.text = "Marathon's posted price for crude fell. Marathon's posted price had risen in "
+                 "May. The A-plus preferred stock of Acme rose. Japan customs-cleared trade "
+                 "surplus grew.",
+         .has = {"A-plus preferred stock", "Japan customs-cleared trade surplus"},
+         .has_part = {"posted price"}},
+    };
+    check_key_cases(cases, sizeof cases / sizeof *cases);
+}
+
 /* English names hold "of" ("Bank of England", "Gulf of Mexico"), printed
  * whole and with their capitals even first in a sentence; a person "of" a
  * place or firm is not one name ("Lars Thuesen of Privatbanken"), nor is a
@@ -2148,6 +2170,7 @@ int main(void)
         cmocka_unit_test(capitalised_labels_with_a_model),
         cmocka_unit_test(table_row_labels_are_no_terms),
         cmocka_unit_test(agents_and_names_keep_their_s),
+        cmocka_unit_test(verbs_after_names_are_no_terms),
         cmocka_unit_test_setup_teardown(sources_of_speech_are_no_terms_alone, setup, teardown),
         cmocka_unit_test_setup_teardown(nouns_of_fixed_phrases_are_no_terms_inside_them, setup,
                                         teardown),
