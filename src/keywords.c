@@ -1572,8 +1572,11 @@ static bool name_and(const kw_state *st, const uint8_t *c, const pcs_token *t, u
     if (opening && !first_name_word(st, t, k - 1))
         return false;
     for (uint32_t q = k + 1; q < n && q <= k + AND_NAME_WORDS; q++) {
-        /* (A company's suffix may be in capitals: "Tate and Lyle PLC".) */
-        if (!c[q] || !(name_capital(doc, &t[q]) || company_suffix(doc, &t[q])) ||
+        /* (A company's suffix may be in capitals, "Tate and Lyle PLC", and
+         * "Co", two letters, is no candidate: "Goodyear Tire and Rubber
+         * Co", which printed "Goodyear Tire" and "Rubber".) */
+        if (!(c[q] || company_suffix(doc, &t[q])) ||
+            !(name_capital(doc, &t[q]) || company_suffix(doc, &t[q])) ||
             !adjacent(doc, &t[q - 1], &t[q]))
             return false;
         /* A name's 's ends it too: "Standard and Poor's said", "Standard

@@ -1857,6 +1857,12 @@ static void names_hold_and(void **state)
                  "seeking approval.",
          .has = {"Tate and Lyle"},
          .lacks = {"Lyle"}},
+        /* "Co", two letters, is no candidate, but ends such a name. */
+        {.text = "TIRES\nShares of Goodyear Tire and Rubber Co rose 2 dlrs. Acme said Goodyear "
+                 "Tire and Rubber Co would buy its plant. Analysts expect Goodyear Tire and Rubber "
+                 "Co to close the deal.",
+         .has = {"Goodyear Tire and Rubber"},
+         .lacks = {"Rubber"}},
     };
     check_key_cases(cases, sizeof cases / sizeof *cases);
 }
