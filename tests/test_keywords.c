@@ -1773,6 +1773,25 @@ static void agents_and_names_keep_their_s(void **state)
     check_key_cases(cases, sizeof cases / sizeof *cases);
 }
 
+/* A name said inside a longer one counts there too, though the story
+ * opens with it: "Carolina Power" (of "Carolina Power and Light Co said
+ * ...") prints whole, not "Power". */
+static void opening_names_count_inside_longer_ones(void **state)
+{
+    (void)state;
+    static const key_case cases[] = {
+        {.text = "Carolina Power and Light Co said it will redeem preferred shares. The "
+                 "redemption, Carolina Power said, will reduce its operating costs.",
+         .has = {"Carolina Power"},
+         .lacks = {"Power"}},
+        {.text = "General Motors Corp said it would close three plants. The plants, General "
+                 "Motors said, make trucks. General Motors Acceptance Corp will lend to buyers.",
+         .has = {"General Motors"},
+         .lacks = {"Motors"}},
+    };
+    check_key_cases(cases, sizeof cases / sizeof *cases);
+}
+
 /* An -ed form after a name is the name's verb ("Commerce Department
  * published revisions", "Senate approved legislation"), and after "had"
  * or "has" a perfect's ("had expected orders"); after an owner or a
@@ -2177,6 +2196,7 @@ int main(void)
         cmocka_unit_test(table_row_labels_are_no_terms),
         cmocka_unit_test(agents_and_names_keep_their_s),
         cmocka_unit_test(verbs_after_names_are_no_terms),
+        cmocka_unit_test(opening_names_count_inside_longer_ones),
         cmocka_unit_test_setup_teardown(sources_of_speech_are_no_terms_alone, setup, teardown),
         cmocka_unit_test_setup_teardown(nouns_of_fixed_phrases_are_no_terms_inside_them, setup,
                                         teardown),
