@@ -693,6 +693,22 @@ static bool verb_after_have(const pcs_doc *doc, const pcs_token *t)
     return false;
 }
 
+/* Does a determiner or an object pronoun directly follow token t? The
+ * determiners of determiner() but the demonstratives, which after an -ing
+ * form mostly begin a time ("profit-taking this week"): taken as objects
+ * they cost inspec 0.02 and lost "profit-taking". */
+static bool object_follows(const pcs_doc *doc, const pcs_token *t)
+{
+    static const char *const objects[] = {"the", "a", "an", "its", "their", "his", "her",
+                                          "our", "my", "your", "it", "them", "him", "us", "me"};
+    if (t[1].term != UINT32_MAX || !adjacent(doc, &t[0], &t[1]))
+        return false;
+    for (size_t i = 0; i < sizeof objects / sizeof *objects; i++)
+        if (any_case_is(doc->text + t[1].start, t[1].len, objects[i]))
+            return true;
+    return false;
+}
+
 /* An English -ing form directly followed by a determiner or an object
  * pronoun is a verb taking an object ("making the chips", "issuing its
  * bonds", "exporters seeking a rebate"), not the gerund noun it is
@@ -704,19 +720,9 @@ static bool verb_after_have(const pcs_doc *doc, const pcs_token *t)
  * (ing_form), such a verb before the next token? */
 static bool ing_verb_with_object(const pcs_doc *doc, const pcs_token *t)
 {
-    /* The determiners of determiner() but the demonstratives, which after
-     * an -ing form mostly begin a time ("profit-taking this week"): taken
-     * as objects they cost inspec 0.02 and lost "profit-taking". */
-    static const char *const objects[] = {"the", "a", "an", "its", "their", "his", "her",
-                                          "our", "my", "your", "it", "them", "him", "us", "me"};
     const char *w = doc->text + t[0].start;
-    if (t[1].term != UINT32_MAX || !adjacent(doc, &t[0], &t[1]) ||
-        any_case_is(w, t[0].len, "morning") || any_case_is(w, t[0].len, "evening"))
-        return false;
-    for (size_t i = 0; i < sizeof objects / sizeof *objects; i++)
-        if (any_case_is(doc->text + t[1].start, t[1].len, objects[i]))
-            return true;
-    return false;
+    return !any_case_is(w, t[0].len, "morning") && !any_case_is(w, t[0].len, "evening") &&
+           object_follows(doc, t);
 }
 
 /* A noun of the fixed phrases that work as prepositions or adverbs ("in
@@ -1015,6 +1021,13 @@ static uint32_t classify_tokens(const pcs_doc *doc, const kw_language *lang, uin
             if (lang->participles && cand[k] && k > sent->tok_first &&
                 ((cand[k - 1] && verb_after_name(doc, &doc->toks[k])) ||
                  verb_after_have(doc, &doc->toks[k])))
+                cand[k] = NOT_CANDIDATE;
+            /* An -ed form before an object is a verb taking it, as an -ing
+             * form is (ing_verb_with_object): "Salomon Brothers co-managed
+             * the offering", "the bank trimmed the rates". */
+            if (lang->participles && cand[k] && k + 1 < end &&
+                !(doc->toks[k].flags & PCS_TOK_UPPER) && ed_form(doc, &doc->toks[k]) &&
+                object_follows(doc, &doc->toks[k]))
                 cand[k] = NOT_CANDIDATE;
             if (lang->participles && cand[k] && k + 1 < end && ing_form(doc, &doc->toks[k]) &&
                 (ing_verb_with_object(doc, &doc->toks[k]) ||

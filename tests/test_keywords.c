@@ -1794,7 +1794,8 @@ static void opening_names_count_inside_longer_ones(void **state)
 
 /* An -ed form after a name is the name's verb ("Commerce Department
  * published revisions", "Senate approved legislation"), and after "had"
- * or "has" a perfect's ("had expected orders"); after an owner or a
+ * or "has" a perfect's ("had expected orders"), and before an object
+ * a verb taking it ("co-managed the offering"); after an owner or a
  * hyphenated rating, or hyphenated itself, it is an adjective. */
 static void verbs_after_names_are_no_terms(void **state)
 {
@@ -1805,6 +1806,12 @@ static void verbs_after_names_are_no_terms(void **state)
                  "had expected orders to fall. The Senate approved legislation on orders.",
          .has = {"Commerce Department", "Senate"},
          .lacks_part = {"published", "expected"}},
+        /* Before a determiner or an object pronoun it is a verb taking an
+         * object. */
+        {.text = "Salomon Brothers co-managed the offering of Acme bonds. Acme said the bank "
+                 "trimmed the rates it pays. Salomon Brothers and Acme declined comment.",
+         .has = {"Salomon Brothers"},
+         .lacks_part = {"co-managed", "trimmed"}},
         {.text = "Marathon's posted price for crude fell. Marathon's posted price had risen in "
                  "May. The A-plus preferred stock of Acme rose. Japan customs-cleared trade "
                  "surplus grew.",
