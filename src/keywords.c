@@ -670,22 +670,23 @@ static bool participle_before_name(const pcs_doc *doc, const pcs_token *t)
  * rating ("A-plus preferred stock") or an owner ("Marathon's posted
  * price", "USX's unsecured creditors"), or hyphenated itself ("Japan
  * customs-cleared trade surplus"), it is an adjective. English only. Is
- * token t, whose previous token is a candidate, such a verb? */
+ * token t, an -ed form in lower case (ed_form) whose previous token is a
+ * candidate, such a verb? */
 static bool verb_after_name(const pcs_doc *doc, const pcs_token *t)
 {
-    return !(t[0].flags & (PCS_TOK_UPPER | PCS_TOK_HYPHEN)) && (t[-1].flags & PCS_TOK_UPPER) &&
+    return !(t[0].flags & PCS_TOK_HYPHEN) && (t[-1].flags & PCS_TOK_UPPER) &&
            !(t[-1].flags & PCS_TOK_HYPHEN) && adjacent(doc, &t[-1], &t[0]) &&
-           !possessive(doc, &t[-1]) && ed_form(doc, t);
+           !possessive(doc, &t[-1]);
 }
 
 /* An English -ed form after "has", "had", "have" or "having" is a perfect
  * tense's verb ("economists had expected orders to fall", "the company has
- * increased sales"), not a modifier of the noun after it. Is token t such
- * a verb? */
+ * increased sales"), not a modifier of the noun after it. Is token t, an
+ * -ed form (ed_form), such a verb? */
 static bool verb_after_have(const pcs_doc *doc, const pcs_token *t)
 {
     static const char *const have[] = {"has", "had", "have", "having"};
-    if (t[-1].term != UINT32_MAX || !adjacent(doc, &t[-1], &t[0]) || !ed_form(doc, t))
+    if (t[-1].term != UINT32_MAX || !adjacent(doc, &t[-1], &t[0]))
         return false;
     for (size_t i = 0; i < sizeof have / sizeof *have; i++)
         if (any_case_is(doc->text + t[-1].start, t[-1].len, have[i]))
@@ -1018,16 +1019,15 @@ static uint32_t classify_tokens(const pcs_doc *doc, const kw_language *lang, uin
             if (lang->participles && (doc->toks[k].flags & PCS_TOK_UPPER) && k > sent->tok_first &&
                 cand[k - 1] && participle_before_name(doc, &doc->toks[k - 1]))
                 cand[k - 1] = NOT_CANDIDATE;
-            if (lang->participles && cand[k] && k > sent->tok_first &&
-                ((cand[k - 1] && verb_after_name(doc, &doc->toks[k])) ||
-                 verb_after_have(doc, &doc->toks[k])))
-                cand[k] = NOT_CANDIDATE;
-            /* An -ed form before an object is a verb taking it, as an -ing
-             * form is (ing_verb_with_object): "Salomon Brothers co-managed
-             * the offering", "the bank trimmed the rates". */
-            if (lang->participles && cand[k] && k + 1 < end &&
-                !(doc->toks[k].flags & PCS_TOK_UPPER) && ed_form(doc, &doc->toks[k]) &&
-                object_follows(doc, &doc->toks[k]))
+            /* An -ed form in lower case is a verb after a name or "had"
+             * (verb_after_name, verb_after_have) and before an object, as
+             * an -ing form is (ing_verb_with_object): "Salomon Brothers
+             * co-managed the offering", "the bank trimmed the rates". */
+            if (lang->participles && cand[k] && !(doc->toks[k].flags & PCS_TOK_UPPER) &&
+                ed_form(doc, &doc->toks[k]) &&
+                ((k > sent->tok_first && ((cand[k - 1] && verb_after_name(doc, &doc->toks[k])) ||
+                                          verb_after_have(doc, &doc->toks[k]))) ||
+                 (k + 1 < end && object_follows(doc, &doc->toks[k]))))
                 cand[k] = NOT_CANDIDATE;
             if (lang->participles && cand[k] && k + 1 < end && ing_form(doc, &doc->toks[k]) &&
                 (ing_verb_with_object(doc, &doc->toks[k]) ||
