@@ -2456,6 +2456,37 @@ static bool holds_their_mentions(const kw_state *st, const phrase *name, const u
     return true;
 }
 
+/* Is one of phrases a and b an acronym of the other: one word in capitals
+ * spelling the initials of the other's capitalised words ("GM" and
+ * "General Motors", "SEC" and "Securities and Exchange Commission", "RTZ"
+ * and "Rio Tinto-Zinc")? They are one topic, which 370 of the Reuters and
+ * fixture lists held twice. */
+static bool acronym_pair(const kw_state *st, const phrase *a, const phrase *b)
+{
+    if (a->n != 1) {
+        const phrase *swap = a;
+        a = b;
+        b = swap;
+    }
+    if (a->n != 1 || b->n < 2)
+        return false;
+    const pcs_doc *doc = st->doc;
+    const pcs_token *t = &doc->toks[st->occ_tok[a->first_occ]];
+    const char *s = doc->text + t->start;
+    uint32_t len = bare_len(doc, t), i = 0;
+    if (len < 2 || len > 2 * MAX_PHRASE || !all_capitals(s, len))
+        return false;
+    const pcs_token *u = &doc->toks[st->occ_tok[b->first_occ]];
+    for (uint32_t k = 0; k < st->occ_span[b->first_occ]; k++) {
+        const char *w = doc->text + u[k].start;
+        for (uint32_t j = 0; j < u[k].len; j++)
+            if ((j == 0 || w[j - 1] == '-') && w[j] >= 'A' && w[j] <= 'Z' &&
+                (i == len || w[j] != s[i++]))
+                return false;
+    }
+    return i == len;
+}
+
 /* Rank the phrases collected in st and choose the top o->keywords, one
  * per topic, into *out (in the arena). Not inlined: inlined into
  * pcs_keywords, it cost 1,200 instructions an article more (bench/README,
@@ -2577,6 +2608,8 @@ choose_terms(kw_state *st, const precis_options *o, const double *weight, uint32
             else if (contains(p, q, &tw))
                 slot = held++ ? slot : c;
         }
+        for (uint32_t c = 0; c < n && !same_topic && topics; c++)
+            same_topic = acronym_pair(st, p, &st->phrases[chosen[c]]);
         if (same_topic)
             continue;
         bool stored = true;

@@ -1792,6 +1792,31 @@ static void opening_names_count_inside_longer_ones(void **state)
     check_key_cases(cases, sizeof cases / sizeof *cases);
 }
 
+/* An acronym and the name it abbreviates are one topic: the list holds
+ * one of them ("GM" or "General Motors", "SEC" or "Securities and
+ * Exchange Commission"), and a longer name ("General Motors Acceptance")
+ * or a longer acronym ("GMAC") is another. */
+static void acronyms_are_their_names(void **state)
+{
+    (void)state;
+    static const key_case cases[] = {
+        {.text = "General Motors Corp said it would close three plants. GM said the plants make "
+                 "trucks, and GM will cut 3,000 jobs. General Motors shares fell. The "
+                 "Securities and Exchange Commission is reviewing the sale. The SEC said the "
+                 "SEC review would take weeks.",
+         .has = {"GM", "SEC"},
+         .lacks = {"General Motors", "Securities and Exchange Commission"}},
+        {.text = "GM said its plants make trucks, and GM will cut 3,000 jobs. GM shares fell. "
+                 "General Motors Acceptance Corp will lend to buyers. General Motors Acceptance "
+                 "said loans rose.",
+         .has = {"GM", "General Motors Acceptance"}},
+        {.text = "GMAC said its loans rose. GMAC lends to buyers, and GMAC shares fell. General "
+                 "Motors said its plants make trucks. General Motors will cut jobs.",
+         .has = {"GMAC", "General Motors"}},
+    };
+    check_key_cases(cases, sizeof cases / sizeof *cases);
+}
+
 /* An -ed form after a name is the name's verb ("Commerce Department
  * published revisions", "Senate approved legislation"), and after "had"
  * or "has" a perfect's ("had expected orders"), and before an object
@@ -2203,6 +2228,7 @@ int main(void)
         cmocka_unit_test(table_row_labels_are_no_terms),
         cmocka_unit_test(agents_and_names_keep_their_s),
         cmocka_unit_test(verbs_after_names_are_no_terms),
+        cmocka_unit_test(acronyms_are_their_names),
         cmocka_unit_test(opening_names_count_inside_longer_ones),
         cmocka_unit_test_setup_teardown(sources_of_speech_are_no_terms_alone, setup, teardown),
         cmocka_unit_test_setup_teardown(nouns_of_fixed_phrases_are_no_terms_inside_them, setup,
