@@ -290,6 +290,7 @@ static void word_classes(void **state)
     assert_int_equal(pcs_language_word_class(en, "year", 4), PCS_WORD_UNIT);
     assert_int_equal(pcs_language_word_class(en, "weeks", 5), PCS_WORD_UNIT);
     assert_int_equal(pcs_language_word_class(en, "morning", 7), PCS_WORD_UNIT);
+    assert_int_equal(pcs_language_word_class(en, "ab", 2), PCS_WORD_MODIFIER);
     assert_int_equal(pcs_language_word_class(en, "first", 5), PCS_WORD_MODIFIER);
     assert_int_equal(pcs_language_word_class(en, "ninth", 5), PCS_WORD_MODIFIER);
     assert_int_equal(pcs_language_word_class(en, "net", 3), PCS_WORD_MODIFIER);
@@ -640,7 +641,8 @@ static const char *const never_at_edges[] = {
 
 /* Company forms may sit inside a term, never end one ("Marriott Corp" is
  * tagged "Marriott") or stand alone. */
-static const char *const never_last[] = {"inc", "corp", "ltd", "plc", "co", NULL};
+static const char *const never_last[] = {"inc", "corp", "ltd", "plc", "co", "ab", "sa", "bv",
+                                         "kk", NULL};
 
 /* A date is no tag and no part of one ("Dec", "quarter ended Jan"). */
 static const char *const dates[] = {
