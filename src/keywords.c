@@ -782,7 +782,8 @@ static bool leader_dots(const pcs_doc *doc, const pcs_token *a, const pcs_token 
  * paragraph, unterminated, opening with a label of at most MAX_PHRASE
  * words written together ("Bank loans, oil output 12 pct" is a list), not
  * in capitals ("STEEL QUOTAS 12 pct" is a heading), then only spaces or a
- * leader of dots before its first number ("Net free reserves.......644").
+ * leader of dots before its first number ("Net free reserves.......644")
+ * or a date that more follows ("Record March Two", a day spelled out).
  * Returns the label's end (its tokens are [tok_first, end)), or tok_first
  * when s has no such shape. */
 static uint32_t row_shape(const pcs_doc *doc, uint32_t s)
@@ -791,7 +792,8 @@ static uint32_t row_shape(const pcs_doc *doc, uint32_t s)
     uint32_t first = sent->tok_first, end = first + sent->tok_count, k = first;
     if (sent->terminated || (s > 0 && doc->sents[s - 1].paragraph == sent->paragraph))
         return first;
-    for (; k < end && (doc->toks[k].term == UINT32_MAX || doc->terms[doc->toks[k].term].alpha);
+    for (; k < end && (doc->toks[k].term == UINT32_MAX || doc->terms[doc->toks[k].term].alpha) &&
+           !(k + 1 < end && (doc->toks[k].flags & PCS_TOK_DATE));
          k++) {
         const pcs_token *t = &doc->toks[k];
         if ((k > first && !adjacent(doc, &t[-1], t)) ||

@@ -1697,6 +1697,15 @@ static void table_row_labels_are_no_terms(void **state)
          .has = {"Acme Steel"},
          .lacks = {"Record", "Sales", "Operating revenues"},
          .lacks_part = {"revenues"}},
+        /* A day spelled out: the row's date ends its label. A date that
+         * ends the line ends no label. */
+        {.text = "Acme Steel Corp said it raised its quarterly dividend.\n"
+                 "Qtly div 15 cts vs 12 cts prior\n"
+                 "Pay March Two\n"
+                 "Record March Two\n"
+                 "Wage talks resume Monday",
+         .has = {"Acme Steel", "Wage talks"},
+         .lacks = {"Record"}},
         /* (Two lines only: the look-ahead stays in the text, under ASan.) */
         {.text = "Qtr ends March 31\n"
                  "Shr 45 cts vs 58 cts",
