@@ -633,20 +633,31 @@ static bool ing_form(const pcs_doc *doc, const pcs_token *t)
            memcmp(doc->text + t->start + t->len - 3, "ing", 3) == 0;
 }
 
-/* Is token t an English -ed form of five letters or more, not -eed
- * ("red", "speed")? */
+/* Is token t an English -ed form: five letters or more ending in "ed",
+ * not in "eed" ("speed", "greed"), and none of the nouns so spelt? The
+ * lexicon cannot tell such a noun ("bloodshed") from an -ed form it lacks
+ * ("co-managed", a misspelt "devloped"): neither is listed. Their endings
+ * do not either ("bloodshed" and "published", "hotbed" and "described"),
+ * so the nouns news writes are listed here. */
 static bool ed_form(const pcs_doc *doc, const pcs_token *t)
 {
-    const char *end = doc->text + t->start + t->len;
-    return t->len >= 5 && end[-1] == 'd' && end[-2] == 'e' && end[-3] != 'e';
+    static const char *const nouns[] = {"bloodshed", "watershed", "seabed", "hotbed", "riverbed",
+                                        "deathbed", "sickbed", "testbed", "hundred", "infrared"};
+    const char *s = doc->text + t->start, *end = s + t->len;
+    if (t->len < 5 || end[-1] != 'd' || end[-2] != 'e' || end[-3] == 'e')
+        return false;
+    for (size_t i = 0; i < sizeof nouns / sizeof *nouns; i++)
+        if (any_case_is(s, t->len, nouns[i]))
+            return false;
+    return true;
 }
 
 /* A lower-case participle before a capitalised word is mostly a verb
  * whose object is a name, not the name's modifier: "closed Equitable
  * Savings", "police described Thomas", "ruling affirmed Coastal",
  * "succeeding Albert B. Hunt", "joining Tranmere", "approaching Salez
- * station". English -ed forms of five letters or more, not -eed ("red",
- * "speed"), and -ing forms (ing_form) but before a day or a month,
+ * station". English -ed forms (ed_form) and -ing forms (ing_form) but
+ * before a day or a month,
  * where the -ing form is as often a noun ("annual meeting Tuesday") as a
  * verb ("fiscal year ending March 31"). The modifiers lost with them
  * ("the crippled Japan plant", "the ruling Conservatives") leave the
@@ -996,12 +1007,30 @@ static kw_language language_of(const pcs_doc *doc)
                          .of_names = english};
 }
 
+/* Per term: is it written straight after a determiner somewhere in the
+ * text ("the preferred stock", "an unsecured loan")? Then it is an
+ * adjective there, and after "has" too ("Acme has preferred stock"),
+ * where verb_after_have would take it for a perfect's verb. Built when
+ * first needed, in one pass; NULL when out of memory. */
+static const bool *written_after_determiner(const pcs_doc *doc, pcs_arena *arena)
+{
+    bool *after = pcs_arena_calloc(arena, doc->n_terms ? doc->n_terms : 1, sizeof *after);
+    for (uint32_t k = 1; after && k < doc->n_toks; k++) {
+        const pcs_token *t = &doc->toks[k];
+        if (t->term != UINT32_MAX && !after[t->term] && t[-1].term == UINT32_MAX &&
+            determiner(doc, &t[-1]) && adjacent(doc, &t[-1], t))
+            after[t->term] = true;
+    }
+    return after;
+}
+
 /* Mark each token, those outside content sentences NOT_CANDIDATE, and
  * give the candidate terms vertex ids in order of first occurrence (the
- * others UINT32_MAX). Returns the number of vertices. */
-static uint32_t classify_tokens(const pcs_doc *doc, const kw_language *lang, uint8_t *cand,
-                                uint32_t *vertex)
+ * others UINT32_MAX), their number in *nv_out. False when out of memory. */
+static bool classify_tokens(const pcs_doc *doc, const kw_language *lang, pcs_arena *arena,
+                            uint8_t *cand, uint32_t *vertex, uint32_t *nv_out)
 {
+    const bool *det = NULL; /* written_after_determiner, when first needed */
     memset(cand, NOT_CANDIDATE, doc->n_toks);
     memset(vertex, 0xFF, (doc->n_terms ? doc->n_terms : 1) * sizeof *vertex);
     uint32_t nv = 0;
@@ -1021,16 +1050,24 @@ static uint32_t classify_tokens(const pcs_doc *doc, const kw_language *lang, uin
             if (lang->participles && (doc->toks[k].flags & PCS_TOK_UPPER) && k > sent->tok_first &&
                 cand[k - 1] && participle_before_name(doc, &doc->toks[k - 1]))
                 cand[k - 1] = NOT_CANDIDATE;
-            /* An -ed form in lower case is a verb after a name or "had"
-             * (verb_after_name, verb_after_have) and before an object, as
-             * an -ing form is (ing_verb_with_object): "Salomon Brothers
-             * co-managed the offering", "the bank trimmed the rates". */
+            /* An -ed form in lower case is a verb after a name or after
+             * "has", "had" or "have" (verb_after_name, verb_after_have),
+             * or before an object, as an -ing form is
+             * (ing_verb_with_object): "Salomon Brothers co-managed the
+             * offering", "the bank trimmed the rates". */
             if (lang->participles && cand[k] && !(doc->toks[k].flags & PCS_TOK_UPPER) &&
-                ed_form(doc, &doc->toks[k]) &&
-                ((k > sent->tok_first && ((cand[k - 1] && verb_after_name(doc, &doc->toks[k])) ||
-                                          verb_after_have(doc, &doc->toks[k]))) ||
-                 (k + 1 < end && object_follows(doc, &doc->toks[k]))))
-                cand[k] = NOT_CANDIDATE;
+                ed_form(doc, &doc->toks[k])) {
+                const pcs_token *t = &doc->toks[k];
+                bool verb = (k > sent->tok_first && cand[k - 1] && verb_after_name(doc, t)) ||
+                            (k + 1 < end && object_follows(doc, t));
+                if (!verb && k > sent->tok_first && verb_after_have(doc, t)) {
+                    if (!det && !(det = written_after_determiner(doc, arena)))
+                        return false;
+                    verb = !det[t->term];
+                }
+                if (verb)
+                    cand[k] = NOT_CANDIDATE;
+            }
             if (lang->participles && cand[k] && k + 1 < end && ing_form(doc, &doc->toks[k]) &&
                 (ing_verb_with_object(doc, &doc->toks[k]) ||
                  (k > sent->tok_first && cand[k - 1] && ing_after_plural(doc, &doc->toks[k])) ||
@@ -1063,7 +1100,8 @@ static uint32_t classify_tokens(const pcs_doc *doc, const kw_language *lang, uin
             if (cand[k] && vertex[doc->toks[k].term] == UINT32_MAX)
                 vertex[doc->toks[k].term] = nv++;
     }
-    return nv;
+    *nv_out = nv;
+    return true;
 }
 
 /* Build the symmetric co-occurrence matrix over vertex ids in time linear
@@ -2672,7 +2710,9 @@ precis_status pcs_keywords(const pcs_doc *doc, pcs_arena *arena, const precis_op
     if (!cand || !vertex || !lower_mid)
         return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
     kw_language lang = language_of(doc);
-    uint32_t nv = classify_tokens(doc, &lang, cand, vertex);
+    uint32_t nv;
+    if (!classify_tokens(doc, &lang, arena, cand, vertex, &nv))
+        return pcs_fail(err, PRECIS_ERR_NOMEM, SIZE_MAX, "out of memory");
     if (nv == 0)
         return PRECIS_OK;
     word_stats *ws = pcs_arena_calloc(arena, nv, sizeof *ws);

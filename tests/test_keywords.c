@@ -1848,6 +1848,14 @@ static void verbs_after_names_are_no_terms(void **state)
                  "trimmed the rates it pays. Salomon Brothers and Acme declined comment.",
          .has = {"Salomon Brothers"},
          .lacks_part = {"co-managed", "trimmed"}},
+        /* After "has", an -ed form the text writes after a determiner
+         * too is an adjective ("has preferred stock"); a noun ending in
+         * -ed is none ("bloodshed"). */
+        {.text = "Acme Corp said it has preferred stock outstanding of 40 mln dlrs. Acme has "
+                 "preferred stock in two series. The preferred issue pays a dividend of 9 pct. "
+                 "The Gaza bloodshed has killed 12 people. Egypt called for an end to the Gaza "
+                 "bloodshed.",
+         .has = {"preferred stock", "Gaza bloodshed"}},
         {.text = "Marathon's posted price for crude fell. Marathon's posted price had risen in "
                  "May. The A-plus preferred stock of Acme rose. Japan customs-cleared trade "
                  "surplus grew.",
