@@ -1007,18 +1007,20 @@ static kw_language language_of(const pcs_doc *doc)
                          .of_names = english};
 }
 
-/* Per term: is it written straight after a determiner somewhere in the
- * text ("the preferred stock", "an unsecured loan")? Then it is an
- * adjective there, and after "has" too ("Acme has preferred stock"),
- * where verb_after_have would take it for a perfect's verb. Built when
- * first needed, in one pass; NULL when out of memory. */
+/* Per term ending in -ed: is it written straight after a determiner
+ * somewhere in the text ("the preferred stock", "an unsecured loan")?
+ * Then it is an adjective there, and after "has" too ("Acme has preferred
+ * stock"), where verb_after_have would take it for a perfect's verb.
+ * Built when first needed, in one pass; NULL when out of memory. */
 static const bool *written_after_determiner(const pcs_doc *doc, pcs_arena *arena)
 {
     bool *after = pcs_arena_calloc(arena, doc->n_terms ? doc->n_terms : 1, sizeof *after);
     for (uint32_t k = 1; after && k < doc->n_toks; k++) {
         const pcs_token *t = &doc->toks[k];
-        if (t->term != UINT32_MAX && !after[t->term] && t[-1].term == UINT32_MAX &&
-            determiner(doc, &t[-1]) && adjacent(doc, &t[-1], t))
+        const char *end = doc->text + t->start + t->len;
+        if (t[-1].term == UINT32_MAX && t->len >= 5 && end[-1] == 'd' && end[-2] == 'e' &&
+            t->term != UINT32_MAX && !after[t->term] && determiner(doc, &t[-1]) &&
+            adjacent(doc, &t[-1], t))
             after[t->term] = true;
     }
     return after;
