@@ -646,7 +646,7 @@ static bool ed_form(const pcs_doc *doc, const pcs_token *t)
     const char *s = doc->text + t->start, *end = s + t->len;
     if (t->len < 5 || end[-1] != 'd' || end[-2] != 'e' || end[-3] == 'e')
         return false;
-    for (size_t i = 0; i < sizeof nouns / sizeof *nouns; i++)
+    for (size_t i = 0; i < sizeof nouns / sizeof *nouns && strchr("hbr", end[-3]); i++)
         if (any_case_is(s, t->len, nouns[i]))
             return false;
     return true;
@@ -713,7 +713,9 @@ static bool object_follows(const pcs_doc *doc, const pcs_token *t)
 {
     static const char *const objects[] = {"the", "a", "an", "its", "their", "his", "her",
                                           "our", "my", "your", "it", "them", "him", "us", "me"};
-    if (t[1].term != UINT32_MAX || !adjacent(doc, &t[0], &t[1]))
+    /* (Their first letters: most stopwords begin otherwise.) */
+    if (t[1].term != UINT32_MAX || !memchr("taiohmyu", doc->text[t[1].start] | 0x20, 8) ||
+        !adjacent(doc, &t[0], &t[1]))
         return false;
     for (size_t i = 0; i < sizeof objects / sizeof *objects; i++)
         if (any_case_is(doc->text + t[1].start, t[1].len, objects[i]))
