@@ -636,8 +636,9 @@ static void story_word_prints_as_its_name(void **state)
 static const char *const never_at_edges[] = {
     "the", "a", "an", "this", "that", "these", "those", "said", "says", "told", "tells",
     "according", "pct", "percent", "mln", "bln", "billion", "million", "dlrs", "dlr", "cts",
-    "stg", "tonnes", "shr", "shrs", "avg", "revs", "mths", "qtr", "oper", "due", "one", "two", "three",
-    "four", "five", "six", "seven", "eight", "nine", "ten", "hrs", "edt", "gmt", NULL};
+    "stg", "tonnes", "shr", "shrs", "avg", "revs", "rev", "mths", "mth", "qtr", "qtrly",
+    "oper", "due", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    "ten", "hrs", "edt", "gmt", NULL};
 
 /* Company forms may sit inside a term, never end one ("Marriott Corp" is
  * tagged "Marriott") or stand alone. */
@@ -658,8 +659,9 @@ static const char *const dates[] = {
 static const char *const never_alone[] = {
     "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week",
     "weeks", "month", "months", "quarter", "quarters", "year", "years", "decade", "decades",
-    "morning", "afternoon", "evening", "night", "nights", "weekend", "first", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-    "spokesman", "spokeswoman", "official", "officials", "net", NULL};
+    "morning", "afternoon", "evening", "night", "nights", "weekend", "first", "third",
+    "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "spokesman",
+    "spokeswoman", "official", "officials", "net", NULL};
 
 /* Digits and an ordinal ending ("4th") or a unit ("6p", "5bn"): a number.
  * (term_words splits "6.5p" into "6" and "5p".) */
