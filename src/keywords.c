@@ -657,9 +657,8 @@ static bool ed_form(const pcs_doc *doc, const pcs_token *t)
  * Savings", "police described Thomas", "ruling affirmed Coastal",
  * "succeeding Albert B. Hunt", "joining Tranmere", "approaching Salez
  * station". English -ed forms (ed_form) and -ing forms (ing_form) but
- * before a day or a month,
- * where the -ing form is as often a noun ("annual meeting Tuesday") as a
- * verb ("fiscal year ending March 31"). The modifiers lost with them
+ * before a day or a month, where the -ing form is as often a noun
+ * ("annual meeting Tuesday") as a verb ("fiscal year ending March 31"). The modifiers lost with them
  * ("the crippled Japan plant", "the ruling Conservatives") leave the
  * name, a tag still; in abstracts ("embedded Web server") the -ed rule
  * cost a few terms and still gained (issue 9 note), and the -ing rule
@@ -1009,20 +1008,18 @@ static kw_language language_of(const pcs_doc *doc)
                          .of_names = english};
 }
 
-/* Per term ending in -ed: is it written straight after a determiner
- * somewhere in the text ("the preferred stock", "an unsecured loan")?
- * Then it is an adjective there, and after "has" too ("Acme has preferred
- * stock"), where verb_after_have would take it for a perfect's verb.
- * Built when first needed, in one pass; NULL when out of memory. */
+/* Per term of an -ed form (ed_form): is it written straight after a
+ * determiner somewhere in the text ("the preferred stock", "an unsecured
+ * loan")? Then it is an adjective there, and after "has" too ("Acme has
+ * preferred stock"), where verb_after_have would take it for a perfect's
+ * verb. Built when first needed, in one pass; NULL when out of memory. */
 static const bool *written_after_determiner(const pcs_doc *doc, pcs_arena *arena)
 {
     bool *after = pcs_arena_calloc(arena, doc->n_terms ? doc->n_terms : 1, sizeof *after);
     for (uint32_t k = 1; after && k < doc->n_toks; k++) {
         const pcs_token *t = &doc->toks[k];
-        const char *end = doc->text + t->start + t->len;
-        if (t[-1].term == UINT32_MAX && t->len >= 5 && end[-1] == 'd' && end[-2] == 'e' &&
-            t->term != UINT32_MAX && !after[t->term] && determiner(doc, &t[-1]) &&
-            adjacent(doc, &t[-1], t))
+        if (t[-1].term == UINT32_MAX && t->term != UINT32_MAX && !after[t->term] &&
+            ed_form(doc, t) && determiner(doc, &t[-1]) && adjacent(doc, &t[-1], t))
             after[t->term] = true;
     }
     return after;
