@@ -1788,7 +1788,9 @@ static void agents_and_names_keep_their_s(void **state)
 
 /* A name said inside a longer one counts there too, though the story
  * opens with it: "Carolina Power" (of "Carolina Power and Light Co said
- * ...") prints whole, not "Power". */
+ * ...") prints whole, not "Power"; and such a name is the name of its
+ * first word taken alone ("Occidental Petroleum", not "Occidental" and
+ * "Petroleum"). */
 static void opening_names_count_inside_longer_ones(void **state)
 {
     (void)state;
@@ -1801,6 +1803,13 @@ static void opening_names_count_inside_longer_ones(void **state)
                  "Motors said, make trucks. General Motors Acceptance Corp will lend to buyers.",
          .has = {"General Motors"},
          .lacks = {"Motors"}},
+        /* The name's first word opens every sentence it is in, and is
+         * taken alone first: the name takes its place. */
+        {.text = "Occidental Petroleum Corp said it would sell its chemical unit. Occidental said "
+                 "the sale would cut debt. Occidental expects to close the sale in May, and "
+                 "analysts said Occidental needs cash.",
+         .has = {"Occidental Petroleum"},
+         .lacks = {"Occidental", "Petroleum"}},
     };
     check_key_cases(cases, sizeof cases / sizeof *cases);
 }
