@@ -291,6 +291,8 @@ static void word_classes(void **state)
     assert_int_equal(pcs_language_word_class(en, "weeks", 5), PCS_WORD_UNIT);
     assert_int_equal(pcs_language_word_class(en, "morning", 7), PCS_WORD_UNIT);
     assert_int_equal(pcs_language_word_class(en, "ab", 2), PCS_WORD_MODIFIER);
+    assert_int_equal(pcs_language_word_class(en, "flanker", 7), PCS_WORD_TITLE);
+    assert_int_equal(pcs_language_word_class(en, "hooker", 6), PCS_WORD_OPEN);
     assert_int_equal(pcs_language_word_class(en, "first", 5), PCS_WORD_MODIFIER);
     assert_int_equal(pcs_language_word_class(en, "ninth", 5), PCS_WORD_MODIFIER);
     assert_int_equal(pcs_language_word_class(en, "net", 3), PCS_WORD_MODIFIER);
