@@ -1924,15 +1924,15 @@ static void gather_word_stats(const pcs_doc *doc, const uint8_t *cand, const uin
              * there the 's is the name's ("Moody's said", "McDonald's
              * reported", "Standard & Poor's said"), which prints with it,
              * where "Putin's aides" prints "Putin". */
-            if (k + 1 < sent->tok_first + sent->tok_count &&
-                (doc->toks[k + 1].flags & PCS_TOK_REPORTING) && possessive(doc, t) &&
+            uint32_t left = sent->tok_first + sent->tok_count - k;
+            if (left > 1 && (doc->toks[k + 1].flags & PCS_TOK_REPORTING) && possessive(doc, t) &&
                 adjacent(doc, t, t + 1))
                 s->named_s = true;
             /* Nor does one stand for its owner after "by" ("rated A-2 by
              * Moody's and AA by Standard and Poor's"): that is the name. */
-            if (k > sent->tok_first && (t->flags & PCS_TOK_UPPER) &&
-                any_case_is(doc->text + t[-1].start, t[-1].len, "by") && adjacent(doc, t - 1, t) &&
-                possessive(doc, t) && agent_ends(doc, t, sent->tok_first + sent->tok_count - k))
+            else if (k > sent->tok_first && (t->flags & PCS_TOK_UPPER) &&
+                     any_case_is(doc->text + t[-1].start, t[-1].len, "by") &&
+                     adjacent(doc, t - 1, t) && possessive(doc, t) && agent_ends(doc, t, left))
                 s->named_s = true;
         }
     }
